@@ -1,0 +1,183 @@
+"""The database schema, as SQLAlchemy 2 typed ORM classes.
+
+The schema itself is owned by the Alembic migrations in ``migrations/versions``; these
+classes must stay in step with them (a test compares the two).  Times are stored as
+naive UTC ``DateTime`` values so SQLite and PostgreSQL behave the same; services convert
+to the event's time zone only for display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DelegateStatus(enum.StrEnum):
+    REGISTERED = "registered"
+    CANCELLED = "cancelled"
+
+
+class ScanAction(enum.StrEnum):
+    """What a journal row records: an attempt to enter, or the undo of an earlier row."""
+
+    ENTRY = "entry"
+    UNDO = "undo"
+
+
+class ScanSource(enum.StrEnum):
+    SCANNER = "scanner"
+    CAMERA = "camera"
+    MANUAL = "manual"
+    WALK_IN = "walk-in"
+    IMPORT = "import"
+
+
+class Outcome(enum.StrEnum):
+    ADMITTED = "admitted"
+    ALREADY_ADMITTED = "already_admitted"
+    REVOKED = "revoked"
+    CANCELLED = "cancelled"
+    WRONG_EVENT = "wrong_event"
+    INVALID = "invalid"
+    UNDONE = "undone"
+
+    @property
+    def may_enter(self) -> bool:
+        return self in (Outcome.ADMITTED, Outcome.ALREADY_ADMITTED)
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    date: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    registration_opens: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # Hex of 32 random bytes: the HMAC key of this event's badge codes.  Never logged.
+    secret: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    sessions: Mapped[list[Session]] = relationship(
+        back_populates="event", order_by="Session.starts_at", cascade="all, delete-orphan"
+    )
+    categories: Mapped[list[Category]] = relationship(
+        back_populates="event", order_by="Category.position", cascade="all, delete-orphan"
+    )
+
+
+class Category(Base):
+    """A kind of delegate (participant, speaker, press…), with the colour of its badge band."""
+
+    __tablename__ = "categories"
+    __table_args__ = (UniqueConstraint("event_id", "key", name="uq_categories_event_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    label: Mapped[str] = mapped_column(String(200))
+    colour: Mapped[str] = mapped_column(String(9), default="#4D4D4D")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[Event] = relationship(back_populates="categories")
+
+
+class Session(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (UniqueConstraint("event_id", "key", name="uq_sessions_event_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(500))
+    room: Mapped[str] = mapped_column(String(200), default="")
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Sessions such as coffee breaks are on the agenda but take no attendance.
+    attendance: Mapped[bool] = mapped_column(default=True)
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+
+
+class Delegate(Base):
+    __tablename__ = "delegates"
+    __table_args__ = (
+        UniqueConstraint("event_id", "number", name="uq_delegates_event_number"),
+        Index("ix_delegates_event_reference", "event_id", "reference"),
+        Index("ix_delegates_event_email", "event_id", "email"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    # Per-event serial carried in the badge code; stable across stations and re-imports.
+    number: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    category: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(16), default=DelegateStatus.REGISTERED.value)
+    badge_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Accent- and case-folded "first last organisation email reference", for search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Scan(Base):
+    """One row of the append-only journal: never updated, never deleted.
+
+    An undo is a new row whose ``undoes_id`` points at the row it cancels.  Arrival and
+    attendance are derived from the rows with outcome ``admitted`` that no undo points at.
+    ``session_id`` NULL means arrival at the venue (the registration desk).
+    """
+
+    __tablename__ = "scans"
+    __table_args__ = (
+        Index("ix_scans_delegate_session", "delegate_id", "session_id"),
+        Index("ix_scans_event_time", "event_id", "created_at"),
+        Index("ix_scans_undoes", "undoes_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    delegate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegates.id", ondelete="RESTRICT"), nullable=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="RESTRICT"), nullable=True
+    )
+    action: Mapped[str] = mapped_column(String(16), default=ScanAction.ENTRY.value)
+    source: Mapped[str] = mapped_column(String(16), default=ScanSource.SCANNER.value)
+    outcome: Mapped[str] = mapped_column(String(24))
+    # What was read, kept for refused scans so staff can see what the scanner sent.
+    code: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(100), default="")
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    undoes_id: Mapped[int | None] = mapped_column(ForeignKey("scans.id"), nullable=True)
