@@ -56,3 +56,49 @@ def store(db_path):
 @pytest.fixture
 def event(store) -> EventInfo:
     return save_event(store, parse_event(SMALL_EVENT, source="test"))
+
+
+def insert_delegates(store, event, people):
+    """Insert delegates directly (no importer): ``people`` are dicts of Delegate fields."""
+    from checkin.core import models as m
+    from checkin.core.text import fold
+
+    now = dt.datetime(2026, 11, 1)
+    ids = []
+    with store.write() as s:
+        for i, person in enumerate(people, start=1):
+            row = m.Delegate(
+                event_id=event.id,
+                number=person.get("number", i),
+                reference=person.get("reference", f"R{i:04d}"),
+                first_name=person.get("first_name", f"First{i}"),
+                last_name=person.get("last_name", f"Last{i}"),
+                organisation=person.get("organisation", "IOM"),
+                country=person.get("country", "CH"),
+                email=person.get("email", f"p{i}@example.org"),
+                category=person.get("category", "participant"),
+                status=person.get("status", "registered"),
+                badge_version=person.get("badge_version", 1),
+                created_at=now,
+                updated_at=now,
+            )
+            row.search_text = fold(f"{row.first_name} {row.last_name} {row.organisation}")
+            s.add(row)
+            s.flush()
+            ids.append(row.id)
+    return ids
+
+
+@pytest.fixture
+def people(store, event):
+    """Three delegates: Łukasz (registered), Amira (registered), Zoë (cancelled)."""
+    return insert_delegates(
+        store,
+        event,
+        [
+            {"first_name": "Łukasz", "last_name": "Wróblewski", "organisation": "Caritas"},
+            {"first_name": "أميرة", "last_name": "الحسيني", "organisation": "IOM",
+             "country": "JO", "category": "speaker"},
+            {"first_name": "Zoë", "last_name": "Lefèvre", "status": "cancelled"},
+        ],
+    )

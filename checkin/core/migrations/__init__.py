@@ -41,7 +41,8 @@ def current_revision(engine: Engine) -> str | None:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     except (OperationalError, ProgrammingError) as exc:
         message = str(exc.orig) if exc.orig is not None else str(exc)
-        if "alembic_version" in message and ("no such table" in message or "does not exist" in message):
+        missing = "no such table" in message or "does not exist" in message
+        if "alembic_version" in message and missing:
             return None
         raise
     return row[0] if row else None

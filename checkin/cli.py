@@ -1,0 +1,531 @@
+"""The ``checkin`` command: parse, call a core service, print text or JSON.
+
+Exit status: 0 when the person may go in or the command succeeded; 1 when a scan is
+refused or an input file is rejected; 2 for usage errors (bad arguments, no event,
+unknown session); 3 when the database cannot be opened.  No traceback reaches the user
+unless ``CHECKIN_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import queue
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from checkin import __version__
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+SCAN_BATCH = 512
+
+
+class UsageError(Exception):
+    pass
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def _iso(event, when: dt.datetime | None) -> str | None:
+    return event.local(when).isoformat(timespec="seconds") if when else None
+
+
+def _delegate_json(d, *, code: str | None = None) -> dict | None:
+    if d is None:
+        return None
+    out = {
+        "number": d.number,
+        "ref": d.reference,
+        "first_name": d.first_name,
+        "last_name": d.last_name,
+        "organisation": d.organisation,
+        "country": d.country,
+        "category": d.category,
+        "email": d.email,
+        "status": d.status,
+        "badge_version": d.badge_version,
+    }
+    if code is not None:
+        out["code"] = code
+    return out
+
+
+def _outcome_json(event, o) -> dict:
+    return {
+        "status": o.status.value,
+        "may_enter": o.may_enter,
+        "delegate": _delegate_json(o.delegate),
+        "session": o.session.key if o.session else None,
+        "first_scan_at": _iso(event, o.first_scan_at),
+        "first_station": o.first_station,
+        "scanned_at": _iso(event, o.scanned_at),
+        "scan_id": o.scan_id,
+        "message": o.message,
+    }
+
+
+def _outcome_text(o) -> str:
+    label = o.status.value.upper().replace("_", " ")
+    who = ""
+    if o.delegate is not None:
+        org = f" ({o.delegate.organisation})" if o.delegate.organisation else ""
+        who = f"  {o.delegate.full_name}{org}"
+    return f"{label:<16}{who}  — {o.message}  [scan {o.scan_id}]"
+
+
+def _print_json(value) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _open(args):
+    from checkin.core.store import open_store
+
+    return open_store(args.db, demo=args.demo)
+
+
+def cmd_none(args) -> int:
+    # The desktop app comes with the front-desk issue; until then show the event.
+    from checkin.core.demo import create_demo
+    from checkin.core.event import current_event
+    from checkin.core.stats import compute_stats
+
+    with _open(args) as store:
+        if args.demo:
+            create_demo(store)
+        event = current_event(store)
+        if event is None:
+            print("This database has no event yet. Try: checkin --demo")
+            print(f"(database: {store.info().url})")
+            return EXIT_OK
+        stats = compute_stats(store, event)
+        _print_event(event, store)
+        print(f"\n{stats.registered} registered, {stats.arrived} arrived.")
+    db = f"--db {args.db} " if args.db else ("--demo " if args.demo else "")
+    print(
+        "\nThe desktop app is not in this version yet. Try:\n"
+        f"  checkin {db}list\n  checkin {db}search <name>\n"
+        f"  checkin {db}scan <CODE>   (codes are in 'list')\n  checkin {db}stats"
+    )
+    return EXIT_OK
+
+
+def _print_event(event, store) -> None:
+    print(f"{event.name}\n{event.venue}, {event.address}")
+    print(f"{event.date.isoformat()}  ({event.timezone})   database: {store.info().url}")
+    for s in event.sessions:
+        start, end = event.local(s.starts_at), event.local(s.ends_at)
+        cap = f"  capacity {s.capacity}" if s.capacity else ""
+        print(f"  {start:%H:%M}–{end:%H:%M}  {s.key:<14} {s.title}{cap}")
+
+
+def cmd_demo(args) -> int:
+    from checkin.core.demo import create_demo
+
+    with _open(args) as store:
+        result = create_demo(store)
+        if args.json:
+            _print_json({"created": result.created, "event": result.event.name,
+                         "date": result.event.date.isoformat()})
+        elif result.created:
+            print(f"Created the demo event '{result.event.name}' dated {result.event.date}, "
+                  f"{len(result.report.new)} delegates.")
+        else:
+            print(f"The demo event '{result.event.name}' is already in this database.")
+    return EXIT_OK
+
+
+def cmd_event_init(args) -> int:
+    from checkin.core.event import load_event_file, save_event
+
+    spec = load_event_file(args.file)
+    with _open(args) as store:
+        event = save_event(store, spec, new=args.new)
+        print(f"Event '{event.name}' on {event.date}: {len(event.sessions)} sessions, "
+              f"{len(event.categories)} categories.")
+    return EXIT_OK
+
+
+def cmd_event_show(args) -> int:
+    from checkin.core.event import require_event
+
+    with _open(args) as store:
+        event = require_event(store)
+        if args.json:
+            _print_json({
+                "name": event.name, "venue": event.venue, "address": event.address,
+                "date": event.date.isoformat(), "timezone": event.timezone,
+                "language": event.language, "capacity": event.capacity,
+                "sessions": [
+                    {"key": s.key, "title": s.title, "room": s.room,
+                     "start": _iso(event, s.starts_at), "end": _iso(event, s.ends_at),
+                     "capacity": s.capacity, "attendance": s.attendance}
+                    for s in event.sessions
+                ],
+                "categories": [
+                    {"key": c.key, "label": c.label, "colour": c.colour}
+                    for c in event.categories
+                ],
+            })
+        else:
+            _print_event(event, store)
+    return EXIT_OK
+
+
+def _parse_map(items: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise UsageError(f"--map expects FIELD=COLUMN, got {item!r}")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def cmd_import(args) -> int:
+    from checkin.core import roster
+    from checkin.core.event import require_event
+
+    mapping = _parse_map(args.map or [])
+    with _open(args) as store:
+        event = require_event(store)
+        report = roster.import_roster(
+            store, event, Path(args.file), replace=args.replace, dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid, sheet=args.sheet, mapping=mapping or None,
+        )
+    if args.json:
+        _print_json({
+            "file": report.file, "applied": report.applied, "dry_run": report.dry_run,
+            "new": len(report.new), "updated": len(report.updated),
+            "unchanged": report.unchanged_count, "cancelled": len(report.cancelled),
+            "restored": len(report.restored), "skipped_rows": report.skipped_rows,
+            "problems": [
+                {"file": p.file, "row": p.row, "column": p.column, "message": p.message,
+                 "severity": p.severity}
+                for p in report.problems
+            ],
+        })
+    else:
+        for p in report.problems:
+            print(f"{p.severity}: {p}", file=sys.stderr)
+        _print_import_summary(report, args)
+    errors = [p for p in report.problems if p.severity == "error"]
+    if errors and not report.applied and not report.dry_run:
+        return EXIT_REFUSED
+    return EXIT_OK if not errors or args.skip_invalid else EXIT_REFUSED
+
+
+def _print_import_summary(report, args) -> None:
+    counts = (f"{len(report.new)} new, {len(report.updated)} updated, "
+              f"{report.unchanged_count} unchanged")
+    if args.replace:
+        counts += f", {len(report.cancelled)} to cancel"
+    if report.restored:
+        counts += f", {len(report.restored)} restored"
+    if report.dry_run:
+        print(f"Dry run, nothing written: {counts}.")
+        for label, changes in (("new", report.new), ("updated", report.updated),
+                               ("cancel", report.cancelled), ("restore", report.restored)):
+            for c in changes:
+                detail = f" ({', '.join(c.fields)})" if c.fields else ""
+                row = f"row {c.row}: " if c.row else ""
+                print(f"  {label:<8}{row}{c.name}{detail}")
+    elif report.applied:
+        skipped = f"; {report.skipped_rows} invalid rows skipped" if report.skipped_rows else ""
+        print(f"Imported {report.file}: {counts}{skipped}.")
+    else:
+        print(f"Nothing imported from {report.file}: fix the problems above "
+              "(or use --skip-invalid to import the valid rows).", file=sys.stderr)
+
+
+def cmd_list(args) -> int:
+    from checkin.core.delegates import list_delegates
+    from checkin.core.event import require_event
+
+    with _open(args) as store:
+        event = require_event(store)
+        entries = list_delegates(store, event)
+    if args.json:
+        rows = []
+        for e in entries:
+            item = _delegate_json(e.delegate, code=e.code)
+            item["arrived_at"] = _iso(event, e.arrived_at)
+            rows.append(item)
+        _print_json(rows)
+        return EXIT_OK
+    for e in entries:
+        d = e.delegate
+        arrived = event.local(e.arrived_at).strftime("%H:%M") if e.arrived_at else "—"
+        status = "" if d.status == "registered" else f" [{d.status}]"
+        print(f"{e.code}  {arrived:>5}  {d.last_name}, {d.first_name} — {d.organisation}"
+              f" ({d.country}) {d.category}{status}")
+    print(f"{len(entries)} delegates.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_search(args) -> int:
+    from checkin.core.event import require_event
+    from checkin.core.search import search
+
+    with _open(args) as store:
+        event = require_event(store)
+        hits = search(store, event.id, args.text, limit=args.limit)
+    if args.json:
+        _print_json([
+            {"number": h.number, "ref": h.reference, "first_name": h.first_name,
+             "last_name": h.last_name, "organisation": h.organisation, "country": h.country,
+             "email": h.email, "category": h.category, "status": h.status,
+             "score": round(h.score, 1)}
+            for h in hits
+        ])
+    else:
+        for h in hits:
+            status = "" if h.status == "registered" else f" [{h.status}]"
+            print(f"{h.first_name} {h.last_name} — {h.organisation} ({h.country}){status}")
+        if not hits:
+            print("No match.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _lines(stream) -> queue.Queue:
+    """Read stdin on a thread so a batch is whatever has arrived: a typed line is
+    answered at once, a replayed log is committed in large batches."""
+    q: queue.Queue = queue.Queue(maxsize=SCAN_BATCH * 4)
+
+    def pump():
+        for line in stream:
+            q.put(line)
+        q.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return q
+
+
+def cmd_scan(args) -> int:
+    from checkin.core import models as m
+    from checkin.core.checkin import CheckinService
+
+    emit: Callable = (lambda o: _print_json(_outcome_json(event, o))) if args.json else (
+        lambda o: print(_outcome_text(o))
+    )
+    with _open(args) as store:
+        service = CheckinService(store, station=args.station, operator=args.operator)
+        event = service.event
+        service.resolve_session(args.session, dt.datetime.now(dt.UTC))  # fail early
+        source = m.ScanSource(args.source)
+        if args.code != "-":
+            outcome = service.scan(args.code, session=args.session, source=source)
+            emit(outcome)
+            return EXIT_OK if outcome.may_enter else EXIT_REFUSED
+        refused = False
+        q = _lines(sys.stdin)
+        done = False
+        while not done:
+            batch = []
+            item = q.get()
+            while True:
+                if item is None:
+                    done = True
+                    break
+                if item.strip():
+                    batch.append(item.strip())
+                if len(batch) >= SCAN_BATCH or q.empty():
+                    break
+                item = q.get()
+            if not batch:
+                continue
+            for outcome in service.scan_many(batch, session=args.session, source=source):
+                refused |= not outcome.may_enter
+                emit(outcome)
+            sys.stdout.flush()
+        return EXIT_REFUSED if refused else EXIT_OK
+
+
+def cmd_undo(args) -> int:
+    from checkin.core.checkin import CheckinService
+
+    with _open(args) as store:
+        service = CheckinService(store, station=args.station)
+        outcome = service.undo(args.scan_id)
+    if args.json:
+        _print_json(_outcome_json(service.event, outcome))
+    else:
+        print(outcome.message + f"  [scan {outcome.scan_id}]")
+    return EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    from checkin.core.event import require_event
+    from checkin.core.stats import compute_stats
+
+    with _open(args) as store:
+        event = require_event(store)
+        st = compute_stats(store, event)
+
+    def groups(items):
+        return [{"key": g.key, "registered": g.registered, "arrived": g.arrived} for g in items]
+
+    if args.json:
+        _print_json({
+            "event": event.name,
+            "registered": st.registered, "arrived": st.arrived,
+            "not_arrived": st.not_arrived, "cancelled": st.cancelled,
+            "walk_ins": st.walk_ins, "refused_scans": st.refused_scans,
+            "duplicate_scans": st.duplicate_scans,
+            "sessions": [
+                {"key": s.key, "title": s.title, "attended": s.attended, "capacity": s.capacity}
+                for s in st.sessions
+            ],
+            "by_category": groups(st.by_category),
+            "by_organisation": groups(st.by_organisation),
+            "by_country": groups(st.by_country),
+            "arrivals": [
+                {"start": b.start.isoformat(timespec="minutes"), "arrivals": b.arrivals,
+                 "cumulative": b.cumulative}
+                for b in st.arrivals
+            ],
+        })
+        return EXIT_OK
+    pct = f" ({100 * st.arrived / st.registered:.0f}%)" if st.registered else ""
+    print(f"{event.name} — {event.date}")
+    print(f"Arrived {st.arrived} of {st.registered}{pct}; not yet arrived {st.not_arrived}; "
+          f"cancelled {st.cancelled}; walk-ins {st.walk_ins}; refused scans {st.refused_scans}.")
+    if st.sessions:
+        print("\nSessions:")
+        for s in st.sessions:
+            cap = f" / {s.capacity}" if s.capacity else ""
+            print(f"  {event.local(s.starts_at):%H:%M}  {s.title:<60} {s.attended}{cap}")
+    for title, items in (("Categories", st.by_category), ("Countries", st.by_country),
+                         ("Organisations (top 10)", st.by_organisation[:10])):
+        if items:
+            print(f"\n{title}:")
+            for g in items:
+                print(f"  {g.key or '—':<40} {g.arrived:>5} / {g.registered}")
+    if st.arrivals:
+        print("\nArrivals per quarter hour:")
+        for b in st.arrivals:
+            print(f"  {b.start:%H:%M}  {b.arrivals:>5}  (total {b.cumulative})")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checkin",
+        description="Conference check-in: roster, signed QR badges, scanning, headcounts.",
+    )
+    parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="SQLite file or database URL (default: $CHECKIN_DB, then the "
+                             "per-user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use the demo event in a database of its own")
+    parser.set_defaults(func=cmd_none)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name, func, help_text, *, json_flag=True):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+        return p
+
+    add("demo", cmd_demo, "create the demo event in this database (idempotent)")
+
+    p_event = sub.add_parser("event", help="define the event")
+    event_sub = p_event.add_subparsers(dest="event_command", metavar="ACTION", required=True)
+    p = event_sub.add_parser("init", help="create or update the event from a TOML file")
+    p.add_argument("file", metavar="FILE.toml")
+    p.add_argument("--new", action="store_true",
+                   help="create another event instead of updating the current one")
+    p.set_defaults(func=cmd_event_init)
+    p = event_sub.add_parser("show", help="show the event and its sessions")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_event_show)
+
+    p = add("import", cmd_import, "import delegates from a CSV or XLSX file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true",
+                   help="the file is the complete list: cancel delegates missing from it")
+    p.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="import the valid rows and report the others")
+    p.add_argument("--sheet", help="XLSX sheet name (default: the first visible sheet)")
+    p.add_argument("--map", action="append", metavar="FIELD=COLUMN",
+                   help="use COLUMN for FIELD (reference, first_name, last_name, full_name, "
+                        "organisation, country, email, category); repeatable")
+
+    add("list", cmd_list, "list delegates with status, arrival time and badge code")
+
+    p = add("search", cmd_search, "find delegates by name, organisation, email or reference")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=20)
+
+    p = add("scan", cmd_scan, "check in a badge code, or '-' to read one code per line")
+    p.add_argument("code", metavar="CODE|-")
+    p.add_argument("--station", default="CLI", help="name of this desk (default: CLI)")
+    p.add_argument("--operator", default="", help="who is at the desk")
+    p.add_argument("--session", metavar="KEY|auto",
+                   help="record attendance in a session; 'auto' = the one running now")
+    p.add_argument("--source", default="scanner",
+                   choices=["scanner", "camera", "manual", "walk-in"], help=argparse.SUPPRESS)
+
+    p = add("undo", cmd_undo, "undo an admission by its scan id")
+    p.add_argument("scan_id", metavar="SCAN_ID")
+    p.add_argument("--station", default="CLI")
+
+    add("stats", cmd_stats, "headcounts: arrivals, sessions, categories, countries")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from checkin.core.checkin import CheckinError
+    from checkin.core.event import EventError
+    from checkin.core.roster import RosterError
+    from checkin.core.store import StoreError
+
+    for stream in (sys.stdout, sys.stderr):
+        # Pipes and files get UTF-8 whatever the locale (Windows would pick cp1252 and
+        # fail on "Łukasz"); a console keeps its own encoding, with a fallback glyph.
+        if hasattr(stream, "reconfigure"):
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        parser.error(str(exc))
+    except (EventError, CheckinError) as exc:
+        print(f"checkin: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RosterError as exc:
+        print(f"checkin: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except StoreError as exc:
+        print(f"checkin: {exc}", file=sys.stderr)
+        return EXIT_DATABASE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head`: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("CHECKIN_DEBUG"):
+            raise
+        print(f"checkin: unexpected error ({type(exc).__name__}: {exc}). "
+              "Run again with CHECKIN_DEBUG=1 for details.", file=sys.stderr)
+        return 70
+    return EXIT_OK

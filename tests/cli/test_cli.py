@@ -1,0 +1,196 @@
+"""The command line, through the real entry point (a child process), on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(tmp_path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
+    env.pop("CHECKIN_DB", None)
+
+    def _run(*args, stdin: str | None = None, db: Path | None = tmp_path / "cli.sqlite"):
+        argv = [sys.executable, "-m", "checkin"]
+        if db is not None:
+            argv += ["--db", str(db)]
+        proc = subprocess.run(
+            [*argv, *map(str, args)], input=stdin, capture_output=True, text=True,
+            encoding="utf-8", env=env, cwd=tmp_path, timeout=120,
+        )
+        assert "Traceback" not in proc.stderr, proc.stderr
+        return proc
+
+    return _run
+
+
+@pytest.fixture
+def demo(run):
+    proc = run("demo")
+    assert proc.returncode == 0, proc.stderr
+    return run
+
+
+def listing(run):
+    proc = run("list", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_demo_is_created_once_with_the_documented_list_shape(demo):
+    again = demo("demo")
+    assert again.returncode == 0 and "already" in again.stdout
+    rows = listing(demo)
+    assert 80 <= len(rows) <= 90
+    keys = {"ref", "first_name", "last_name", "organisation", "country", "category", "email",
+            "status", "arrived_at", "code"}
+    assert keys <= set(rows[0])
+    assert len({r["organisation"] for r in rows}) >= 40
+    assert len({r["country"] for r in rows}) == 17
+    assert any(r["first_name"] == "Łukasz" for r in rows)
+    assert all(r["arrived_at"] is None for r in rows)
+
+
+def test_event_show_gives_the_demo_sessions(demo):
+    proc = demo("event", "show", "--json")
+    event = json.loads(proc.stdout)
+    assert event["venue"] == "Auditorium Jacques-Freymond"
+    assert event["timezone"] == "Europe/Zurich"
+    titles = [s["title"] for s in event["sessions"]]
+    assert "New financing approaches" in titles and "Closing remarks" in titles
+    assert event["sessions"][-1]["end"].endswith("17:30:00+01:00")
+
+
+def test_scan_admits_then_reports_duplicate_with_exit_codes(demo):
+    code = listing(demo)[0]["code"]
+    first = demo("scan", code, "--station", "Desk 2", "--json")
+    assert first.returncode == 0
+    out = json.loads(first.stdout)
+    assert out["status"] == "admitted" and out["delegate"]["ref"]
+    assert set(out) >= {"status", "delegate", "session", "first_scan_at", "scan_id", "message"}
+    second = demo("scan", code.lower(), "--json")
+    assert second.returncode == 0
+    dup = json.loads(second.stdout)
+    assert dup["status"] == "already_admitted"
+    assert dup["first_scan_at"] == out["scanned_at"] and "Desk 2" in dup["message"]
+    refused = demo("scan", "NOT-A-BADGE", "--json")
+    assert refused.returncode == 1
+    assert json.loads(refused.stdout)["status"] == "invalid"
+
+
+def test_scan_stdin_replays_one_result_per_line(demo):
+    codes = [r["code"] for r in listing(demo)[:5]]
+    lines = [*codes, codes[0], "garbage"]
+    proc = demo("scan", "-", "--json", stdin="\n".join(lines) + "\n")
+    results = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["status"] for r in results] == ["admitted"] * 5 + ["already_admitted", "invalid"]
+    assert proc.returncode == 1  # one line was refused
+
+
+def test_undo_then_scan_again(demo):
+    code = listing(demo)[3]["code"]
+    scan_id = json.loads(demo("scan", code, "--json").stdout)["scan_id"]
+    undo = demo("undo", scan_id, "--json")
+    assert undo.returncode == 0 and json.loads(undo.stdout)["status"] == "undone"
+    assert json.loads(demo("scan", code, "--json").stdout)["status"] == "admitted"
+    twice = demo("undo", scan_id)
+    assert twice.returncode == 2 and "already undone" in twice.stderr
+
+
+def test_stats_json_shape(demo):
+    rows = listing(demo)
+    demo("scan", "-", stdin="\n".join(r["code"] for r in rows[:10]))
+    demo("scan", rows[0]["code"], "--session", "financing")
+    stats = json.loads(demo("stats", "--json").stdout)
+    assert stats["registered"] == len(rows) and stats["arrived"] == 10
+    financing = next(s for s in stats["sessions"] if s["key"] == "financing")
+    assert financing == {"key": "financing", "title": "New financing approaches",
+                         "attended": 1, "capacity": 110}
+    assert {"by_category", "by_organisation", "by_country"} <= set(stats)
+    assert sum(g["arrived"] for g in stats["by_country"]) == 10
+    text = demo("stats")
+    assert text.returncode == 0 and "Arrived 10 of" in text.stdout
+
+
+def test_search_is_accent_tolerant(demo):
+    hits = json.loads(demo("search", "lukasz", "--json").stdout)
+    assert hits and hits[0]["first_name"] == "Łukasz"
+
+
+def test_usage_errors_exit_2_with_a_message(demo, run, tmp_path):
+    code = listing(demo)[0]["code"]
+    bad_session = demo("scan", code, "--session", "nope")
+    assert bad_session.returncode == 2 and "Unknown session" in bad_session.stderr
+    empty = run("list", db=tmp_path / "empty.sqlite")
+    assert empty.returncode == 2 and "no event yet" in empty.stderr
+    assert run("scan").returncode == 2  # argparse: missing CODE
+    bad_map = demo("import", "x.csv", "--map", "nonsense")
+    assert bad_map.returncode == 2 and "FIELD=COLUMN" in bad_map.stderr
+
+
+def test_a_damaged_database_gives_a_clear_message(run, tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(os.urandom(4096))
+    proc = run("list", db=junk)
+    assert proc.returncode == 3
+    assert "not a checkin database or is damaged" in proc.stderr
+
+
+FRENCH_CSV = (
+    "Nom;Prénom;Organisation;Pays;Courriel;Catégorie\r\n"
+    "Müller;Jürg;Croix-Rouge suisse;Suisse;jurg.muller@example.org;Participant\r\n"
+    "Lefèvre-Dubois;Anne-Sophie;Médecins Sans Frontières;France;as.lefevre@example.org;"
+    "Speaker\r\n"
+    "Kouassi;Aïcha;Caritas;Côte d'Ivoire;aicha.kouassi@example.org;\r\n"
+)
+
+
+def test_import_cp1252_semicolon_french_csv(run, tmp_path):
+    event = ROOT / "resources" / "demo" / "event.toml"
+    assert run("event", "init", event).returncode == 0
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes(FRENCH_CSV.encode("cp1252"))
+    dry = run("import", path, "--dry-run")
+    assert dry.returncode == 0 and "3 new" in dry.stdout
+    assert listing(run) == []
+    proc = run("import", path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["last_name"]: r for r in listing(run)}
+    assert rows["Müller"]["country"] == "CH" and rows["Müller"]["first_name"] == "Jürg"
+    assert rows["Kouassi"]["country"] == "CI" and rows["Kouassi"]["first_name"] == "Aïcha"
+    assert rows["Lefèvre-Dubois"]["category"] == "speaker"
+    again = run("import", path)
+    assert "0 new, 0 updated, 3 unchanged" in again.stdout
+
+
+def test_import_with_errors_is_refused_row_by_row_and_writes_nothing(run, tmp_path):
+    assert run("event", "init", ROOT / "resources" / "demo" / "event.toml").returncode == 0
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "first_name,last_name,organisation,country,email\n"
+        "Ana,Silva,IOM,PT,ana@example.org\n"
+        "Ben,Okafor,ICVA,Atlantis,ben@example.org\n"
+        "Chloé,Martin,NRC,FR,not-an-email\n",
+        encoding="utf-8",
+    )
+    proc = run("import", path)
+    assert proc.returncode == 1
+    assert "row 3" in proc.stderr and "Atlantis" in proc.stderr
+    assert "row 4" in proc.stderr and "email" in proc.stderr
+    assert listing(run) == []
+    skipped = run("import", path, "--skip-invalid")
+    assert skipped.returncode == 0
+    assert [r["last_name"] for r in listing(run)] == ["Silva"]
+
+
+def test_missing_file_is_a_clear_error(demo, tmp_path):
+    proc = demo("import", tmp_path / "nope.csv")
+    assert proc.returncode == 1 and "nope.csv" in proc.stderr
