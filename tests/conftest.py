@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 
 # Tests never need a screen; set here so nobody has to remember it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -41,6 +42,22 @@ SMALL_EVENT = {
 }
 
 
+@pytest.fixture(scope="session")
+def pg_admin():
+    """A real PostgreSQL server for the session (see tests/pg.py)."""
+    from tests import pg
+
+    server = pg.server()
+    try:
+        url = server.__enter__()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        if os.environ.get("CHECKIN_REQUIRE_PG"):  # CI: these tests must run
+            raise
+        pytest.skip(f"no PostgreSQL server for this run: {exc}")
+    yield url
+    server.__exit__(None, None, None)
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "checkin.sqlite"
@@ -49,6 +66,20 @@ def db_path(tmp_path):
 @pytest.fixture
 def store(db_path):
     s = Store("sqlite:///" + str(db_path))
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, db_path):
+    """The same test on a SQLite file and on a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        url = "sqlite:///" + str(db_path)
+    else:
+        from tests import pg
+
+        url = pg.fresh_database(request.getfixturevalue("pg_admin"))
+    s = Store(url)
     yield s
     s.close()
 

@@ -23,6 +23,12 @@ def at(hhmm: str) -> dt.datetime:
 
 
 @pytest.fixture
+def store(any_store):
+    """Every engine test runs on SQLite and on PostgreSQL: one code path."""
+    return any_store
+
+
+@pytest.fixture
 def desk(store, event, people):
     return CheckinService(store, event, station="Desk 1", operator="amelie")
 
