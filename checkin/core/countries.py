@@ -1,0 +1,301 @@
+"""Country names and codes as people type them in registration lists.
+
+``normalise_country`` turns "CH", "CHE", "Switzerland", "Suisse", "suisse " or
+"Confédération helvétique" into ``"CH"``; ``country_name`` gives the display name back in
+English or French.  The data comes from pycountry (ISO 3166-1 and its gettext
+catalogues) plus a small table of names that neither has.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import threading
+from functools import lru_cache
+
+import pycountry
+
+from checkin.core.text import fold
+
+# Names in common use that pycountry's name / official_name / common_name (English or
+# French) do not give, or give only in an inverted "Congo, The Democratic Republic of
+# the" form.  Keys are compared after ``_key`` (accents, case and punctuation ignored).
+ALIASES: dict[str, str] = {
+    # United Kingdom / United States
+    "UK": "GB",
+    "U.K.": "GB",
+    "Great Britain": "GB",
+    "Britain": "GB",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "Grande-Bretagne": "GB",
+    "Angleterre": "GB",
+    "Ecosse": "GB",
+    "USA": "US",
+    "U.S.A.": "US",
+    "U.S.": "US",
+    "US": "US",
+    "United States of America": "US",
+    "America": "US",
+    "Etats-Unis": "US",
+    "Etats-Unis d'Amerique": "US",
+    # Switzerland (pycountry has "Suisse" in French but people also write these)
+    "Suisse": "CH",
+    "Switzerland": "CH",
+    "Schweiz": "CH",
+    "Svizzera": "CH",
+    "Confederation suisse": "CH",
+    # Côte d'Ivoire
+    "Cote d'Ivoire": "CI",
+    "Cote dIvoire": "CI",
+    "Ivory Coast": "CI",
+    # Türkiye
+    "Turkey": "TR",
+    "Turkiye": "TR",
+    "Turquie": "TR",
+    # Russia, Syria, Iran, Koreas, Laos, Moldova, Bolivia, Venezuela, Tanzania
+    "Russia": "RU",
+    "Russie": "RU",
+    "Syria": "SY",
+    "Syrie": "SY",
+    "Iran": "IR",
+    "South Korea": "KR",
+    "Korea": "KR",
+    "Republic of Korea": "KR",
+    "Coree du Sud": "KR",
+    "North Korea": "KP",
+    "Coree du Nord": "KP",
+    "Laos": "LA",
+    "Moldova": "MD",
+    "Moldavie": "MD",
+    "Bolivia": "BO",
+    "Bolivie": "BO",
+    "Venezuela": "VE",
+    "Tanzania": "TZ",
+    "Tanzanie": "TZ",
+    "Micronesia": "FM",
+    "Micronesie": "FM",
+    "Vatican": "VA",
+    "Vatican City": "VA",
+    "Holy See": "VA",
+    "Saint-Siege": "VA",
+    "Taiwan": "TW",
+    # South Sudan
+    "South Sudan": "SS",
+    "Soudan du Sud": "SS",
+    "Sud-Soudan": "SS",
+    # The two Congos
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "D.R. Congo": "CD",
+    "RDC": "CD",
+    "R.D.C.": "CD",
+    "Congo-Kinshasa": "CD",
+    "Congo Kinshasa": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Democratic Republic of Congo": "CD",
+    "Republique democratique du Congo": "CD",
+    "Congo (Kinshasa)": "CD",
+    "Zaire": "CD",
+    "Congo-Brazzaville": "CG",
+    "Congo Brazzaville": "CG",
+    "Congo (Brazzaville)": "CG",
+    "Republic of the Congo": "CG",
+    # Palestine, Kosovo (XK is a user-assigned code in wide use; pycountry lacks it)
+    "Palestine": "PS",
+    "State of Palestine": "PS",
+    "Etat de Palestine": "PS",
+    "Occupied Palestinian Territory": "PS",
+    "Territoire palestinien occupe": "PS",
+    "Kosovo": "XK",
+    "XK": "XK",
+    "XKX": "XK",
+    # Viet Nam
+    "Vietnam": "VN",
+    "Viet Nam": "VN",
+    # Others often written differently
+    "Netherlands": "NL",
+    "The Netherlands": "NL",
+    "Holland": "NL",
+    "Pays-Bas": "NL",
+    "Czechia": "CZ",
+    "Czech Republic": "CZ",
+    "Republique tcheque": "CZ",
+    "Tchequie": "CZ",
+    "Macedonia": "MK",
+    "North Macedonia": "MK",
+    "Macedoine": "MK",
+    "Macedoine du Nord": "MK",
+    "Swaziland": "SZ",
+    "Eswatini": "SZ",
+    "Burma": "MM",
+    "Myanmar": "MM",
+    "Cape Verde": "CV",
+    "Cap-Vert": "CV",
+    "Cabo Verde": "CV",
+    "East Timor": "TL",
+    "Timor-Leste": "TL",
+    "Gambia": "GM",
+    "The Gambia": "GM",
+    "Bahamas": "BS",
+    "The Bahamas": "BS",
+    "Brunei": "BN",
+    "Palestinian Territories": "PS",
+    "Emirates": "AE",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "EAU": "AE",
+    "Emirats arabes unis": "AE",
+    "Hong Kong": "HK",
+    "Macau": "MO",
+    "Macao": "MO",
+    "Guinea Bissau": "GW",
+    "Guinee-Bissau": "GW",
+    "Guinee Bissau": "GW",
+    "Saint Lucia": "LC",
+    "St Lucia": "LC",
+    "St. Lucia": "LC",
+}
+
+_KEY_JUNK = re.compile(r"[^\w]+")
+_NAMES: dict[str, str] | None = None
+_LOCK = threading.Lock()
+
+
+def _key(value: str) -> str:
+    """The comparison key of a country name: folded, punctuation and "the " dropped."""
+    key = _KEY_JUNK.sub(" ", fold(value).replace("'", "")).strip()
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def _french() -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:  # a pycountry build without catalogues: English only
+        return gettext.NullTranslations()
+
+
+def _inverted(name: str) -> str | None:
+    """ "Iran, Islamic Republic of" -> "Islamic Republic of Iran" (None if no comma)."""
+    head, sep, tail = name.partition(", ")
+    if not sep or "," in tail:
+        return None
+    return f"{tail} {head}"
+
+
+def _build() -> dict[str, str]:
+    names: dict[str, str] = {}
+    fr = _french()
+    derived: dict[str, set[str]] = {}
+
+    def derive(name: str, code: str) -> None:
+        inverted = _inverted(name)
+        if inverted:
+            derived.setdefault(_key(inverted), set()).add(code)
+            # "Korea, Republic of" -> "Korea": kept only when no other country shares it.
+            derived.setdefault(_key(name.partition(", ")[0]), set()).add(code)
+
+    for country in pycountry.countries:
+        code = country.alpha_2
+        english = [
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+        ]
+        for name in english:
+            if name:
+                names.setdefault(_key(name), code)
+                derive(name, code)
+        for name in english:
+            if name:
+                french = fr.gettext(name)
+                names.setdefault(_key(french), code)
+                derive(french, code)
+    for key, codes in derived.items():
+        if len(codes) == 1 and key:
+            names.setdefault(key, next(iter(codes)))
+    for alias, code in ALIASES.items():
+        names[_key(alias)] = code
+    for table in (_ENGLISH_DISPLAY, _FRENCH_DISPLAY):  # what country_name() shows
+        for code, name in table.items():
+            names.setdefault(_key(name), code)
+    # Codes last so that a code always means its country ("CHE", "IN", "NO"...).
+    for country in pycountry.countries:
+        names[_key(country.alpha_2)] = country.alpha_2
+        names[_key(country.alpha_3)] = country.alpha_2
+    names[_key("UK")] = "GB"
+    names[_key("XK")] = "XK"
+    names[_key("XKX")] = "XK"
+    names.pop("", None)
+    return names
+
+
+def _lookup() -> dict[str, str]:
+    global _NAMES
+    if _NAMES is None:
+        with _LOCK:
+            if _NAMES is None:
+                _NAMES = _build()
+    return _NAMES
+
+
+@lru_cache(maxsize=4096)
+def normalise_country(value: str) -> str | None:
+    """ISO 3166-1 alpha-2 (upper case) for a code or an English/French name, else None."""
+    if not value:
+        return None
+    code = _lookup().get(_key(value))
+    return code or None
+
+
+# Display names for codes pycountry lacks, and French names whose catalogue form is
+# inverted ("Russie, Fédération de").
+_EXTRA_NAMES = {"XK": ("Kosovo", "Kosovo")}
+_ENGLISH_DISPLAY = {
+    "CD": "Democratic Republic of the Congo",
+    "FM": "Micronesia",
+    "PS": "Palestine",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+_FRENCH_DISPLAY = {
+    "AX": "Îles Åland",
+    "CC": "Îles Cocos",
+    "CX": "Île Christmas",
+    "FK": "Îles Malouines",
+    "FM": "Micronésie",
+    "PS": "Palestine",
+    "RE": "La Réunion",
+    "RU": "Russie",
+    "SB": "Îles Salomon",
+    "VI": "Îles Vierges des États-Unis",
+}
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str, language: str = "en") -> str:
+    """The display name of an alpha-2 code in English ("en") or French ("fr").
+
+    An unknown code is returned as given.
+    """
+    upper = (code or "").strip().upper()
+    french = language.lower().startswith("fr")
+    if upper in _EXTRA_NAMES:
+        en, fr = _EXTRA_NAMES[upper]
+        return fr if french else en
+    country = pycountry.countries.get(alpha_2=upper) if len(upper) == 2 else None
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    if not french:
+        return _ENGLISH_DISPLAY.get(upper, name)
+    return _FRENCH_DISPLAY.get(upper) or _french_catalogue().gettext(name)
+
+
+@lru_cache(maxsize=1)
+def _french_catalogue() -> gettext.NullTranslations:
+    return _french()
