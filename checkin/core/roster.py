@@ -27,7 +27,6 @@ import io
 import logging
 import re
 import time
-import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from checkin.core import models as m
 from checkin.core.countries import normalise_country
 from checkin.core.event import CategoryInfo, EventInfo
 from checkin.core.store import Store
-from checkin.core.text import _EXTRA_FOLDS, clean, fold
+from checkin.core.text import clean, fold
 
 log = logging.getLogger(__name__)
 
@@ -324,53 +323,7 @@ def split_full_name(value: str, *, last_first: bool = False) -> tuple[str, str]:
 # ---------------------------------------------------------------------------- reading
 
 
-def _clean(value: str) -> str:
-    """``text.clean`` with a fast path for cells that are already clean (most of them)."""
-    if (
-        value.isprintable()
-        and "  " not in value
-        and value[:1] != " "
-        and value[-1:] != " "
-        and (value.isascii() or unicodedata.is_normalized("NFC", value))
-    ):
-        return value
-    return clean(value)
-
-
-# Combining marks of the Latin block, dropped with one regex before the per-character
-# pass that ``text.fold`` does (which then only runs for scripts other than Latin).
-_LATIN_MARKS = re.compile(
-    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
-)
-
-
-_EXTRA_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _EXTRA_FOLDS)) + "]")
-_EXTRA_MAP = {chr(c): v for c, v in _EXTRA_FOLDS.items()}
-
-
-def _extra(match: re.Match) -> str:
-    return _EXTRA_MAP[match.group()]
-
-
-def _fold_text(value: str) -> str:
-    """Exactly ``text.fold``, several times faster on Latin text (a test checks both agree).
-
-    An import folds every name, organisation and e-mail at least once.
-    """
-    if value.isascii():
-        return " ".join(value.lower().split())  # str.split() and re's \s agree on spaces
-    # = value.translate(_EXTRA_FOLDS); translate() with a dict costs ~70 ns a character.
-    value = _EXTRA_CHARS.sub(_extra, value)
-    folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", value))
-    if not folded.isascii():
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.casefold()
-    if not folded.isascii():
-        folded = _EXTRA_CHARS.sub(_extra, folded)
-    return " ".join(folded.split())
-
-
-_fold = lru_cache(maxsize=65536)(_fold_text)  # for values that repeat (names, organisations)
+_fold = lru_cache(maxsize=65536)(fold)  # values repeat (organisations, first names)
 
 
 def _cell_text(value: object) -> str:
@@ -642,7 +595,7 @@ def _find_header(
     first: tuple[int, list[str]] | None = None
     seen = 0
     for number, cells in rows:
-        cleaned = [_clean(c) for c in cells]
+        cleaned = [clean(c) for c in cells]
         if not any(cleaned):
             continue
         first = first or (number, cells)
@@ -780,8 +733,8 @@ def read_roster(
         if joined.isascii() and joined.isprintable():
             vals = [" ".join(v.split()) for v in raw]  # == clean() for printable ASCII
         else:
-            vals = [_clean(v) for v in raw]
-        if not any(vals) and not any(_clean(c) for c in cells):
+            vals = [clean(v) for v in raw]
+        if not any(vals) and not any(clean(c) for c in cells):
             continue  # a blank row, silently
         data_rows += 1
         found: list[Problem] = []
@@ -919,7 +872,7 @@ _MATCHED_STATUSES = (m.DelegateStatus.REGISTERED.value, m.DelegateStatus.CANCELL
 
 
 def _search_text(first: str, last: str, organisation: str, email: str, reference: str) -> str:
-    return _fold_text(" ".join((first, last, organisation, email, reference)))
+    return fold(" ".join((first, last, organisation, email, reference)))
 
 
 def _now() -> dt.datetime:

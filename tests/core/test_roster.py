@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -21,8 +21,6 @@ from checkin.core.roster import (
     ImportCancelled,
     Problem,
     RosterError,
-    _clean,
-    _fold,
     _search_text,
     import_roster,
     plan_import,
@@ -941,17 +939,6 @@ def test_names_round_trip_through_csv(rows, delimiter, encoding):
         assert got[number] == (clean(first), clean(last), clean(org))
     assert not flagged - set(range(2, len(rows) + 2))
     assert len(got) + len(flagged) == len(rows)
-
-
-@PROPERTY
-@given(st.text(max_size=40))
-@example("Straße ŁÓDŹ Œuvre l’été — Þór  Ħ")
-@example("Nguyễn Thị\u00a0Minh")
-@example("  محمد  عبد الله ")
-@example("a\u034fb\u0301 \u2028 x")
-def test_fast_fold_and_clean_agree_with_text_module(value):
-    assert _fold(value) == fold(value)
-    assert _clean(value) == clean(value)
 
 
 @PROPERTY
