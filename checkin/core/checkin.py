@@ -4,10 +4,11 @@ Every attempt — admitted, duplicate or refused — becomes one row of the appe
 ``scans`` journal, written and committed (fsync'd on SQLite) before the outcome is
 returned, so what the desk shows as admitted survives a crash or a power cut.
 
-The decision "already admitted?" reads the journal and writes the new row inside one
-write transaction: ``BEGIN IMMEDIATE`` on SQLite, and on PostgreSQL a row lock on the
-delegate (``FOR UPDATE``), so two desks scanning the same badge in the same second give
-one ``admitted`` and one ``already_admitted``.
+The decision "already admitted?" reads the standing admissions (``journal``) and writes
+the new journal row and its projection inside one write transaction: ``BEGIN
+IMMEDIATE`` on SQLite, and on PostgreSQL a row lock on the delegate (``FOR UPDATE``), so
+two desks scanning the same badge in the same second give one ``admitted`` and one
+``already_admitted``; the unique (delegate, scope) constraint on ``admissions`` backs it.
 
 The scan path uses SQLAlchemy Core statements, not ORM objects: ``checkin scan -``
 replays thousands of scans a second.
@@ -20,17 +21,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session as DbSession
 
-from checkin.core import codes
+from checkin.core import codes, journal
 from checkin.core import models as m
-from checkin.core.delegates import (
-    DELEGATE_COLUMNS,
-    DelegateInfo,
-    admitted_not_undone,
-    delegate_from_row,
-)
+from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
 from checkin.core.event import EventInfo, SessionInfo, event_secret, require_event
 from checkin.core.store import Store
 from checkin.core.text import clean
@@ -171,7 +167,7 @@ class CheckinService:
                 raise CheckinError(f"Scan {scan_id} was already undone by {undone}.")
             delegate = self._delegate(s, m.Delegate.id == target.delegate_id)
             sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
-            new_id = self._journal(
+            new_id, _ = self._journal(
                 s,
                 delegate_id=target.delegate_id,
                 session_id=target.session_id,
@@ -181,6 +177,9 @@ class CheckinService:
                 when=when,
                 undoes_id=target.id,
             )
+            # Another standing admission of the same scope can only exist after journals
+            # were merged; recomputing this delegate from the journal covers that too.
+            journal.rebuild(s, self.event.id, target.delegate_id)
             name = delegate.full_name if delegate else "?"
             return Outcome(
                 m.Outcome.UNDONE, delegate, sess, new_id, when,
@@ -240,23 +239,18 @@ class CheckinService:
             return self._refuse(s, delegate, sess, source, when, code, m.Outcome.CANCELLED,
                                 "Registration cancelled.")
         session_id = sess.id if sess else None
+        scope = session_id or journal.VENUE
         first = s.execute(
-            select(m.Scan.created_at, m.Scan.station)
-            .where(
-                m.Scan.delegate_id == delegate.id,
-                m.Scan.session_id.is_(None) if session_id is None
-                else m.Scan.session_id == session_id,
-                admitted_not_undone(),
-            )
-            .order_by(m.Scan.id)
-            .limit(1)
+            select(m.Admission.admitted_at, m.Scan.station)
+            .join(m.Scan, m.Scan.id == m.Admission.scan_id)
+            .where(m.Admission.delegate_id == delegate.id, m.Admission.scope == scope)
         ).first()
         where = sess.title if sess else "the venue"
         if first is not None:
-            first_at = first.created_at.replace(tzinfo=dt.UTC)
+            first_at = first.admitted_at.replace(tzinfo=dt.UTC)
             local = self.event.local(first_at).strftime("%H:%M")
             station = f", {first.station}" if first.station else ""
-            scan_id = self._journal(
+            scan_id, _ = self._journal(
                 s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
                 source=source, outcome=m.Outcome.ALREADY_ADMITTED, when=when, code=code,
             )
@@ -265,9 +259,20 @@ class CheckinService:
                 f"Already checked in to {where} at {local}{station}.",
                 first_scan_at=first_at, first_station=first.station, code=code,
             )
-        scan_id = self._journal(
+        scan_id, row_id = self._journal(
             s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
             source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+        )
+        s.execute(
+            insert(m.Admission),
+            {"event_id": self.event.id, "delegate_id": delegate.id, "scope": scope,
+             "scan_id": row_id, "admitted_at": _naive(when), "source": source.value},
+        )
+        s.execute(
+            update(m.Delegate)
+            .where(m.Delegate.id == delegate.id, m.Delegate.arrived_at.is_(None))
+            .values(arrived_at=_naive(when), arrived_via=source.value)
+            .execution_options(synchronize_session=False)
         )
         return Outcome(
             m.Outcome.ADMITTED, delegate, sess, scan_id, when,
@@ -277,7 +282,7 @@ class CheckinService:
         )
 
     def _refuse(self, s, delegate, sess, source, when, code, outcome, message) -> Outcome:
-        scan_id = self._journal(
+        scan_id, _ = self._journal(
             s,
             delegate_id=delegate.id if delegate else None,
             session_id=sess.id if sess else None,
@@ -301,10 +306,11 @@ class CheckinService:
         when: dt.datetime,
         code: str = "",
         undoes_id: int | None = None,
-    ) -> str:
+    ) -> tuple[str, int]:
+        """Append one row to the journal; its UUID (for people) and id (for links)."""
         scan_uuid = str(uuid.uuid4())
-        s.execute(
-            insert(m.Scan),
+        row_id = s.execute(
+            insert(m.Scan).returning(m.Scan.id),
             {
                 "uuid": scan_uuid,
                 "event_id": self.event.id,
@@ -319,5 +325,5 @@ class CheckinService:
                 "created_at": _naive(when),
                 "undoes_id": undoes_id,
             },
-        )
-        return scan_uuid
+        ).scalar_one()
+        return scan_uuid, row_id

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from checkin.core import codes
 from checkin.core import models as m
@@ -50,22 +49,12 @@ class DelegateInfo:
 @dataclass(frozen=True)
 class RosterEntry:
     delegate: DelegateInfo
-    arrived_at: dt.datetime | None  # aware UTC, first admitted and not undone
+    arrived_at: dt.datetime | None  # aware UTC, the first admission still standing
     code: str
 
 
 def delegate_from_row(row) -> DelegateInfo:
     return DelegateInfo(*row[: len(DELEGATE_COLUMNS)])
-
-
-def admitted_not_undone():
-    """The journal rows that count: admitted entries that no undo points at."""
-    undo = aliased(m.Scan)
-    return (
-        (m.Scan.action == m.ScanAction.ENTRY.value)
-        & (m.Scan.outcome == m.Outcome.ADMITTED.value)
-        & ~exists().where(undo.undoes_id == m.Scan.id)
-    )
 
 
 def get_delegate(store: Store, delegate_id: int) -> DelegateInfo | None:
@@ -77,15 +66,8 @@ def get_delegate(store: Store, delegate_id: int) -> DelegateInfo | None:
 def list_delegates(store: Store, event: EventInfo) -> list[RosterEntry]:
     """Every delegate of the event (cancelled included), by last then first name."""
     secret = event_secret(store, event.id)
-    first_arrival = (
-        select(m.Scan.delegate_id, func.min(m.Scan.created_at).label("arrived_at"))
-        .where(m.Scan.event_id == event.id, admitted_not_undone())
-        .group_by(m.Scan.delegate_id)
-        .subquery()
-    )
     query = (
-        select(*DELEGATE_COLUMNS, first_arrival.c.arrived_at)
-        .outerjoin(first_arrival, first_arrival.c.delegate_id == m.Delegate.id)
+        select(*DELEGATE_COLUMNS, m.Delegate.arrived_at)
         .where(m.Delegate.event_id == event.id)
         .order_by(
             func.lower(m.Delegate.last_name), func.lower(m.Delegate.first_name), m.Delegate.number

@@ -144,6 +144,10 @@ class Delegate(Base):
     badge_version: Mapped[int] = mapped_column(Integer, default=1)
     # Accent- and case-folded "first last organisation email reference", for search.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Derived from the journal (see Admission): the first admission still standing, and
+    # its source ("walk-in" marks people registered at the desk).
+    arrived_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    arrived_via: Mapped[str | None] = mapped_column(String(16), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -161,6 +165,7 @@ class Scan(Base):
         Index("ix_scans_delegate_session", "delegate_id", "session_id"),
         Index("ix_scans_event_time", "event_id", "created_at"),
         Index("ix_scans_undoes", "undoes_id"),
+        Index("ix_scans_event_outcome", "event_id", "outcome"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -181,3 +186,29 @@ class Scan(Base):
     operator: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("scans.id"), nullable=True)
+
+
+class Admission(Base):
+    """The admissions that stand: a projection of the journal, kept in the same
+    transaction as the journal row it mirrors.
+
+    One row per delegate per scope (``scope`` 0 = the venue, else the session id): the
+    unique constraint is the database's own guarantee that a person is never admitted
+    twice, even by two desks in the same instant.  An undo deletes the row (the journal
+    keeps both the admission and the undo).  ``journal.rebuild`` recomputes the table
+    and ``Delegate.arrived_at`` from the journal alone.
+    """
+
+    __tablename__ = "admissions"
+    __table_args__ = (
+        UniqueConstraint("delegate_id", "scope", name="uq_admissions_delegate_scope"),
+        Index("ix_admissions_event_scope", "event_id", "scope"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    delegate_id: Mapped[int] = mapped_column(ForeignKey("delegates.id", ondelete="CASCADE"))
+    scope: Mapped[int] = mapped_column(Integer)
+    scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), unique=True)
+    admitted_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String(16))
