@@ -21,8 +21,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session as DbSession
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.engine import Connection
 
 from checkin.core import codes, journal
 from checkin.core import models as m
@@ -56,6 +56,36 @@ class Outcome:
         return self.status.may_enter
 
 
+class _Statements:
+    """The scan path's statements, built once: building a SQLAlchemy expression costs
+    more than running it, and scans come by the thousand."""
+
+    def __init__(self, lock: bool) -> None:
+        def delegate_by(column):
+            query = select(*DELEGATE_COLUMNS).where(
+                m.Delegate.event_id == bindparam("event_id"), column == bindparam("key")
+            )
+            return query.with_for_update(of=m.Delegate) if lock else query
+
+        self.delegate_by_number = delegate_by(m.Delegate.number)
+        self.delegate_by_id = delegate_by(m.Delegate.id)
+        self.standing = (
+            select(m.Admission.admitted_at, m.Scan.station)
+            .join(m.Scan, m.Scan.id == m.Admission.scan_id)
+            .where(
+                m.Admission.delegate_id == bindparam("delegate_id"),
+                m.Admission.scope == bindparam("scope"),
+            )
+        )
+        self.journal = insert(m.Scan).returning(m.Scan.id)
+        self.admission = insert(m.Admission)
+        self.arrival = (
+            update(m.Delegate)
+            .where(m.Delegate.id == bindparam("delegate_id"), m.Delegate.arrived_at.is_(None))
+            .values(arrived_at=bindparam("when"), arrived_via=bindparam("via"))
+        )
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -82,6 +112,7 @@ class CheckinService:
         self._secret = event_secret(store, self.event.id)
         self._tag = codes.event_tag(self._secret)
         self._lock = not store.is_sqlite  # SQLite serialises writers with BEGIN IMMEDIATE
+        self._sql = _Statements(self._lock)
 
     # ------------------------------------------------------------------ public
 
@@ -122,7 +153,7 @@ class CheckinService:
         Nothing is returned — so nothing is shown as admitted — before the commit.
         """
         outcomes = []
-        with self.store.write() as s:
+        with self.store.write_conn() as s:
             for raw in raws:
                 when = now or _utcnow()
                 sess = self.resolve_session(session, when)
@@ -140,8 +171,8 @@ class CheckinService:
         """Check a person in without a badge (found by name at the desk)."""
         when = now or _utcnow()
         sess = self.resolve_session(session, when)
-        with self.store.write() as s:
-            delegate = self._delegate(s, m.Delegate.id == delegate_id)
+        with self.store.write_conn() as s:
+            delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
                 raise CheckinError(f"No delegate with id {delegate_id} in this event.")
             return self._admit(s, delegate, sess, source, when, code="")
@@ -149,7 +180,7 @@ class CheckinService:
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> Outcome:
         """Cancel an admission by journaling an undo row that points at it."""
         when = now or _utcnow()
-        with self.store.write() as s:
+        with self.store.write_conn() as s:
             query = select(
                 m.Scan.id, m.Scan.delegate_id, m.Scan.session_id, m.Scan.outcome, m.Scan.action
             ).where(m.Scan.uuid == scan_id.strip(), m.Scan.event_id == self.event.id)
@@ -165,7 +196,7 @@ class CheckinService:
             undone = s.scalar(select(m.Scan.uuid).where(m.Scan.undoes_id == target.id))
             if undone:
                 raise CheckinError(f"Scan {scan_id} was already undone by {undone}.")
-            delegate = self._delegate(s, m.Delegate.id == target.delegate_id)
+            delegate = self._delegate(s, self._sql.delegate_by_id, target.delegate_id)
             sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
             new_id, _ = self._journal(
                 s,
@@ -188,16 +219,13 @@ class CheckinService:
 
     # ----------------------------------------------------------------- internals
 
-    def _delegate(self, s: DbSession, condition) -> DelegateInfo | None:
-        query = select(*DELEGATE_COLUMNS).where(m.Delegate.event_id == self.event.id, condition)
-        if self._lock:
-            query = query.with_for_update(of=m.Delegate)
-        row = s.execute(query).first()
+    def _delegate(self, s: Connection, query, key: int | None) -> DelegateInfo | None:
+        row = s.execute(query, {"event_id": self.event.id, "key": key}).first()
         return delegate_from_row(row) if row else None
 
     def _scan(
         self,
-        s: DbSession,
+        s: Connection,
         raw: str,
         sess: SessionInfo | None,
         source: m.ScanSource,
@@ -211,7 +239,7 @@ class CheckinService:
         if decoded.verdict is codes.Verdict.INVALID:
             return self._refuse(s, None, sess, source, when, stored_code, m.Outcome.INVALID,
                                 "Not a valid badge code for this event.")
-        delegate = self._delegate(s, m.Delegate.number == decoded.number)
+        delegate = self._delegate(s, self._sql.delegate_by_number, decoded.number)
         if delegate is None:
             return self._refuse(
                 s, None, sess, source, when, stored_code, m.Outcome.INVALID,
@@ -227,7 +255,7 @@ class CheckinService:
 
     def _admit(
         self,
-        s: DbSession,
+        s: Connection,
         delegate: DelegateInfo,
         sess: SessionInfo | None,
         source: m.ScanSource,
@@ -241,9 +269,7 @@ class CheckinService:
         session_id = sess.id if sess else None
         scope = session_id or journal.VENUE
         first = s.execute(
-            select(m.Admission.admitted_at, m.Scan.station)
-            .join(m.Scan, m.Scan.id == m.Admission.scan_id)
-            .where(m.Admission.delegate_id == delegate.id, m.Admission.scope == scope)
+            self._sql.standing, {"delegate_id": delegate.id, "scope": scope}
         ).first()
         where = sess.title if sess else "the venue"
         if first is not None:
@@ -264,15 +290,13 @@ class CheckinService:
             source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
         )
         s.execute(
-            insert(m.Admission),
+            self._sql.admission,
             {"event_id": self.event.id, "delegate_id": delegate.id, "scope": scope,
              "scan_id": row_id, "admitted_at": _naive(when), "source": source.value},
         )
         s.execute(
-            update(m.Delegate)
-            .where(m.Delegate.id == delegate.id, m.Delegate.arrived_at.is_(None))
-            .values(arrived_at=_naive(when), arrived_via=source.value)
-            .execution_options(synchronize_session=False)
+            self._sql.arrival,
+            {"delegate_id": delegate.id, "when": _naive(when), "via": source.value},
         )
         return Outcome(
             m.Outcome.ADMITTED, delegate, sess, scan_id, when,
@@ -296,7 +320,7 @@ class CheckinService:
 
     def _journal(
         self,
-        s: DbSession,
+        s: Connection,
         *,
         delegate_id: int | None,
         session_id: int | None,
@@ -310,7 +334,7 @@ class CheckinService:
         """Append one row to the journal; its UUID (for people) and id (for links)."""
         scan_uuid = str(uuid.uuid4())
         row_id = s.execute(
-            insert(m.Scan).returning(m.Scan.id),
+            self._sql.journal,
             {
                 "uuid": scan_uuid,
                 "event_id": self.event.id,

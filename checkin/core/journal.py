@@ -11,8 +11,8 @@ merge of journals, or to check the engine — a property test compares the two).
 from __future__ import annotations
 
 from sqlalchemy import and_, delete, exists, func, insert, select, update
-from sqlalchemy.orm import Session as DbSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, aliased
 
 from checkin.core import models as m
 
@@ -34,7 +34,7 @@ def scope_of(scan=m.Scan):
     return func.coalesce(scan.session_id, VENUE)
 
 
-def rebuild(session: DbSession, event_id: int, delegate_id: int | None = None) -> None:
+def rebuild(session: Session | Connection, event_id: int, delegate_id: int | None = None) -> None:
     """Recompute the projections of an event (or of one delegate) from the journal."""
     first = aliased(m.Scan)
     which = [m.Scan.event_id == event_id]
@@ -66,7 +66,9 @@ def rebuild(session: DbSession, event_id: int, delegate_id: int | None = None) -
     refresh_arrival(session, event_id, delegate_id)
 
 
-def refresh_arrival(session: DbSession, event_id: int, delegate_id: int | None = None) -> None:
+def refresh_arrival(
+    session: Session | Connection, event_id: int, delegate_id: int | None = None
+) -> None:
     """Set ``arrived_at``/``arrived_via`` from the standing admissions."""
     first = (
         select(m.Admission.admitted_at, m.Admission.source)

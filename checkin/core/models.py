@@ -127,6 +127,14 @@ class Delegate(Base):
         UniqueConstraint("event_id", "number", name="uq_delegates_event_number"),
         Index("ix_delegates_event_reference", "event_id", "reference"),
         Index("ix_delegates_event_email", "event_id", "email"),
+        # Covering indexes for headcounts: grouped counts read the index in its own
+        # order (no sort, no table rows), and arrivals per quarter hour are range counts.
+        Index(
+            "ix_delegates_headcount",
+            "event_id", "status", "category", "country", "organisation", "arrived_at",
+            "arrived_via",
+        ),
+        Index("ix_delegates_arrival", "event_id", "arrived_at", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

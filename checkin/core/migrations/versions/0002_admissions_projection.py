@@ -44,6 +44,15 @@ def upgrade() -> None:
     with op.batch_alter_table("delegates", schema=None) as batch_op:
         batch_op.add_column(sa.Column("arrived_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("arrived_via", sa.String(length=16), nullable=True))
+        batch_op.create_index(
+            "ix_delegates_headcount",
+            ["event_id", "status", "category", "country", "organisation", "arrived_at",
+             "arrived_via"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_delegates_arrival", ["event_id", "arrived_at", "status"], unique=False
+        )
 
     with op.batch_alter_table("scans", schema=None) as batch_op:
         batch_op.create_index("ix_scans_event_outcome", ["event_id", "outcome"], unique=False)
@@ -80,6 +89,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_scans_event_outcome")
 
     with op.batch_alter_table("delegates", schema=None) as batch_op:
+        batch_op.drop_index("ix_delegates_arrival")
+        batch_op.drop_index("ix_delegates_headcount")
         batch_op.drop_column("arrived_via")
         batch_op.drop_column("arrived_at")
 
