@@ -362,6 +362,7 @@ def cmd_undo(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from checkin.core.countries import country_name
     from checkin.core.event import require_event
     from checkin.core.stats import compute_stats
 
@@ -401,13 +402,17 @@ def cmd_stats(args) -> int:
         print("\nSessions:")
         for s in st.sessions:
             cap = f" / {s.capacity}" if s.capacity else ""
-            print(f"  {event.local(s.starts_at):%H:%M}  {s.title:<60} {s.attended}{cap}")
-    for title, items in (("Categories", st.by_category), ("Countries", st.by_country),
-                         ("Organisations (top 10)", st.by_organisation[:10])):
+            print(f"  {event.local(s.starts_at):%H:%M}  {s.title:<60.60} {s.attended:>5}{cap}")
+    labels = {c.key: c.label for c in event.categories}
+    for title, items, name in (
+        ("Categories", st.by_category, lambda k: labels.get(k, k)),
+        ("Countries", st.by_country, lambda k: country_name(k, event.language) if k else k),
+        ("Organisations (top 10)", st.by_organisation[:10], lambda k: k),
+    ):
         if items:
             print(f"\n{title}:")
             for g in items:
-                print(f"  {g.key or '—':<40} {g.arrived:>5} / {g.registered}")
+                print(f"  {name(g.key) or '—':<48.48} {g.arrived:>5} / {g.registered}")
     if st.arrivals:
         print("\nArrivals per quarter hour:")
         for b in st.arrivals:

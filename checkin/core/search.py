@@ -17,7 +17,8 @@ Ranking, best first (``SearchHit.score``, 0–100):
   more): "Gonzales" finds González, "Lucasz" finds Łukasz.  A query close to nothing
   returns nothing.
 
-A tier is searched only when the ones above it found fewer than ``limit`` delegates.  At
+A tier is searched only when the ones above it found fewer than ``limit`` delegates, and
+the typo tier for a query of several words only when the others found nobody.  At
 equal score, registered delegates come before cancelled ones, then by last name, first
 name and number.
 """
@@ -207,7 +208,14 @@ class SearchIndex:
             cancelled = row[9] == m.DelegateStatus.CANCELLED.value
             sort_keys.append((cancelled, last, first, row[1] or 0, i))
         self._fields = ((1.0, _Postings(name_postings)), (_OTHER_WEIGHT, _Postings(other_postings)))
-        self._fuzzy_vocabulary = sorted({w for words in self._fuzzy_words_of for w in words})
+        # Close words are looked for among words of a similar length only: a ratio of at
+        # least FUZZY_CUTOFF is impossible past a length ratio of (200 - cutoff) / cutoff.
+        # Numbers are left out: a typo in a number is another number.
+        self._fuzzy_by_length: dict[int, list[str]] = {}
+        for word in sorted({w for words in self._fuzzy_words_of for w in words}):
+            if not word.isdigit():
+                self._fuzzy_by_length.setdefault(len(word), []).append(word)
+        self._fuzzy_windows: dict[int, list[str]] = {}
         # All texts in one string, for substring search at C speed.
         self._blob = "\n".join(self._full_text)
         self._starts = [0]
@@ -245,7 +253,10 @@ class SearchIndex:
         self._prefix(tokens, counts, scores, limit)
         if len(scores) < limit:
             self._substring(tokens, scores)
-        if len(scores) < limit:
+        # Typos are looked for when the words typed so far find nobody, or when a single
+        # word finds too few ("schmitt" should also offer Schmidt).  A query of several
+        # words that already finds people is precise: the desk needs those, now.
+        if len(scores) < limit and (not scores or len(tokens) == 1):
             self._fuzzy(tokens, counts, scores)
         return self._hits(scores, limit)
 
@@ -336,10 +347,25 @@ class SearchIndex:
         """Name and organisation words close to ``token`` (rapidfuzz ratio), worst first."""
         if len(token) < FUZZY_MIN_LENGTH:
             return []
+        vocabulary = self._vocabulary_for(len(token))
         close = process.extract(
-            token, self._fuzzy_vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+            token, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
         )
         return sorted(((word, ratio) for word, ratio, _ in close), key=lambda wr: wr[1])
+
+    def _vocabulary_for(self, size: int) -> list[str]:
+        """The words a query word of ``size`` letters may be a typo of (cached by size)."""
+        cached = self._fuzzy_windows.get(size)
+        if cached is None:
+            stretch = (200.0 - FUZZY_CUTOFF) / FUZZY_CUTOFF
+            cached = [
+                word
+                for length, words in sorted(self._fuzzy_by_length.items())
+                if size / stretch <= length <= size * stretch
+                for word in words
+            ]
+            self._fuzzy_windows[size] = cached
+        return cached
 
     def _typo_matches(self, token: str, close: list[tuple[str, float]]) -> dict[int, float]:
         """Delegate -> 100 if ``token`` starts one of their words, else the best ratio

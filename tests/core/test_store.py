@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from sqlalchemy import text
 from checkin.core import journal, migrations
 from checkin.core.models import Base
 from checkin.core.store import Store, StoreError, resolve_url
+from tests.conftest import insert_delegates
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -125,3 +128,24 @@ def _projections(store):
         arrivals = s.execute(text(
             "SELECT id, arrived_at, arrived_via FROM delegates ORDER BY id")).all()
     return admissions, arrivals
+
+
+def test_checkpoints_happen_off_the_scan_path(store, db_path, event):
+    """Commits leave the WAL alone; the background checkpointer copies it into the file."""
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+    insert_delegates(store, event, [{} for _ in range(50)])
+
+    def rows_in_main_file() -> int:
+        # immutable=1 reads the database file alone, ignoring the WAL.
+        uri = f"file:{db_path}?immutable=1"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as raw:
+            try:
+                return raw.execute("SELECT count(*) FROM delegates").fetchone()[0]
+            except sqlite3.OperationalError:  # not even the schema is in the file yet
+                return -1
+
+    deadline = time.monotonic() + 10
+    while rows_in_main_file() != 50:
+        assert time.monotonic() < deadline, "the WAL was never checkpointed"
+        time.sleep(0.05)
