@@ -709,7 +709,6 @@ def read_roster(
     last_first = full_col is not None and _hkey(header[full_col]) in _LAST_FIRST
     name_column = heading.get("full_name") or heading.get("last_name") or heading.get("first_name")
     cat_index = _category_index(categories)
-    default_category = categories[0].key if categories else ""
 
     seen_ref: dict[str, int] = {}
     seen_email: dict[str, int] = {}
@@ -777,7 +776,7 @@ def read_roster(
             if not country:
                 found.append(Problem(short, number, h_country, f"unknown country {raw_country!r}"))
 
-        category = default_category
+        category = ""  # empty: the event's first category for a new delegate, else unchanged
         if raw_category:
             category = cat_index.get(_fold(raw_category), "")
             if not category:
@@ -976,6 +975,7 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
         .limit(1)
     ).scalar()
     next_number = (max_number or 0) + 1
+    default_category = event.categories[0].key if event.categories else ""
     index = _Index(existing)
     rows = parsed.rows
     matches = _match(rows, index)
@@ -994,6 +994,7 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
         d = matches[i]
         if d is None:
             values = {f: getattr(row, f) for f in STORED}
+            values["category"] = values["category"] or default_category
             plan.inserts.append(
                 {
                     "event_id": event.id,
@@ -1020,8 +1021,10 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
         changed: list[str] = []
         for f in compared:
             value = getattr(row, f)
-            if f == "reference" and not value:
-                continue  # an empty cell never erases the reference a delegate is known by
+            if f in ("reference", "category") and not value:
+                # An empty cell never erases the reference a delegate is known by, nor the
+                # category an organiser may have set since the last import.
+                continue
             if value != d[f]:
                 final[f] = value
                 changed.append(f)

@@ -568,10 +568,26 @@ def test_category_by_key_or_label(tmp_path, event):
         [["Name", "Type"], ["A A", "SPEAKER"], ["B B", "Press"], ["C C", ""], ["D D", "press "]],
     )
     parsed = read_roster(path, categories=event.categories)
-    assert [r.category for r in parsed.rows] == ["speaker", "press", "participant", "press"]
-    # Without categories in the event, an empty cell gives "".
+    assert [r.category for r in parsed.rows] == ["speaker", "press", "", "press"]
     path = write_csv(tmp_path / "d.csv", [["Name"], ["A A"]])
     assert read_roster(path).rows[0].category == ""
+
+
+def test_empty_category_is_the_default_for_new_people_and_kept_for_known_ones(
+    tmp_path, store, event
+):
+    first = write_csv(tmp_path / "a.csv", [["Name", "E-mail", "Type"],
+                                           ["Ana Ruiz", "ana@example.org", "press"],
+                                           ["Ben Ode", "ben@example.org", ""]])
+    import_roster(store, event, first)
+    again = write_csv(tmp_path / "b.csv", [["Name", "E-mail", "Type"],
+                                           ["Ana Ruiz", "ana@example.org", ""],
+                                           ["Ben Ode", "ben@example.org", ""]])
+    report = import_roster(store, event, again)
+    assert report.unchanged_count == 2 and not report.updated
+    with store.read() as s:
+        cats = dict(s.execute(select(m.Delegate.email, m.Delegate.category)).all())
+    assert cats == {"ana@example.org": "press", "ben@example.org": "participant"}
 
 
 @pytest.mark.parametrize(
