@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from checkin.core import models as m
 from checkin.core.countries import normalise_country
+from checkin.core.delegates import DELEGATE_COLUMNS
 from checkin.core.event import CategoryInfo, EventInfo
 from checkin.core.store import Store
 from checkin.core.text import clean, fold
@@ -855,18 +856,6 @@ def read_roster(
 
 # ---------------------------------------------------------------------------- planning
 
-_LOADED = (
-    m.Delegate.id,
-    m.Delegate.number,
-    m.Delegate.reference,
-    m.Delegate.first_name,
-    m.Delegate.last_name,
-    m.Delegate.organisation,
-    m.Delegate.country,
-    m.Delegate.email,
-    m.Delegate.category,
-    m.Delegate.status,
-)
 _MATCHED_STATUSES = (m.DelegateStatus.REGISTERED.value, m.DelegateStatus.CANCELLED.value)
 
 
@@ -963,7 +952,7 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
     existing = [
         r._asdict()
         for r in session.execute(
-            select(*_LOADED)
+            select(*DELEGATE_COLUMNS)
             .where(m.Delegate.event_id == event.id, m.Delegate.status.in_(_MATCHED_STATUSES))
             .order_by(m.Delegate.number)
         )

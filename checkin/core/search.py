@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from checkin.core import models as m
+from checkin.core.delegates import DELEGATE_COLUMNS
 from checkin.core.store import Store
 from checkin.core.text import fold
 
@@ -56,18 +57,7 @@ _WORD = re.compile(r"\w+")
 _AFTER_ALL = chr(0x10FFFF)  # sorts after every character a word can hold
 
 # The columns an index reads, in the order SearchIndex(rows) expects them.
-COLUMNS = (
-    m.Delegate.id,
-    m.Delegate.number,
-    m.Delegate.reference,
-    m.Delegate.first_name,
-    m.Delegate.last_name,
-    m.Delegate.organisation,
-    m.Delegate.country,
-    m.Delegate.email,
-    m.Delegate.category,
-    m.Delegate.status,
-)
+COLUMNS = DELEGATE_COLUMNS
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event as sa_event
 
-from checkin.core import models as m
 from checkin.core.event import parse_event, save_event
 from checkin.core.search import SearchIndex, search
 from checkin.core.text import fold
-from tests.conftest import SMALL_EVENT
+from tests.conftest import SMALL_EVENT, insert_delegates
 
 ROSTER = [
     {"first_name": "Łukasz", "last_name": "Kowalski", "organisation": "Caritas Polska"},
@@ -30,23 +27,14 @@ ROSTER = [
 
 
 def add_delegates(store, event, people: list[dict]) -> list[int]:
-    now = dt.datetime(2026, 11, 1)
-    with store.write() as s:
-        rows = []
-        for n, person in enumerate(people, start=1):
-            fields = {
-                "number": n,
-                "reference": f"GVA-{n:04d}",
-                "country": "CH",
-                "email": f"delegate{n}@example.org",
-                "category": "participant",
-                "status": "registered",
-                **person,
-            }
-            rows.append(m.Delegate(event_id=event.id, created_at=now, updated_at=now, **fields))
-        s.add_all(rows)
-        s.flush()
-        return [r.id for r in rows]
+    return insert_delegates(
+        store,
+        event,
+        [
+            {"reference": f"GVA-{n:04d}", "email": f"delegate{n}@example.org", **person}
+            for n, person in enumerate(people, start=1)
+        ],
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from checkin.core import journal
 from checkin.core import models as m
 from checkin.core.event import parse_event, save_event
 from checkin.core.stats import Bucket, GroupCount, compute_stats
-from tests.conftest import SMALL_EVENT
+from tests.conftest import SMALL_EVENT, insert_delegates
 
 ZURICH = ZoneInfo("Europe/Zurich")
 DAY = dt.date(2026, 11, 28)  # CET (UTC+1): no DST change anywhere near
@@ -29,26 +29,7 @@ def local(hour: int, minute: int) -> dt.datetime:
 
 
 def add_delegates(store, event, *people: dict) -> list[int]:
-    now = dt.datetime(2026, 11, 1)
-    with store.write() as s:
-        rows = []
-        for n, person in enumerate(people, start=1):
-            fields = {
-                "number": n,
-                "reference": f"R{n:04d}",
-                "first_name": f"First{n}",
-                "last_name": f"Last{n}",
-                "organisation": "IOM",
-                "country": "CH",
-                "email": f"p{n}@example.org",
-                "category": "participant",
-                "status": "registered",
-                **person,
-            }
-            rows.append(m.Delegate(event_id=event.id, created_at=now, updated_at=now, **fields))
-        s.add_all(rows)
-        s.flush()
-        return [r.id for r in rows]
+    return insert_delegates(store, event, list(people))
 
 
 def add_scan(
