@@ -278,17 +278,12 @@ def cmd_search(args) -> int:
         event = require_event(store)
         hits = search(store, event.id, args.text, limit=args.limit)
     if args.json:
-        _print_json([
-            {"number": h.number, "ref": h.reference, "first_name": h.first_name,
-             "last_name": h.last_name, "organisation": h.organisation, "country": h.country,
-             "email": h.email, "category": h.category, "status": h.status,
-             "score": round(h.score, 1)}
-            for h in hits
-        ])
+        _print_json([{**_delegate_json(h.delegate), "score": round(h.score, 1)} for h in hits])
     else:
         for h in hits:
-            status = "" if h.status == "registered" else f" [{h.status}]"
-            print(f"{h.first_name} {h.last_name} — {h.organisation} ({h.country}){status}")
+            d = h.delegate
+            status = "" if d.status == "registered" else f" [{d.status}]"
+            print(f"{d.full_name} — {d.organisation} ({d.country}){status}")
         if not hits:
             print("No match.", file=sys.stderr)
     return EXIT_OK

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from checkin.core import models as m
-from checkin.core.delegates import DELEGATE_COLUMNS
+from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
 from checkin.core.store import Store
 from checkin.core.text import fold
 
@@ -62,16 +62,7 @@ COLUMNS = DELEGATE_COLUMNS
 
 @dataclass(frozen=True)
 class SearchHit:
-    delegate_id: int
-    number: int
-    reference: str
-    first_name: str
-    last_name: str
-    organisation: str
-    country: str
-    email: str
-    category: str
-    status: str
+    delegate: DelegateInfo
     score: float
 
 
@@ -423,22 +414,7 @@ class SearchIndex:
         top = heapq.nsmallest(limit, ((-s, rank[i], i) for i, s in scores.items()))
         hits = []
         for neg_score, _, i in top:
-            row = self._rows[i]
-            hits.append(
-                SearchHit(
-                    delegate_id=row[0],
-                    number=row[1],
-                    reference=row[2] or "",
-                    first_name=row[3] or "",
-                    last_name=row[4] or "",
-                    organisation=row[5] or "",
-                    country=row[6] or "",
-                    email=row[7] or "",
-                    category=row[8] or "",
-                    status=row[9] or "",
-                    score=round(-neg_score, 3),
-                )
-            )
+            hits.append(SearchHit(delegate_from_row(self._rows[i]), round(-neg_score, 3)))
         return hits
 
 

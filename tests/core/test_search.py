@@ -44,7 +44,7 @@ def index(store, event) -> SearchIndex:
 
 
 def names(hits) -> list[str]:
-    return [f"{h.first_name} {h.last_name}" for h in hits]
+    return [f"{h.delegate.first_name} {h.delegate.last_name}" for h in hits]
 
 
 @pytest.mark.parametrize(
@@ -163,11 +163,11 @@ def test_cancelled_delegates_are_found_but_rank_below(store, event):
     )
     index = SearchIndex.build(store, event.id)
     hits = index.search("anna weber")
-    assert [h.status for h in hits] == ["registered", "cancelled"]
+    assert [h.delegate.status for h in hits] == ["registered", "cancelled"]
     assert hits[0].score == hits[1].score
-    assert hits[0].organisation == "UNHCR"
+    assert hits[0].delegate.organisation == "UNHCR"
     (zoe,) = index.search("zoe")
-    assert zoe.status == "cancelled"
+    assert zoe.delegate.status == "cancelled"
 
 
 def test_limit_is_respected(store, event):
@@ -196,14 +196,15 @@ def test_hits_carry_the_delegate(store, event):
         ],
     )
     (hit,) = search(store, event.id, "kwame")
-    assert (hit.delegate_id, hit.number, hit.reference) == (i, 1, "GVA-0001")
-    assert (hit.organisation, hit.country, hit.category, hit.status) == (
+    assert (hit.delegate.id, hit.delegate.number, hit.delegate.reference) == (i, 1, "GVA-0001")
+    d = hit.delegate
+    assert (d.organisation, d.country, d.category, d.status) == (
         "ActionAid",
         "GH",
         "speaker",
         "registered",
     )
-    assert hit.email == "delegate1@example.org"
+    assert hit.delegate.email == "delegate1@example.org"
 
 
 def test_only_this_events_delegates(store, event):
@@ -242,6 +243,7 @@ def _rows(people):
             f"d{n}@example.org",
             "participant",
             "cancelled" if n % 5 == 0 else "registered",
+            1,
         )
         for n, (first, last) in enumerate(people, start=1)
     ]
@@ -272,6 +274,6 @@ def test_own_folded_name_finds_the_delegate_first_or_tied(people, which):
     if not any(ch.isalnum() for ch in query):
         assert hits == []  # nothing to search with (a name of only "-" and "'")
         return
-    mine = [h for h in hits if h.delegate_id == target + 1]
+    mine = [h for h in hits if h.delegate.id == target + 1]
     assert mine, (query, people)
     assert mine[0].score == hits[0].score
