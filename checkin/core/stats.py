@@ -89,12 +89,10 @@ class Stats:
     generated_at: dt.datetime  # aware, UTC
 
 
-def _origin(event: EventInfo, step: int) -> int:
-    """A bucket origin (epoch seconds) on the event day's local midnight, moved back ten
-    years in whole steps so that every plausible time is after it."""
-    midnight = dt.datetime.combine(event.date, dt.time(), tzinfo=event.tz)
-    back = math.ceil(3660 * 86400 / step)
-    return int(midnight.timestamp()) - back * step
+def _origin(event: EventInfo) -> int:
+    """Buckets are counted from the event day's local midnight (epoch seconds): quarter
+    hours then fall on the local clock, on either side of a DST change."""
+    return int(dt.datetime.combine(event.date, dt.time(), tzinfo=event.tz).timestamp())
 
 
 def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -> Stats:
@@ -107,7 +105,7 @@ def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -
     if bucket_minutes <= 0:
         raise ValueError("bucket_minutes must be a positive number of minutes.")
     step = bucket_minutes * 60
-    origin = _origin(event, step)
+    origin = _origin(event)
 
     with store.read() as s:
         # Index-only over (event_id, outcome); undo rows carry the outcome "undone".
