@@ -415,6 +415,79 @@ def cmd_stats(args) -> int:
     return EXIT_OK
 
 
+def cmd_templates(args) -> int:
+    from checkin.core.badges import list_templates
+
+    templates = list_templates()
+    if args.json:
+        _print_json([
+            {"key": t.key, "title": t.title, "description": t.description,
+             "page_mm": [t.page_width, t.page_height], "badge_mm": [t.face_width, t.face_height],
+             "per_page": t.per_page, "fold": t.fold}
+            for t in templates
+        ])
+    else:
+        for t in templates:
+            print(f"{t.key:<20} {t.title} — {t.per_page} per page. {t.description}")
+    return EXIT_OK
+
+
+def _problem_json(p) -> dict:
+    return {"number": p.number, "ref": p.reference, "name": p.name, "field": p.field,
+            "kind": p.kind, "detail": p.detail}
+
+
+def cmd_badges(args) -> int:
+    from checkin.core import printing
+    from checkin.core.badges import load_template
+    from checkin.core.event import require_event
+
+    if not args.preflight and not args.out:
+        raise UsageError("give the PDF to write (OUT.pdf), or --preflight")
+    template = load_template(args.template)
+    with _open(args) as store:
+        event = require_event(store)
+        if args.preflight:
+            delegates = printing.select_delegates(
+                store, event, unprinted=args.unprinted, refs=args.ref or ()
+            )
+            problems = printing.preflight(store, event, template, delegates)
+            if args.json:
+                _print_json({"badges": len(delegates), "template": template.key,
+                             "problems": [_problem_json(p) for p in problems]})
+            else:
+                for p in problems:
+                    print(f"{p.kind:<16} {p}")
+                print(f"{len(delegates)} badges checked on '{template.key}': "
+                      f"{len(problems)} problems.", file=sys.stderr)
+            return EXIT_REFUSED if problems else EXIT_OK
+
+        def progress(done: int, total: int) -> None:
+            if not args.json and sys.stderr.isatty():
+                print(f"\r{done}/{total} badges", end="", file=sys.stderr, flush=True)
+
+        report = printing.print_badges(
+            store, event, Path(args.out), template=template, unprinted=args.unprinted,
+            refs=args.ref or (), reprint=args.reprint, reason=args.reason or "",
+            station=args.station, progress=progress,
+        )
+    if args.json:
+        _print_json({"path": str(report.path), "template": report.template,
+                     "badges": report.badges, "pages": report.pages,
+                     "reprinted": report.reprinted, "printed_before": report.printed_before,
+                     "problems": [_problem_json(p) for p in report.problems]})
+    else:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        for p in report.problems:
+            print(f"warning: {p.name}: {p.detail}", file=sys.stderr)
+        extra = (f"; {report.reprinted} reprinted (old badges now revoked)"
+                 if report.reprinted else "")
+        print(f"Wrote {report.badges} badges on {report.pages} pages to {report.path} "
+              f"({report.template}){extra}.")
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -484,15 +557,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", default="CLI")
 
     add("stats", cmd_stats, "headcounts: arrivals, sessions, categories, countries")
+
+    p = add("badges", cmd_badges, "print badges to a PDF, or check them first (--preflight)")
+    p.add_argument("out", nargs="?", metavar="OUT.pdf")
+    p.add_argument("--template", default="a6", help="template key or .toml file (see "
+                   "'checkin templates'; default: a6)")
+    p.add_argument("--unprinted", action="store_true", help="only badges never printed")
+    p.add_argument("--ref", action="append", metavar="REF",
+                   help="only this delegate (by reference); repeatable")
+    p.add_argument("--reprint", action="store_true",
+                   help="issue new badges for --ref: the old ones scan as revoked")
+    p.add_argument("--reason", help="why a reprint was needed (lost, misspelt…)")
+    p.add_argument("--station", default="CLI")
+    p.add_argument("--preflight", action="store_true",
+                   help="list badges with problems instead of printing (exit 1 if any)")
+
+    add("templates", cmd_templates, "list the badge templates")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from checkin.core.checkin import CheckinError
-    from checkin.core.event import EventError
-    from checkin.core.roster import RosterError
-    from checkin.core.store import StoreError
+# Errors meant for the user, by module: (module, class names, exit status).  Looked up
+# only in modules already imported, so a scan does not load the PDF machinery to be able
+# to report a badge template error.
+_USER_ERRORS = (
+    ("checkin.core.event", ("EventError",), EXIT_USAGE),
+    ("checkin.core.checkin", ("CheckinError",), EXIT_USAGE),
+    ("checkin.core.badges", ("TemplateError",), EXIT_USAGE),
+    ("checkin.core.printing", ("PrintError",), EXIT_USAGE),
+    ("checkin.core.roster", ("RosterError",), EXIT_REFUSED),
+    ("checkin.core.store", ("StoreError",), EXIT_DATABASE),
+)
 
+
+def _user_error_status(exc: Exception) -> int | None:
+    for module_name, names, status in _USER_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, tuple(getattr(module, n) for n in names)):
+            return status
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Pipes and files get UTF-8 whatever the locale (Windows would pick cp1252 and
         # fail on "Łukasz"); a console keeps its own encoding, with a fallback glyph.
@@ -507,15 +612,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except UsageError as exc:
         parser.error(str(exc))
-    except (EventError, CheckinError) as exc:
-        print(f"checkin: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except RosterError as exc:
-        print(f"checkin: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
-    except StoreError as exc:
-        print(f"checkin: {exc}", file=sys.stderr)
-        return EXIT_DATABASE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -523,6 +619,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as exc:
+        status = _user_error_status(exc)
+        if status is not None:
+            print(f"checkin: {exc}", file=sys.stderr)
+            return status
+        badges = sys.modules.get("checkin.core.badges")
+        if badges is not None and isinstance(exc, badges.RenderCancelled):
+            print("checkin: cancelled; nothing was written.", file=sys.stderr)
+            return 130
         if os.environ.get("CHECKIN_DEBUG"):
             raise
         print(f"checkin: unexpected error ({type(exc).__name__}: {exc}). "

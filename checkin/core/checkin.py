@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from checkin.core import codes, journal
@@ -245,13 +245,31 @@ class CheckinService:
                 s, None, sess, source, when, stored_code, m.Outcome.INVALID,
                 f"Badge number {decoded.number} is not in this desk's roster.",
             )
-        if decoded.version != delegate.badge_version:
+        if decoded.version > delegate.badge_version:
+            return self._refuse(
+                s, delegate, sess, source, when, stored_code, m.Outcome.INVALID,
+                f"This badge (version {decoded.version}) is newer than this desk's roster "
+                f"(version {delegate.badge_version}): the desk may be out of date.",
+            )
+        if decoded.version < delegate.badge_version:
             return self._refuse(
                 s, delegate, sess, source, when, stored_code, m.Outcome.REVOKED,
-                f"This badge was replaced (badge {decoded.version}, current "
-                f"{delegate.badge_version}): ask for the new badge.",
+                self._revoked_message(s, delegate, decoded.version),
             )
         return self._admit(s, delegate, sess, source, when, code=stored_code)
+
+    def _revoked_message(self, s: Connection, delegate: DelegateInfo, version: int) -> str:
+        replaced = s.execute(
+            select(func.min(m.BadgePrint.printed_at)).where(
+                m.BadgePrint.delegate_id == delegate.id,
+                m.BadgePrint.badge_version == version + 1,
+            )
+        ).scalar()
+        if replaced is None:
+            return "This badge was replaced by a newer one: ask for the new badge."
+        local = self.event.local(replaced.replace(tzinfo=dt.UTC))
+        day = "" if local.date() == self.event.date else f" on {local:%d.%m.%Y}"
+        return f"This badge was replaced by a reprint at {local:%H:%M}{day}: ask for the new badge."
 
     def _admit(
         self,

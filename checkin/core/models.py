@@ -156,6 +156,9 @@ class Delegate(Base):
     # its source ("walk-in" marks people registered at the desk).
     arrived_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     arrived_via: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # Print tracking (the history is in badge_prints): the last print and how many.
+    printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    print_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -220,3 +223,24 @@ class Admission(Base):
     scan_id: Mapped[int] = mapped_column(ForeignKey("scans.id"), unique=True)
     admitted_at: Mapped[dt.datetime] = mapped_column(DateTime)
     source: Mapped[str] = mapped_column(String(16))
+
+
+class BadgePrint(Base):
+    """One badge printed (or saved as PDF for printing): who, which version, when, why.
+
+    A reprint bumps ``Delegate.badge_version``; the row of the first print of a version
+    says when the older badges stopped being valid.
+    """
+
+    __tablename__ = "badge_prints"
+    __table_args__ = (Index("ix_badge_prints_delegate", "delegate_id", "badge_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    delegate_id: Mapped[int] = mapped_column(ForeignKey("delegates.id", ondelete="CASCADE"))
+    badge_version: Mapped[int] = mapped_column(Integer)
+    reprint: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    template: Mapped[str] = mapped_column(String(64), default="")
+    station: Mapped[str] = mapped_column(String(100), default="")
+    printed_at: Mapped[dt.datetime] = mapped_column(DateTime)

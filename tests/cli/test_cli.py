@@ -194,3 +194,34 @@ def test_import_with_errors_is_refused_row_by_row_and_writes_nothing(run, tmp_pa
 def test_missing_file_is_a_clear_error(demo, tmp_path):
     proc = demo("import", tmp_path / "nope.csv")
     assert proc.returncode == 1 and "nope.csv" in proc.stderr
+
+
+def test_templates_are_listed(run):
+    proc = run("templates", "--json", db=None)
+    keys = {t["key"] for t in json.loads(proc.stdout)}
+    assert {"a6", "a6-foldover", "cr80", "brother-62mm"} <= keys
+    assert len(keys) >= 6
+
+
+def test_badges_print_preflight_and_reprint(demo, tmp_path):
+    pre = demo("badges", "--preflight", "--json")
+    checked = json.loads(pre.stdout)
+    assert checked["badges"] == 86 and checked["template"] == "a6"
+    assert pre.returncode == (1 if checked["problems"] else 0)
+    out = tmp_path / "all.pdf"
+    printed = demo("badges", out, "--template", "a4-herma-4412", "--json")
+    assert printed.returncode == 0, printed.stderr
+    report = json.loads(printed.stdout)
+    assert report["badges"] == 86 and report["pages"] == 9  # 10 per A4 sheet
+    assert out.read_bytes().startswith(b"%PDF")
+    none_left = demo("badges", tmp_path / "rest.pdf", "--unprinted")
+    assert none_left.returncode == 2 and "everyone's badge" in none_left.stderr
+    ref = listing(demo)[0]["ref"]
+    old_code = listing(demo)[0]["code"]
+    again = demo("badges", tmp_path / "lost.pdf", "--ref", ref, "--reprint", "--reason", "lost")
+    assert again.returncode == 0 and "1 reprinted" in again.stdout
+    revoked = demo("scan", old_code, "--json")
+    assert revoked.returncode == 1 and json.loads(revoked.stdout)["status"] == "revoked"
+    assert demo("scan", listing(demo)[0]["code"]).returncode == 0
+    no_out = demo("badges")
+    assert no_out.returncode == 2 and "OUT.pdf" in no_out.stderr
