@@ -181,22 +181,24 @@ class CheckinService:
         """Cancel an admission by journaling an undo row that points at it."""
         when = now or _utcnow()
         with self.store.write_conn() as s:
-            query = select(
-                m.Scan.id, m.Scan.delegate_id, m.Scan.session_id, m.Scan.outcome, m.Scan.action
-            ).where(m.Scan.uuid == scan_id.strip(), m.Scan.event_id == self.event.id)
-            if self._lock:
-                query = query.with_for_update()
-            target = s.execute(query).first()
+            target = s.execute(
+                select(
+                    m.Scan.id, m.Scan.delegate_id, m.Scan.session_id, m.Scan.outcome,
+                    m.Scan.action,
+                ).where(m.Scan.uuid == scan_id.strip(), m.Scan.event_id == self.event.id)
+            ).first()
             if target is None:
                 raise CheckinError(f"No scan {scan_id!r} in this event's journal.")
             if target.action != m.ScanAction.ENTRY.value or target.outcome != "admitted":
                 raise CheckinError(
                     f"Scan {scan_id} was not an admission ({target.outcome}); nothing to undo."
                 )
+            # Lock the delegate (PostgreSQL) before looking for an earlier undo, so two
+            # desks undoing the same scan at once cannot both pass the check.
+            delegate = self._delegate(s, self._sql.delegate_by_id, target.delegate_id)
             undone = s.scalar(select(m.Scan.uuid).where(m.Scan.undoes_id == target.id))
             if undone:
                 raise CheckinError(f"Scan {scan_id} was already undone by {undone}.")
-            delegate = self._delegate(s, self._sql.delegate_by_id, target.delegate_id)
             sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
             new_id, _ = self._journal(
                 s,

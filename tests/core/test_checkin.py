@@ -11,7 +11,7 @@ from checkin.core import codes
 from checkin.core import models as m
 from checkin.core.checkin import CheckinError, CheckinService
 from checkin.core.event import event_secret
-from tests.conftest import EVENT_DATE
+from tests.conftest import EVENT_DATE, insert_delegates
 
 Outcome = m.Outcome
 
@@ -168,3 +168,29 @@ def test_journal_rows_are_never_updated(store, desk, code_of):
     with store.read() as s:
         after = s.execute(select(m.Scan.__table__)).all()
     assert after[: len(before)] == before
+
+
+def test_desks_scanning_the_same_badges_at_once_admit_each_person_once(store, event):
+    """Four desks, one database, the same ten badges over and over, concurrently."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    insert_delegates(store, event, [{"number": n} for n in range(10, 20)])
+    secret = event_secret(store, event.id)
+    badges = [codes.make_code(secret, n, 1) for n in range(10, 20)]
+
+    def desk_run(station: str) -> list[Outcome]:
+        desk = CheckinService(store, event, station=station)
+        return [desk.scan(code).status for code in badges * 3]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = [s for run in pool.map(desk_run, ["D1", "D2", "D3", "D4"]) for s in run]
+    assert results.count(Outcome.ADMITTED) == 10
+    assert results.count(Outcome.ALREADY_ADMITTED) == 4 * 30 - 10
+    with store.read() as s:
+        admitted = s.execute(
+            select(m.Scan.delegate_id, func.count())
+            .where(m.Scan.outcome == "admitted")
+            .group_by(m.Scan.delegate_id)
+        ).all()
+        assert sorted(n for _, n in admitted) == [1] * 10
+        assert s.scalar(select(func.count()).select_from(m.Admission)) == 10
