@@ -92,29 +92,10 @@ def _open(args):
 
 
 def cmd_none(args) -> int:
-    # The desktop app comes with the front-desk issue; until then show the event.
-    from checkin.core.demo import create_demo
-    from checkin.core.event import current_event
-    from checkin.core.stats import compute_stats
+    """No command: the desktop app (Qt is imported only here, never for a command)."""
+    from checkin.ui.app import main as run_app
 
-    with _open(args) as store:
-        if args.demo:
-            create_demo(store)
-        event = current_event(store)
-        if event is None:
-            print("This database has no event yet. Try: checkin --demo")
-            print(f"(database: {store.info().url})")
-            return EXIT_OK
-        stats = compute_stats(store, event)
-        _print_event(event, store)
-        print(f"\n{stats.registered} registered, {stats.arrived} arrived.")
-    db = f"--db {args.db} " if args.db else ("--demo " if args.demo else "")
-    print(
-        "\nThe desktop app is not in this version yet. Try:\n"
-        f"  checkin {db}list\n  checkin {db}search <name>\n"
-        f"  checkin {db}scan <CODE>   (codes are in 'list')\n  checkin {db}stats"
-    )
-    return EXIT_OK
+    return run_app(args.db, args.demo)
 
 
 def _print_event(event, store) -> None:

@@ -62,8 +62,6 @@ _running: set[Job] = set()
 _pool_instance: QThreadPool | None = None
 
 
-
-
 def _pool() -> QThreadPool:
     global _pool_instance
     if _pool_instance is None:

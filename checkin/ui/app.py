@@ -1,0 +1,252 @@
+"""The desktop app: QApplication, translations, and the composition of the window.
+
+``main(db, demo)`` is what ``checkin`` with no command runs.  It opens the database,
+builds the shell with its pages and wires the scanner to the Desk page, so the first
+badge of the morning can be scanned without a click.  A database with no event gets a
+first-start page instead, whose "Open the demo event" button creates the demo in that
+database (in the background) and then opens the Desk.
+
+Composition lives here rather than in the shell so the shell stays a shell; the
+first-start page lives here too, being part of start-up rather than a page of the app.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.core.demo import create_demo
+from checkin.core.event import EventInfo, current_event
+from checkin.core.resources import resource
+from checkin.core.store import Store, StoreError, open_store
+from checkin.ui import workers
+from checkin.ui.desk import DeskPage
+from checkin.ui.desk_controller import DeskController
+from checkin.ui.main_window import MainWindow, PlaceholderPage
+from checkin.ui.scanner import ScanDetector
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_DB = 0, 3
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The running QApplication, created if needed (works offscreen too)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv or sys.argv[:1]))
+        app.setApplicationName("checkin")
+        app.setOrganizationName("checkin")
+        install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication) -> QTranslator | None:
+    """Load ``resources/translations/checkin_<locale>.qm`` when it exists (French next)."""
+    translator = QTranslator(app)
+    folder = str(resource("translations"))
+    if translator.load(QLocale(), "checkin", "_", folder):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+def default_station() -> str:
+    """The desk's name in the journal: $CHECKIN_STATION, else the computer's name."""
+    from PySide6.QtCore import QSysInfo
+
+    return os.environ.get("CHECKIN_STATION") or QSysInfo.machineHostName() or "Desk"
+
+
+class FirstStartPage(QWidget):
+    """Shown on a database with no event: the demo now, the rest with the workspace."""
+
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(self.tr("Welcome to checkin"))
+        heading.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        intro = QLabel(self.tr("This database has no event yet. How would you like to start?"))
+        intro.setStyleSheet("font-size: 14pt;")
+        self.demo_button = QPushButton(self.tr("Open the demo event"))
+        self.demo_button.setAccessibleName(self.tr("Open the demo event"))
+        self.demo_button.setDefault(True)
+        self.demo_button.setMinimumHeight(48)
+        self.demo_button.clicked.connect(self._demo)
+        self.create_button = QPushButton(self.tr("Create an event"))
+        self.create_button.setAccessibleName(self.tr("Create an event"))
+        self.import_button = QPushButton(self.tr("Import a roster"))
+        self.import_button.setAccessibleName(self.tr("Import a roster"))
+        later = self.tr(
+            "This comes with the organiser workspace, in a later version. "
+            "Meanwhile the command line does it: checkin event init, "
+            "checkin import."
+        )
+        self.create_button.clicked.connect(lambda: self.status.setText(later))
+        self.import_button.clicked.connect(lambda: self.status.setText(later))
+        self.status = QLabel(
+            self.tr(
+                "The demo is a fictional consultation in Geneva, "
+                "dated today, to try scanning and search."
+            )
+        )
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("font-size: 12pt;")
+        buttons = QHBoxLayout()
+        for button in (self.demo_button, self.create_button, self.import_button):
+            button.setMinimumHeight(48)
+            buttons.addWidget(button)
+        box = QVBoxLayout()
+        box.addWidget(heading)
+        box.addWidget(intro)
+        box.addSpacing(16)
+        box.addLayout(buttons)
+        box.addSpacing(12)
+        box.addWidget(self.status)
+        for label in (heading, intro, self.status):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        frame = QWidget()
+        frame.setFixedWidth(820)
+        frame.setLayout(box)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(frame)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+    def _demo(self) -> None:
+        self.demo_button.setEnabled(False)
+        self.status.setText(self.tr("Creating the demo event…"))
+        self.demo_requested.emit()
+
+    def demo_failed(self, message: str) -> None:
+        self.demo_button.setEnabled(True)
+        self.status.setText(message)
+
+
+def _later(title: str, what: str) -> PlaceholderPage:
+    return PlaceholderPage(title, what + " " + _tr("This page comes in a later version."))
+
+
+def open_event(
+    window: MainWindow, store: Store, event: EventInfo, detector: ScanDetector, *, station: str
+) -> DeskController:
+    """Put the event's pages in the shell, Desk first, with the scanner wired to it."""
+    desk = DeskPage(event, station)
+    controller = DeskController(store, event, desk, station=station)
+    detector.scanned.connect(controller.scan)
+    detector.duplicate.connect(controller.duplicate)
+    window.set_pages(
+        [
+            ("desk", _tr("Desk"), desk),
+            (
+                "dashboard",
+                _tr("Dashboard"),
+                _later(_tr("Dashboard"), _tr("Live headcounts and arrivals per quarter hour.")),
+            ),
+            (
+                "roster",
+                _tr("Roster"),
+                _later(_tr("Roster"), _tr("The delegate list, with import and editing.")),
+            ),
+            ("badges", _tr("Badges"), _later(_tr("Badges"), _tr("Badge printing and reprints."))),
+            (
+                "agenda",
+                _tr("Agenda"),
+                _later(_tr("Agenda"), _tr("Sessions and attendance per session.")),
+            ),
+        ]
+    )
+    window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
+    window.page_changed.connect(lambda key: desk.focus_search() if key == "desk" else None)
+    desk.focus_search()
+    return controller
+
+
+def build_window(
+    store: Store, *, station: str = "", detector: ScanDetector | None = None
+) -> MainWindow:
+    """The shell for ``store``: the Desk when there is an event, else the first start."""
+    window = MainWindow()
+    detector = detector or ScanDetector()
+    detector.setParent(window)
+    detector.install(window)
+    event = current_event(store)
+    if event is not None:
+        open_event(window, store, event, detector, station=station)
+        return window
+    start = FirstStartPage()
+
+    def created(result) -> None:
+        open_event(window, store, result.event, detector, station=station)
+
+    def failed(exc: BaseException) -> None:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        start.demo_failed(_tr("The demo could not be created: %1").replace("%1", message))
+
+    def make_demo() -> None:
+        job = workers.run_in_background(create_demo, store, parent=window)
+        job.succeeded.connect(created)
+        job.failed.connect(failed)
+
+    start.demo_requested.connect(make_demo)
+    window.set_pages([("start", _tr("Welcome"), start)])
+    start.demo_button.setFocus()
+    return window
+
+
+def _report_unexpected(kind, value, tb) -> None:
+    """Last resort for an exception escaping a slot: a dialog, not a console traceback."""
+    log.error("unexpected %s", kind.__qualname__, exc_info=(kind, value, tb))
+    QMessageBox.critical(
+        None, _tr("checkin"), _tr("Something went wrong: %1").replace("%1", str(value))
+    )
+
+
+def main(db: str | None = None, demo: bool = False) -> int:
+    """Open the desktop app on ``db`` (path or URL; None: the default database).
+
+    ``demo``: use the demo database and make sure the demo event is in it.  Returns the
+    process exit status: 0, or 3 when the database cannot be opened.
+    """
+    app = application()
+    try:
+        store = open_store(db, demo=demo)
+    except StoreError as exc:
+        QMessageBox.critical(None, _tr("checkin"), str(exc))
+        return EXIT_DB
+    try:
+        if demo:
+            create_demo(store)  # before any window: nothing to freeze yet
+        window = build_window(store, station=default_station())
+        window.show()
+        previous, sys.excepthook = sys.excepthook, _report_unexpected
+        try:
+            return app.exec()
+        finally:
+            sys.excepthook = previous
+            workers.cancel_all()
+            workers.wait_all(5000)
+    finally:
+        store.close()

@@ -1,0 +1,128 @@
+"""The shell: a stack of pages with a navigation bar, and nothing else.
+
+Pages are built elsewhere (``app.py`` composes them) and handed in; the shell only
+switches between them (buttons, Ctrl+1…Ctrl+9) and toggles full screen (F11), so it
+never grows into the window that knows everything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PlaceholderPage(QWidget):
+    """A page that comes in a later version, saying so in words."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setStyleSheet("font-size: 14pt;")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for label in (heading, body):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """Pages in a ``QStackedWidget``; the navigation bar hides when there is one page."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("checkin"))
+        self.resize(1280, 740)
+        self.stack = QStackedWidget()
+        self.nav = QWidget()
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self._nav_row = QHBoxLayout(self.nav)
+        self._nav_row.setContentsMargins(8, 4, 8, 0)
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        self._keys: list[str] = []
+        self._shortcuts: list[QShortcut] = []
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        full.activated.connect(self.toggle_full_screen)
+
+    def set_pages(self, pages: list[tuple[str, str, QWidget]]) -> None:
+        """Replace every page with ``(key, title, widget)``s; the first is shown."""
+        for button in self._buttons.buttons():
+            self._buttons.removeButton(button)
+        while self._nav_row.count():
+            item = self._nav_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for shortcut in self._shortcuts:
+            shortcut.deleteLater()
+        self._shortcuts = []
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._keys = []
+        for number, (key, title, widget) in enumerate(pages, start=1):
+            self._keys.append(key)
+            self.stack.addWidget(widget)
+            button = QPushButton(title)
+            button.setCheckable(True)
+            button.setAccessibleName(title)
+            if number <= 9:
+                button.setToolTip(
+                    self.tr("%1 (Ctrl+%2)").replace("%1", title).replace("%2", str(number))
+                )
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(lambda k=key: self.show_page(k))
+                self._shortcuts.append(shortcut)
+            button.clicked.connect(lambda _checked=False, k=key: self.show_page(k))
+            self._buttons.addButton(button, number - 1)
+            self._nav_row.addWidget(button)
+        self._nav_row.addStretch(1)
+        self.nav.setVisible(len(pages) > 1)
+        if pages:
+            self.show_page(pages[0][0])
+
+    def show_page(self, key: str) -> None:
+        row = self._keys.index(key)
+        self.stack.setCurrentIndex(row)
+        button = self._buttons.button(row)
+        if button is not None:
+            button.setChecked(True)
+        self.page_changed.emit(key)
+
+    def current_page(self) -> str:
+        row = self.stack.currentIndex()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def page(self, key: str) -> QWidget:
+        return self.stack.widget(self._keys.index(key))
+
+    def toggle_full_screen(self) -> None:
+        """F11: the desk laptop as a kiosk screen, and back."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()

@@ -1,0 +1,113 @@
+"""UI fixtures: the real app window on a real demo SQLite database, and a fake scanner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtWidgets import QApplication
+
+from checkin.core.delegates import list_delegates
+from checkin.core.demo import create_demo
+from checkin.core.event import EventInfo
+from checkin.core.store import Store, open_store
+from checkin.ui.app import build_window
+from checkin.ui.desk import DeskPage
+from checkin.ui.desk_controller import DeskController
+from checkin.ui.main_window import MainWindow
+from checkin.ui.scanner import ScanDetector
+
+DEMO_DAY = dt.date(2026, 11, 28)
+STATION = "Desk 1"
+
+
+class Clock:
+    """The detector's debounce clock (ms), moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 10_000
+
+    def __call__(self) -> int:
+        return self.now
+
+
+@dataclass
+class DeskApp:
+    window: MainWindow
+    desk: DeskPage
+    controller: DeskController
+    detector: ScanDetector
+    clock: Clock
+    store: Store
+    event: EventInfo
+    codes: dict[str, str]  # first name -> badge code
+    ids: dict[str, int]  # first name -> delegate id
+
+    @property
+    def qwindow(self) -> QWindow:
+        handle = self.window.windowHandle()
+        assert handle is not None
+        return handle
+
+    def scan(self, code: str, start: int = 1000) -> None:
+        """Type ``code`` + Enter into the window at scanner speed (5 ms a key)."""
+        burst(self.qwindow, code + "\r", start)
+
+
+def _send(target: QObject, kind: QEvent.Type, key: int, mods, text: str, t: int) -> None:
+    event = QKeyEvent(kind, key, mods, text)
+    event.setTimestamp(t)
+    QApplication.sendEvent(target, event)
+
+
+def burst(window: QWindow, text: str, start: int, gap: int = 5) -> None:
+    """Keys as a USB scanner sends them to the platform window: presses 5 ms apart."""
+    no, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    for i, ch in enumerate(text):
+        t = start + i * gap
+        key = Qt.Key.Key_Return.value if ch == "\r" else ord(ch.upper())
+        mods = shift if ch.isalpha() and ch.isupper() else no
+        if mods == shift:
+            _send(window, QEvent.Type.KeyPress, Qt.Key.Key_Shift.value, shift, "", t)
+        _send(window, QEvent.Type.KeyPress, key, mods, ch, t)
+        _send(window, QEvent.Type.KeyRelease, key, mods, ch, t + 1)
+        if mods == shift:
+            _send(window, QEvent.Type.KeyRelease, Qt.Key.Key_Shift.value, no, "", t + 1)
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    store = open_store(str(tmp_path / "desk.sqlite"))
+    create_demo(store, today=DEMO_DAY)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def desk_app(qtbot, demo_store) -> DeskApp:
+    clock = Clock()
+    detector = ScanDetector(clock=clock)
+    window = build_window(demo_store, station=STATION, detector=detector)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    controller = window.findChild(DeskController)
+    assert controller is not None
+    qtbot.waitUntil(lambda: controller.index is not None)  # built in the background
+    entries = list_delegates(demo_store, controller.event_info)
+    app = DeskApp(
+        window,
+        controller.view,
+        controller,
+        detector,
+        clock,
+        demo_store,
+        controller.event_info,
+        {e.delegate.first_name: e.code for e in entries},
+        {e.delegate.first_name: e.delegate.id for e in entries},
+    )
+    yield app
+    detector.uninstall()

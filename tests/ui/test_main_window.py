@@ -1,0 +1,111 @@
+"""The shell (pages, Ctrl+1…5, F11), the first start on an empty database, and main()."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from checkin.core.event import current_event
+from checkin.core.store import open_store
+from checkin.ui import app as app_module
+from checkin.ui.app import FirstStartPage, build_window
+from checkin.ui.desk_controller import DeskController
+from checkin.ui.main_window import MainWindow, PlaceholderPage
+from checkin.ui.scanner import ScanDetector
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_opens_on_desk_and_ctrl_digits_switch_pages(desk_app, qtbot):
+    window = desk_app.window
+    assert window.current_page() == "desk"
+    assert window.nav.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    assert window.current_page() == "dashboard"
+    page = window.page("dashboard")
+    assert isinstance(page, PlaceholderPage)
+    words = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "later version" in words
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert window.current_page() == "agenda"
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    assert window.current_page() == "desk"
+    assert QApplication.focusWidget() is desk_app.desk.search_box
+
+
+def test_nav_buttons_have_names_and_switch(desk_app, qtbot):
+    window = desk_app.window
+    buttons = window._buttons.buttons()
+    assert [b.text() for b in buttons] == ["Desk", "Dashboard", "Roster", "Badges", "Agenda"]
+    assert all(b.accessibleName() for b in buttons)
+    qtbot.mouseClick(buttons[3], Qt.MouseButton.LeftButton)
+    assert window.current_page() == "badges"
+
+
+def test_f11_toggles_full_screen(desk_app, qtbot):
+    window = desk_app.window
+    assert not window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+
+
+def test_first_start_offers_the_demo_and_lands_on_the_desk(qtbot, tmp_path):
+    store = open_store(str(tmp_path / "empty.sqlite"))
+    detector = ScanDetector()
+    try:
+        window = build_window(store, station="Desk 1", detector=detector)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.current_page() == "start"
+        assert not window.nav.isVisible()
+        start = window.page("start")
+        assert isinstance(start, FirstStartPage)
+        assert start.demo_button.text() == "Open the demo event"
+        qtbot.mouseClick(start.create_button, Qt.MouseButton.LeftButton)
+        assert "organiser workspace" in start.status.text()
+        qtbot.mouseClick(start.demo_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.current_page() == "desk", timeout=10_000)
+        controller = window.findChild(DeskController)
+        assert controller is not None
+        qtbot.waitUntil(lambda: controller.index is not None)
+        event = current_event(store)
+        assert event is not None and controller.event_info.name == event.name
+        assert QApplication.focusWidget() is controller.view.search_box
+    finally:
+        detector.uninstall()
+        store.close()
+
+
+def test_main_opens_the_desk_and_returns_zero(qtbot, demo_store, monkeypatch):
+    seen = []
+
+    def fake_exec(_app) -> int:
+        # main()'s own event loop is replaced: a nested exec() + quit() would leave the
+        # test's QApplication unable to deliver queued signals to later tests.
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        for w in windows:
+            seen.append((w.current_page(), w.focusWidget() is w.page("desk").search_box))
+            w.findChild(DeskController).index_job.cancel()
+            w.close()
+            w.deleteLater()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.main(str(demo_store.path), False) == 0
+    assert seen == [("desk", True)]
+
+
+def test_main_reports_an_unopenable_database(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _parent, title, text: shown.append(text))
+    )
+    assert app_module.main(str(bad), False) == app_module.EXIT_DB
+    assert shown and "Traceback" not in shown[0]
