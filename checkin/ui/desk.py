@@ -151,6 +151,7 @@ class DeskPage(QWidget):
     check_in_requested = Signal(int)  # delegate id
     undo_requested = Signal(str)  # scan id
     mode_changed = Signal(object)  # None (venue), a session key, or "auto"
+    walk_in_requested = Signal()
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +185,15 @@ class DeskPage(QWidget):
         top.addWidget(self.mode_box)
         top.addSpacing(24)
         top.addWidget(station_label)
+        top.addSpacing(24)
+        self.walk_in_button = QPushButton(self.tr("&Walk-in…"))
+        self.walk_in_button.setAccessibleName(self.tr("Register a walk-in"))
+        self.walk_in_button.setToolTip(self.tr("Register someone who is not on the list (Ctrl+N)"))
+        self.walk_in_button.clicked.connect(self.walk_in_requested)
+        top.addWidget(self.walk_in_button)
+        walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
+        walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        walk_in_key.activated.connect(self.walk_in_requested)
 
         # -- centre: the outcome panel
         self.panel = OutcomePanel()

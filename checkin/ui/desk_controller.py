@@ -8,21 +8,35 @@ background; until it is ready the page says so and scans still work.
 Errors never reach staff as tracebacks: a ``CheckinError`` (nothing to undo, unknown
 session) is a polite notice in the panel; anything else (database locked, disk full)
 is a dialog with the message, and the scan is not shown as admitted.
+
+Walk-ins: ``new_walk_in`` (the "Walk-in…" button, Ctrl+N) opens a ``WalkInDialog``.
+Registering is one short transaction, done on the GUI thread; the new person then
+shows in the panel and the recent scans like any admission, and the search index is
+rebuilt in the background (the old one keeps answering until the new one is ready).
+The badge PDF is rendered by ``printing.print_badges`` in a background ``Job`` with a
+progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then the
+operator may print it (``print_pdf``, replaceable in tests) or open it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from checkin.core import badges, printing
 from checkin.core import models as m
 from checkin.core.checkin import CheckinError, CheckinService, Outcome
 from checkin.core.event import EventInfo
 from checkin.core.search import SearchIndex
-from checkin.core.store import Store
+from checkin.core.store import Store, data_dir
+from checkin.core.walkin import WalkInError, WalkInResult, register_walk_in
 from checkin.ui.desk import DeskPage
+from checkin.ui.walkin_dialog import WalkInDialog, print_pdf
 from checkin.ui.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -35,6 +49,8 @@ class DeskController(QObject):
 
     index_ready = Signal()
     """The search index is built; searching works from now on."""
+    badge_ready = Signal(object)
+    """A walk-in's badge PDF was written (its ``Path``)."""
 
     def __init__(
         self,
@@ -47,7 +63,18 @@ class DeskController(QObject):
     ) -> None:
         super().__init__(view)  # lives and dies with its page
         self.view = view
+        self.store = store
+        self.station = station
         self.event_info = event
+        self.walk_in_dialog: WalkInDialog | None = None
+        self.badge_job: Job | None = None
+        self.badge_progress: QProgressDialog | None = None
+        self.badge_box: QMessageBox | None = None
+        self.badge_dir: Path | None = None  # None: data_dir() / "badges"
+        # Replaceable (tests): the steps that render, print and open a badge PDF.
+        self.render_badge: Callable[..., printing.PrintReport] = printing.print_badges
+        self.print_pdf: Callable[[Path, QWidget | None], object] = print_pdf
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.service = CheckinService(store, event, station=station, operator=operator)
         self.index: SearchIndex | None = None
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
@@ -55,6 +82,7 @@ class DeskController(QObject):
         view.check_in_requested.connect(self.check_in)
         view.undo_requested.connect(self.undo)
         view.mode_changed.connect(self.set_mode)
+        view.walk_in_requested.connect(self.new_walk_in)
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
@@ -97,7 +125,176 @@ class DeskController(QObject):
         """The same badge read again within a second: one scan, already answered."""
         self.view.flash_duplicate()
 
+    # ------------------------------------------------------------ walk-ins
+
+    def new_walk_in(self) -> WalkInDialog:
+        """Open the walk-in form (one at a time)."""
+        if self.walk_in_dialog is not None:
+            self.walk_in_dialog.raise_()
+            self.walk_in_dialog.activateWindow()
+            return self.walk_in_dialog
+        dialog = WalkInDialog(self.event_info, _templates(), self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda: self.register(dialog))
+        dialog.check_in_existing.connect(
+            lambda delegate_id: self._check_in_existing(dialog, delegate_id)
+        )
+        dialog.finished.connect(lambda _r: self._walk_in_closed(dialog))
+        self.walk_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def register(self, dialog: WalkInDialog) -> WalkInResult | None:
+        """Register the dialog's person, check them in and (if asked) render the badge."""
+        try:
+            result = register_walk_in(
+                self.store, self.event_info, dialog.form(), station=self.station
+            )
+        except WalkInError as exc:
+            if exc.existing is not None:
+                dialog.show_existing(exc.existing)
+            else:
+                dialog.show_problems(exc.problems)
+            return None
+        except Exception as exc:  # the database, the disk: say so, never a traceback
+            log.error("walk-in failed: %s", type(exc).__qualname__)
+            dialog.show_failure(
+                self.tr("The person could not be registered.") + "\n" + _first_line(exc)
+            )
+            return None
+        print_badge, template = dialog.print_badge(), dialog.template_key()
+        dialog.accept()
+        if result.outcome is not None:
+            self.view.show_outcome(result.outcome)
+        self.view.finish_check_in()
+        self.rebuild_index()
+        if print_badge:
+            self.render_walk_in_badge(result.delegate.reference, template)
+        return result
+
+    def rebuild_index(self) -> Job:
+        """Rebuild the search index in the background; the old one answers meanwhile."""
+        job = run_in_background(SearchIndex.build, self.store, self.event_info.id, parent=self)
+        job.succeeded.connect(self._index_built)
+        job.failed.connect(self._index_failed)
+        self.index_job = job
+        return job
+
+    def badge_path(self, reference: str) -> Path:
+        folder = self.badge_dir if self.badge_dir is not None else data_dir() / "badges"
+        return folder / f"walk-in-{reference}.pdf"
+
+    def render_walk_in_badge(self, reference: str, template_key: str) -> Job | None:
+        """Render one badge to a PDF in the background, with progress and Cancel."""
+        path = self.badge_path(reference)
+        try:
+            template = badges.load_template(template_key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except Exception as exc:
+            self.view.show_error(
+                self.tr("The badge could not be made.") + "\n\n" + _first_line(exc)
+            )
+            return None
+        job = run_in_background(
+            self.render_badge,
+            self.store,
+            self.event_info,
+            path,
+            template=template,
+            refs=[reference],
+            station=self.station,
+            progress=True,
+            cancellable=True,
+            parent=self,
+        )
+        progress = QProgressDialog(self.tr("Making the badge…"), self.tr("Cancel"), 0, 0, self.view)
+        progress.setWindowTitle(self.tr("Badge"))
+        progress.setAccessibleName(self.tr("Making the badge"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(job.cancel)
+        job.progressed.connect(lambda done, total: _set_progress(progress, done, total))
+        job.succeeded.connect(lambda report: self._badge_made(report.path))
+        job.failed.connect(lambda exc: self._badge_failed(job, exc))
+        job.finished.connect(lambda: self._badge_finished(progress))
+        self.badge_job, self.badge_progress = job, progress
+        return job
+
     # ------------------------------------------------------------ internals
+
+    def _walk_in_closed(self, dialog: WalkInDialog) -> None:
+        if self.walk_in_dialog is dialog:
+            self.walk_in_dialog = None
+        self.view.focus_search()
+
+    def _check_in_existing(self, dialog: WalkInDialog, delegate_id: int) -> None:
+        dialog.accept()
+        self.check_in(delegate_id)
+
+    def _badge_finished(self, progress: QProgressDialog) -> None:
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+        if self.badge_progress is progress:
+            self.badge_progress = None
+
+    def _badge_made(self, path: Path) -> None:
+        self.badge_ready.emit(path)
+        box = QMessageBox(self.view)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Badge"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("The badge is ready."))
+        box.setInformativeText(str(path))
+        print_button = box.addButton(self.tr("&Print…"), QMessageBox.ButtonRole.AcceptRole)
+        print_button.setAccessibleName(self.tr("Print the badge"))
+        open_button = box.addButton(self.tr("&Open PDF"), QMessageBox.ButtonRole.ActionRole)
+        open_button.setAccessibleName(self.tr("Open the badge PDF"))
+        close_button = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.RejectRole)
+        close_button.setAccessibleName(self.tr("Close"))
+        box.setDefaultButton(print_button)
+        box.setEscapeButton(close_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        print_button.clicked.connect(lambda: self._print_badge(path))
+        open_button.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(path))))
+        box.finished.connect(lambda _r: self._badge_box_closed(box))
+        self.badge_box = box
+        box.open()
+
+    def _badge_box_closed(self, box: QMessageBox) -> None:
+        if self.badge_box is box:
+            self.badge_box = None
+        self.view.focus_search()
+
+    def _print_badge(self, path: Path) -> None:
+        try:
+            self.print_pdf(path, self.view)
+        except Exception as exc:  # no printer, a driver error: say so
+            log.error("badge printing failed: %s", type(exc).__qualname__)
+            self.view.show_error(
+                self.tr("The badge could not be printed; the PDF is at %1.").replace(
+                    "%1", str(path)
+                )
+                + "\n\n"
+                + _first_line(exc)
+            )
+
+    def _badge_failed(self, job: Job, exc: BaseException) -> None:
+        if job.is_cancelled or isinstance(exc, badges.RenderCancelled):
+            self.view.show_notice(
+                self.tr("Badge not made"),
+                self.tr(
+                    "Cancelled. The person is registered and checked in; print their badge later."
+                ),
+            )
+            return
+        self.view.show_error(
+            self.tr("The badge could not be made; the person is registered and checked in.")
+            + "\n\n"
+            + _first_line(exc)
+        )
 
     def _show(self, action: Callable[[], Outcome]) -> Outcome | None:
         try:
@@ -128,6 +325,19 @@ class DeskController(QObject):
             + "\n\n"
             + _first_line(exc)
         )
+
+
+def _templates() -> list[badges.Template]:
+    try:
+        return badges.list_templates()
+    except Exception as exc:  # a broken template file: the others still work
+        log.error("badge templates could not be read: %s", type(exc).__qualname__)
+        return []
+
+
+def _set_progress(progress: QProgressDialog, done: int, total: int) -> None:
+    progress.setMaximum(max(total, 1))
+    progress.setValue(min(done, total))
 
 
 def _first_line(exc: BaseException) -> str:
