@@ -6,6 +6,9 @@ badge of the morning can be scanned without a click.  A database with no event g
 first-start page instead, whose "Open the demo event" button creates the demo in that
 database (in the background) and then opens the Desk.
 
+Desk settings (station, mode, scanner suffix, lock…) are read from a ``QSettings``:
+this machine's by default in ``main``, any one in ``build_window`` (tests use a file).
+
 Composition lives here rather than in the shell so the shell stays a shell; the
 first-start page lives here too, being part of start-up rather than a page of the app.
 """
@@ -13,11 +16,11 @@ first-start page lives here too, being part of start-up rather than a page of th
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,9 +35,10 @@ from checkin.core.demo import create_demo
 from checkin.core.event import EventInfo, current_event
 from checkin.core.resources import resource
 from checkin.core.store import Store, StoreError, open_store
-from checkin.ui import workers
+from checkin.ui import desk_settings, workers
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_controller import DeskController
+from checkin.ui.desk_settings import DeskSettings, default_station
 from checkin.ui.main_window import MainWindow, PlaceholderPage
 from checkin.ui.scanner import ScanDetector
 
@@ -68,11 +72,7 @@ def install_translations(app: QApplication) -> QTranslator | None:
     return None
 
 
-def default_station() -> str:
-    """The desk's name in the journal: $CHECKIN_STATION, else the computer's name."""
-    from PySide6.QtCore import QSysInfo
-
-    return os.environ.get("CHECKIN_STATION") or QSysInfo.machineHostName() or "Desk"
+__all__ = ["EXIT_DB", "EXIT_OK", "build_window", "default_station", "main"]
 
 
 class FirstStartPage(QWidget):
@@ -150,11 +150,17 @@ def _later(title: str, what: str) -> PlaceholderPage:
 
 
 def open_event(
-    window: MainWindow, store: Store, event: EventInfo, detector: ScanDetector, *, station: str
+    window: MainWindow,
+    store: Store,
+    event: EventInfo,
+    detector: ScanDetector,
+    *,
+    settings: DeskSettings,
+    qsettings: QSettings | None = None,
 ) -> DeskController:
     """Put the event's pages in the shell, Desk first, with the scanner wired to it."""
-    desk = DeskPage(event, station)
-    controller = DeskController(store, event, desk, station=station)
+    desk = DeskPage(event, settings.station)
+    controller = DeskController(store, event, desk, station=settings.station)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
     window.set_pages(
@@ -178,6 +184,8 @@ def open_event(
             ),
         ]
     )
+    controller.locked_changed.connect(window.set_locked)
+    controller.use_settings(settings, qsettings, detector)
     window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
     window.page_changed.connect(lambda key: desk.focus_search() if key == "desk" else None)
     desk.focus_search()
@@ -185,21 +193,36 @@ def open_event(
 
 
 def build_window(
-    store: Store, *, station: str = "", detector: ScanDetector | None = None
+    store: Store,
+    *,
+    station: str = "",
+    detector: ScanDetector | None = None,
+    settings: QSettings | None = None,
 ) -> MainWindow:
-    """The shell for ``store``: the Desk when there is an event, else the first start."""
+    """The shell for ``store``: the Desk when there is an event, else the first start.
+
+    ``settings``: where the desk settings are read and saved (None: defaults, not
+    saved).  ``station``, when given, is used instead of the saved station name.
+    """
+    prefs = (
+        desk_settings.load(settings)
+        if settings is not None
+        else DeskSettings(station=station or default_station())
+    )
+    if station:
+        prefs = replace(prefs, station=station)
     window = MainWindow()
     detector = detector or ScanDetector()
     detector.setParent(window)
     detector.install(window)
     event = current_event(store)
     if event is not None:
-        open_event(window, store, event, detector, station=station)
+        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
         return window
     start = FirstStartPage()
 
     def created(result) -> None:
-        open_event(window, store, result.event, detector, station=station)
+        open_event(window, store, result.event, detector, settings=prefs, qsettings=settings)
 
     def failed(exc: BaseException) -> None:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
@@ -239,7 +262,7 @@ def main(db: str | None = None, demo: bool = False) -> int:
     try:
         if demo:
             create_demo(store)  # before any window: nothing to freeze yet
-        window = build_window(store, station=default_station())
+        window = build_window(store, settings=desk_settings.default_qsettings())
         window.show()
         previous, sys.excepthook = sys.excepthook, _report_unexpected
         try:

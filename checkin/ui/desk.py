@@ -152,6 +152,8 @@ class DeskPage(QWidget):
     undo_requested = Signal(str)  # scan id
     mode_changed = Signal(object)  # None (venue), a session key, or "auto"
     walk_in_requested = Signal()
+    settings_requested = Signal()
+    lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,8 +179,15 @@ class DeskPage(QWidget):
         )
         mode_label = QLabel(self.tr("&Mode:"))
         mode_label.setBuddy(self.mode_box)
-        station_label = QLabel(self.tr("Station: %1").replace("%1", station or "—"))
+        self.station_label = station_label = QLabel()
         station_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_station(station)
+        self.lock_label = QLabel(self.tr("Locked"))
+        self.lock_label.setAccessibleName(
+            self.tr("Locked: the settings and the other pages need the PIN")
+        )
+        self.lock_label.setStyleSheet("font-weight: bold;")
+        self.lock_label.hide()
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(mode_label)
@@ -194,6 +203,24 @@ class DeskPage(QWidget):
         walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
         walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         walk_in_key.activated.connect(self.walk_in_requested)
+        self.settings_button = QPushButton(self.tr("&Settings…"))
+        self.settings_button.setAccessibleName(self.tr("Desk settings"))
+        self.settings_button.setToolTip(self.tr("Desk settings (Ctrl+,)"))
+        self.settings_button.clicked.connect(self.settings_requested)
+        top.addWidget(self.settings_button)
+        self.settings_key = QShortcut(QKeySequence("Ctrl+,"), self)
+        self.settings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.settings_key.activated.connect(self.settings_requested)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock the desk"))
+        self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.lock_button.hide()
+        top.addWidget(self.lock_label)
+        top.addWidget(self.lock_button)
+        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lock_key.activated.connect(self.lock_requested)
 
         # -- centre: the outcome panel
         self.panel = OutcomePanel()
@@ -321,6 +348,36 @@ class DeskPage(QWidget):
         self.undo_button.setEnabled(self.recent.undoable(self.recent_view.currentIndex().row()))
 
     # ------------------------------------------------------------ showing
+
+    def set_station(self, station: str) -> None:
+        self.station_label.setText(self.tr("Station: %1").replace("%1", station or "—"))
+
+    def set_mode(self, mode: str | None) -> None:
+        """Select ``mode`` in the combo (venue arrival when it is not offered here)."""
+        row = next(
+            (i for i in range(self.mode_box.count()) if self.mode_box.itemData(i) == mode), 0
+        )
+        self.mode_box.setCurrentIndex(row)
+
+    def modes(self) -> list[tuple[str, str | None]]:
+        """The mode choices, as ``(text, data)``."""
+        box = self.mode_box
+        return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+
+    def set_lock_state(self, locked: bool, has_pin: bool) -> None:
+        """Locked: no settings; the Lock button (shown when a PIN is set) unlocks."""
+        self.settings_button.setVisible(not locked)
+        self.settings_key.setEnabled(not locked)
+        self.lock_label.setVisible(locked)
+        self.lock_button.setVisible(has_pin)
+        if locked:
+            self.lock_button.setText(self.tr("Un&lock…"))
+            self.lock_button.setAccessibleName(self.tr("Unlock the desk"))
+            self.lock_button.setToolTip(self.tr("Unlock the desk with the PIN (Ctrl+L)"))
+        else:
+            self.lock_button.setText(self.tr("&Lock"))
+            self.lock_button.setAccessibleName(self.tr("Lock the desk"))
+            self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
 
     def set_search_ready(self, ready: bool) -> None:
         self.search_status.setVisible(not ready)

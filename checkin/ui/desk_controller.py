@@ -16,15 +16,21 @@ rebuilt in the background (the old one keeps answering until the new one is read
 The badge PDF is rendered by ``printing.print_badges`` in a background ``Job`` with a
 progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then the
 operator may print it (``print_pdf``, replaceable in tests) or open it.
+
+Settings (``use_settings``): the station, mode, scanner suffix and lock state come from
+``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
+``SettingsDialog`` (not while locked); OK saves and applies at once.  Ctrl+L locks when a
+PIN is set, or asks for the PIN when locked; ``locked_changed`` tells the shell.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -35,7 +41,12 @@ from checkin.core.event import EventInfo
 from checkin.core.search import SearchIndex
 from checkin.core.store import Store, data_dir
 from checkin.core.walkin import WalkInError, WalkInResult, register_walk_in
+from checkin.ui import desk_settings
 from checkin.ui.desk import DeskPage
+from checkin.ui.desk_settings import DeskSettings
+from checkin.ui.lock import PinAttempts, UnlockDialog
+from checkin.ui.scanner import ScanDetector
+from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.walkin_dialog import WalkInDialog, print_pdf
 from checkin.ui.workers import Job, run_in_background
 
@@ -51,6 +62,8 @@ class DeskController(QObject):
     """The search index is built; searching works from now on."""
     badge_ready = Signal(object)
     """A walk-in's badge PDF was written (its ``Path``)."""
+    locked_changed = Signal(bool)
+    """The desk was locked (True) or unlocked (False)."""
 
     def __init__(
         self,
@@ -78,11 +91,20 @@ class DeskController(QObject):
         self.service = CheckinService(store, event, station=station, operator=operator)
         self.index: SearchIndex | None = None
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
+        self.settings = DeskSettings(station=station)
+        self.qsettings: QSettings | None = None  # None: settings are not saved
+        self.detector: ScanDetector | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.pin_attempts = PinAttempts()
+        self._applying = False
         view.search_changed.connect(self.search)
         view.check_in_requested.connect(self.check_in)
         view.undo_requested.connect(self.undo)
         view.mode_changed.connect(self.set_mode)
         view.walk_in_requested.connect(self.new_walk_in)
+        view.settings_requested.connect(self.open_settings)
+        view.lock_requested.connect(self.toggle_lock)
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
@@ -120,10 +142,140 @@ class DeskController(QObject):
 
     def set_mode(self, mode: str | None) -> None:
         self.mode = mode
+        if not self._applying and mode != self.settings.mode:
+            self._store(replace(self.settings, mode=mode))  # remembered for next time
 
     def duplicate(self, _code: str) -> None:
         """The same badge read again within a second: one scan, already answered."""
         self.view.flash_duplicate()
+
+    # ------------------------------------------------------------ settings and lock
+
+    def use_settings(
+        self,
+        settings: DeskSettings,
+        qsettings: QSettings | None = None,
+        detector: ScanDetector | None = None,
+    ) -> None:
+        """Start from ``settings`` (saved to ``qsettings`` on change), driving ``detector``."""
+        self.qsettings = qsettings
+        if detector is not None:
+            self.detector = detector
+        self._apply(settings)
+
+    def apply_settings(self, settings: DeskSettings) -> None:
+        """New settings from the dialog: saved, and in use from the next scan."""
+        self._store(settings)
+        self._apply(settings)
+
+    @property
+    def locked(self) -> bool:
+        return self.settings.locked
+
+    def open_settings(self) -> SettingsDialog | None:
+        """The settings dialog (one at a time; never while locked)."""
+        if self.locked:
+            return None
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.settings, self.view.modes(), self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        dialog.finished.connect(lambda _r: self._settings_closed(dialog))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def toggle_lock(self) -> UnlockDialog | None:
+        """Ctrl+L: lock (when a PIN is set), or ask for the PIN when locked."""
+        if self.locked:
+            return self.ask_unlock()
+        if not self.settings.lock_pin_hash:
+            self.view.show_notice(
+                self.tr("No lock PIN"),
+                self.tr("Set a lock PIN in the desk settings (Ctrl+,) to lock the desk."),
+            )
+            return None
+        self.lock()
+        return None
+
+    def lock(self) -> None:
+        if self.settings.lock_pin_hash and not self.locked:
+            if self.settings_dialog is not None:
+                self.settings_dialog.reject()
+            self._store(replace(self.settings, locked=True))
+            self._apply_lock()
+
+    def ask_unlock(self) -> UnlockDialog | None:
+        if not self.locked:
+            return None
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.raise_()
+            self.unlock_dialog.activateWindow()
+            return self.unlock_dialog
+        dialog = UnlockDialog(self.settings.lock_pin_hash, self.pin_attempts, self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._unlocked)
+        dialog.finished.connect(lambda _r: self._unlock_closed(dialog))
+        self.unlock_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _unlocked(self) -> None:
+        self._store(replace(self.settings, locked=False))
+        self._apply_lock()
+
+    def _unlock_closed(self, dialog: UnlockDialog) -> None:
+        if self.unlock_dialog is dialog:
+            self.unlock_dialog = None
+        self.view.focus_search()
+
+    def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        new = dialog.settings()
+        if new is not None:
+            self.apply_settings(new)
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        self.view.focus_search()
+
+    def _apply(self, settings: DeskSettings) -> None:
+        if settings.locked and not settings.lock_pin_hash:
+            settings = replace(settings, locked=False)  # no PIN: nothing could unlock it
+        self.settings = settings
+        self.station = settings.station
+        self.service.station = settings.station
+        self.view.set_station(settings.station)
+        if self.detector is not None:
+            self.detector.suffix = settings.scanner_suffix  # type: ignore[assignment]
+        self._applying = True
+        try:
+            self.view.set_mode(settings.mode)
+            self.mode = self.view.mode_box.currentData()
+        finally:
+            self._applying = False
+        self._apply_lock()
+
+    def _apply_lock(self) -> None:
+        self.view.set_lock_state(self.locked, bool(self.settings.lock_pin_hash))
+        self.locked_changed.emit(self.locked)
+
+    def _store(self, settings: DeskSettings) -> None:
+        self.settings = settings
+        if self.qsettings is None:
+            return
+        try:
+            desk_settings.save(self.qsettings, settings)
+        except Exception as exc:  # a read-only profile: the desk still works
+            log.error("desk settings could not be saved: %s", type(exc).__qualname__)
+            self.view.show_error(
+                self.tr("The settings could not be saved; they apply until the app closes.")
+                + "\n\n"
+                + _first_line(exc)
+            )
 
     # ------------------------------------------------------------ walk-ins
 

@@ -2,7 +2,8 @@
 
 Pages are built elsewhere (``app.py`` composes them) and handed in; the shell only
 switches between them (buttons, Ctrl+1…Ctrl+9) and toggles full screen (F11), so it
-never grows into the window that knows everything.
+never grows into the window that knows everything.  Locked (``set_locked``), only the
+first page is reachable: the navigation bar hides and the other pages' keys do nothing.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._buttons.setExclusive(True)
         self._keys: list[str] = []
         self._shortcuts: list[QShortcut] = []
+        self._locked = False
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,12 +103,29 @@ class MainWindow(QMainWindow):
             self._buttons.addButton(button, number - 1)
             self._nav_row.addWidget(button)
         self._nav_row.addStretch(1)
-        self.nav.setVisible(len(pages) > 1)
+        self._apply_lock()
         if pages:
             self.show_page(pages[0][0])
 
+    def set_locked(self, locked: bool) -> None:
+        """Locked: back to the first page, and no way to the others."""
+        self._locked = locked
+        self._apply_lock()
+        if locked and self._keys and self.current_page() != self._keys[0]:
+            self.show_page(self._keys[0])
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def _apply_lock(self) -> None:
+        self.nav.setVisible(len(self._keys) > 1 and not self._locked)
+        for number, shortcut in enumerate(self._shortcuts):
+            shortcut.setEnabled(number == 0 or not self._locked)
+
     def show_page(self, key: str) -> None:
         row = self._keys.index(key)
+        if self._locked and row != 0:
+            return
         self.stack.setCurrentIndex(row)
         button = self._buttons.button(row)
         if button is not None:

@@ -1,4 +1,7 @@
-"""UI fixtures: the real app window on a real demo SQLite database, and a fake scanner."""
+"""UI fixtures: the real app window on a real demo SQLite database, and a fake scanner.
+
+Desk settings live in an ini file under tmp_path, and the user-scope QSettings path is
+moved there too, so no test reads or writes this machine's real settings."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +20,7 @@ from checkin.core.store import Store, open_store
 from checkin.ui.app import build_window
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_controller import DeskController
+from checkin.ui.desk_settings import DeskSettings, save
 from checkin.ui.main_window import MainWindow
 from checkin.ui.scanner import ScanDetector
 
@@ -45,6 +49,10 @@ class DeskApp:
     event: EventInfo
     codes: dict[str, str]  # first name -> badge code
     ids: dict[str, int]  # first name -> delegate id
+    settings_path: str = ""  # the desk settings (IniFormat)
+
+    def qsettings(self) -> QSettings:
+        return QSettings(self.settings_path, QSettings.Format.IniFormat)
 
     @property
     def qwindow(self) -> QWindow:
@@ -68,7 +76,8 @@ def burst(window: QWindow, text: str, start: int, gap: int = 5) -> None:
     no, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
     for i, ch in enumerate(text):
         t = start + i * gap
-        key = Qt.Key.Key_Return.value if ch == "\r" else ord(ch.upper())
+        specials = {"\r": Qt.Key.Key_Return.value, "\t": Qt.Key.Key_Tab.value}
+        key = specials.get(ch) or ord(ch.upper())
         mods = shift if ch.isalpha() and ch.isupper() else no
         if mods == shift:
             _send(window, QEvent.Type.KeyPress, Qt.Key.Key_Shift.value, shift, "", t)
@@ -76,6 +85,22 @@ def burst(window: QWindow, text: str, start: int, gap: int = 5) -> None:
         _send(window, QEvent.Type.KeyRelease, key, mods, ch, t + 1)
         if mods == shift:
             _send(window, QEvent.Type.KeyRelease, Qt.Key.Key_Shift.value, no, "", t + 1)
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path):
+    """Default (user-scope) QSettings go to tmp_path: main() must not touch the real ones."""
+    folder = str(tmp_path / "user-settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture
+def settings_path(tmp_path) -> str:
+    """A desk settings file with this desk's station name saved in it."""
+    path = str(tmp_path / "desk-settings.ini")
+    save(QSettings(path, QSettings.Format.IniFormat), DeskSettings(station=STATION))
+    return path
 
 
 @pytest.fixture
@@ -87,10 +112,11 @@ def demo_store(tmp_path):
 
 
 @pytest.fixture
-def desk_app(qtbot, demo_store) -> DeskApp:
+def desk_app(qtbot, demo_store, settings_path) -> DeskApp:
     clock = Clock()
     detector = ScanDetector(clock=clock)
-    window = build_window(demo_store, station=STATION, detector=detector)
+    qsettings = QSettings(settings_path, QSettings.Format.IniFormat)
+    window = build_window(demo_store, detector=detector, settings=qsettings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -108,6 +134,7 @@ def desk_app(qtbot, demo_store) -> DeskApp:
         controller.event_info,
         {e.delegate.first_name: e.code for e in entries},
         {e.delegate.first_name: e.delegate.id for e in entries},
+        settings_path,
     )
     yield app
     detector.uninstall()
