@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from checkin.core import models as m
 from checkin.core.countries import normalise_country
-from checkin.core.delegates import DELEGATE_COLUMNS
+from checkin.core.delegates import DELEGATE_COLUMNS, search_text
 from checkin.core.event import CategoryInfo, EventInfo
 from checkin.core.store import Store
 from checkin.core.text import clean, fold
@@ -859,10 +859,6 @@ def read_roster(
 _MATCHED_STATUSES = (m.DelegateStatus.REGISTERED.value, m.DelegateStatus.CANCELLED.value)
 
 
-def _search_text(first: str, last: str, organisation: str, email: str, reference: str) -> str:
-    return fold(" ".join((first, last, organisation, email, reference)))
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -991,7 +987,7 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
                     **values,
                     "status": registered,
                     "badge_version": 1,
-                    "search_text": _search_text(
+                    "search_text": search_text(
                         row.first_name,
                         row.last_name,
                         row.organisation,
@@ -1026,7 +1022,7 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
                 "id": d["id"],
                 **final,
                 "status": registered,
-                "search_text": _search_text(
+                "search_text": search_text(
                     final["first_name"],
                     final["last_name"],
                     final["organisation"],

@@ -28,7 +28,12 @@ from checkin.core import models as m
 from checkin.core.checkin import CheckinService
 from checkin.core.checkin import Outcome as Outcome
 from checkin.core.countries import normalise_country
-from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.delegates import (
+    DELEGATE_COLUMNS,
+    DelegateInfo,
+    delegate_from_row,
+    search_text,
+)
 from checkin.core.event import EventInfo
 from checkin.core.roster import _category_choices, _category_index, _name_key, valid_email
 from checkin.core.store import Store
@@ -270,16 +275,9 @@ def register_walk_in(
             category=cleaned.category,
             status=m.DelegateStatus.REGISTERED.value,
             badge_version=1,
-            search_text=fold(
-                " ".join(
-                    (
-                        cleaned.first_name,
-                        cleaned.last_name,
-                        cleaned.organisation,
-                        cleaned.email,
-                        reference,
-                    )
-                )
+            search_text=search_text(
+                cleaned.first_name, cleaned.last_name, cleaned.organisation, cleaned.email,
+                reference,
             ),
             created_at=stamp,
             updated_at=stamp,

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from checkin.core import models as m
+from checkin.core.delegates import search_text
 from checkin.core.roster import (
     FIELDS,
     ImportCancelled,
     Problem,
     RosterError,
-    _search_text,
     import_roster,
     plan_import,
     read_roster,
@@ -960,7 +960,7 @@ def test_names_round_trip_through_csv(rows, delimiter, encoding):
 @PROPERTY
 @given(st.lists(st.text(max_size=12).map(clean), min_size=5, max_size=5))
 def test_search_text_is_the_fold_of_the_joined_fields(parts):
-    assert _search_text(*parts) == fold(" ".join(parts))
+    assert search_text(*parts) == fold(" ".join(parts))
 
 
 def test_category_labels_and_choices_in_the_message(tmp_path):
