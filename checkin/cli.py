@@ -554,7 +554,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="list badges with problems instead of printing (exit 1 if any)")
 
     add("templates", cmd_templates, "list the badge templates")
+    for module in _command_modules():
+        module.register(sub, add)
     return parser
+
+
+# Command groups that live in modules of their own (each has ``register(sub, add)`` and
+# ``USER_ERRORS`` shaped like ``_USER_ERRORS``); they import their core modules lazily.
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _command_modules():
+    import importlib
+
+    return [importlib.import_module(name) for name in _COMMAND_MODULES]
 
 
 # Errors meant for the user, by module: (module, class names, exit status).  Looked up
@@ -571,7 +584,8 @@ _USER_ERRORS = (
 
 
 def _user_error_status(exc: Exception) -> int | None:
-    for module_name, names, status in _USER_ERRORS:
+    extra = [e for m in _command_modules() for e in getattr(m, "USER_ERRORS", ())]
+    for module_name, names, status in (*_USER_ERRORS, *extra):
         module = sys.modules.get(module_name)
         if module is not None and isinstance(exc, tuple(getattr(module, n) for n in names)):
             return status
