@@ -230,9 +230,14 @@ def register_walk_in(
     *,
     station: str = "",
     check_in: bool = True,
+    session: str | None = None,
     now: dt.datetime | None = None,
 ) -> WalkInResult:
     """Register ``form`` as a new delegate of ``event`` and (by default) check them in.
+
+    ``session`` is the desk's mode (a session key, "auto" or None for the venue): a
+    walk-in at the auditorium door is admitted to the session, which also records
+    their arrival, as for anyone scanned there.
 
     Raises ``WalkInError`` for an invalid form or a person already registered (nothing
     written).  The registration and the check-in are two transactions: if the check-in
@@ -301,5 +306,7 @@ def register_walk_in(
     outcome = None
     if check_in:
         service = CheckinService(store, event, station=station)
-        outcome = service.check_in(delegate.id, source=m.ScanSource.WALK_IN, now=now)
+        outcome = service.check_in(
+            delegate.id, session=session, source=m.ScanSource.WALK_IN, now=now
+        )
     return WalkInResult(delegate, outcome)

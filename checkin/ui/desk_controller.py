@@ -300,7 +300,8 @@ class DeskController(QObject):
         """Register the dialog's person, check them in and (if asked) render the badge."""
         try:
             result = register_walk_in(
-                self.store, self.event_info, dialog.form(), station=self.station
+                self.store, self.event_info, dialog.form(), station=self.station,
+                session=self.mode,
             )
         except WalkInError as exc:
             if exc.existing is not None:

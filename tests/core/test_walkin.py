@@ -70,6 +70,27 @@ def test_valid_form_registers_with_next_number_and_checks_in(store, event, peopl
     assert stats.walk_ins == 1
 
 
+def test_walk_in_at_a_session_door_attends_the_session_and_arrives(store, event):
+    """A desk in session mode admits the walk-in to that session, as a scan there would."""
+    at = dt.datetime.combine(EVENT_DATE, dt.time(9, 40), tzinfo=event.tz)
+    result = register_walk_in(
+        store, event, WalkInForm("Amani", "Njoroge"), station="Door", session="auto", now=at
+    )
+    assert result.outcome is not None and result.outcome.status is m.Outcome.ADMITTED
+    assert result.outcome.session is not None and result.outcome.session.key == "opening"
+    with store.read() as s:
+        row = s.get(m.Delegate, result.delegate.id)
+        assert row.arrived_via == "walk-in" and row.arrived_at is not None
+        scopes = s.scalars(
+            select(m.Admission.scope).where(m.Admission.delegate_id == row.id)
+        ).all()
+    opening = event.session("opening")
+    assert opening is not None and scopes == [opening.id]
+    stats = compute_stats(store, event)
+    assert stats.arrived == 1 and stats.walk_ins == 1
+    assert {c.key: c.attended for c in stats.sessions}["opening"] == 1
+
+
 def test_first_walk_in_of_an_empty_event_is_number_one_in_the_first_category(store, event):
     result = register_walk_in(store, event, WalkInForm("", "Okafor"), check_in=False)
     assert (result.delegate.number, result.delegate.reference) == (1, "WALKIN-1")

@@ -269,3 +269,21 @@ def test_pdf_pages_rasterise_at_300_dpi(tmp_path, demo_store):
     assert abs(image.width() - round(105 / 25.4 * 300)) <= 2
     assert abs(image.height() - round(148 / 25.4 * 300)) <= 2
     assert Path(out).exists()
+
+
+def test_walk_in_at_a_session_door_is_admitted_to_that_session(walkin, qtbot):
+    desk, controller = walkin.desk, walkin.controller
+    desk.mode_box.setCurrentIndex(desk.mode_box.findData("opening"))
+    dialog = open_dialog(walkin, qtbot)
+    fill(dialog, first_name="Amani", last_name="Njoroge")
+    dialog.print_box.setChecked(False)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert controller.walk_in_dialog is None
+    assert desk.panel.tone is Tone.GO
+    assert "Opening" in desk.panel.detail.text()
+    (reference,) = walkin_refs(walkin.store)
+    row = delegate_row(walkin.store, reference)
+    assert row.arrived_via == "walk-in"
+    with walkin.store.read() as s:
+        scopes = s.scalars(select(m.Admission.scope).where(m.Admission.delegate_id == row.id))
+        assert list(scopes) == [walkin.event.session("opening").id]
