@@ -154,6 +154,7 @@ class DeskPage(QWidget):
     walk_in_requested = Signal()
     settings_requested = Signal()
     lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
+    sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +204,12 @@ class DeskPage(QWidget):
         walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
         walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         walk_in_key.activated.connect(self.walk_in_requested)
+        self.sound_button = QPushButton()
+        self.sound_button.setCheckable(True)
+        self.sound_button.setChecked(True)
+        self.sound_button.toggled.connect(self._sound_toggled)
+        self.set_sound(True)
+        top.addWidget(self.sound_button)
         self.settings_button = QPushButton(self.tr("&Settings…"))
         self.settings_button.setAccessibleName(self.tr("Desk settings"))
         self.settings_button.setToolTip(self.tr("Desk settings (Ctrl+,)"))
@@ -378,6 +385,23 @@ class DeskPage(QWidget):
             self.lock_button.setText(self.tr("&Lock"))
             self.lock_button.setAccessibleName(self.tr("Lock the desk"))
             self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+
+    def set_sound(self, on: bool) -> None:
+        """Show the sound state in words (the button is also a toggle: Alt+O)."""
+        blocked = self.sound_button.blockSignals(True)
+        self.sound_button.setChecked(on)
+        self.sound_button.blockSignals(blocked)
+        if on:
+            self.sound_button.setText(self.tr("S&ound: on"))
+            self.sound_button.setAccessibleName(self.tr("Sound is on; press to mute"))
+        else:
+            self.sound_button.setText(self.tr("S&ound: off"))
+            self.sound_button.setAccessibleName(self.tr("Sound is muted; press to turn it on"))
+        self.sound_button.setToolTip(self.tr("A short sound for each result"))
+
+    def _sound_toggled(self, on: bool) -> None:
+        self.set_sound(on)
+        self.sound_toggled.emit(on)
 
     def set_search_ready(self, ready: bool) -> None:
         self.search_status.setVisible(not ready)

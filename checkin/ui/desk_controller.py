@@ -17,7 +17,7 @@ The badge PDF is rendered by ``printing.print_badges`` in a background ``Job`` w
 progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then the
 operator may print it (``print_pdf``, replaceable in tests) or open it.
 
-Settings (``use_settings``): the station, mode, scanner suffix and lock state come from
+Settings (``use_settings``): the station, mode, scanner suffix, sound and lock state come from
 ``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
 ``SettingsDialog`` (not while locked); OK saves and applies at once.  Ctrl+L locks when a
 PIN is set, or asks for the PIN when locked; ``locked_changed`` tells the shell.
@@ -47,6 +47,7 @@ from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.lock import PinAttempts, UnlockDialog
 from checkin.ui.scanner import ScanDetector
 from checkin.ui.settings_dialog import SettingsDialog
+from checkin.ui.sounds import SoundBoard
 from checkin.ui.walkin_dialog import WalkInDialog, print_pdf
 from checkin.ui.workers import Job, run_in_background
 
@@ -97,6 +98,7 @@ class DeskController(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.pin_attempts = PinAttempts()
+        self.sounds = SoundBoard(self)
         self._applying = False
         view.search_changed.connect(self.search)
         view.check_in_requested.connect(self.check_in)
@@ -105,6 +107,7 @@ class DeskController(QObject):
         view.walk_in_requested.connect(self.new_walk_in)
         view.settings_requested.connect(self.open_settings)
         view.lock_requested.connect(self.toggle_lock)
+        view.sound_toggled.connect(self.set_sound)
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
@@ -144,6 +147,13 @@ class DeskController(QObject):
         self.mode = mode
         if not self._applying and mode != self.settings.mode:
             self._store(replace(self.settings, mode=mode))  # remembered for next time
+
+    def set_sound(self, on: bool) -> None:
+        """The desk's Sound button: remembered like the other settings."""
+        if on != self.settings.sound:
+            self._store(replace(self.settings, sound=on))
+        self.sounds.enabled = on
+        self.view.set_sound(on)
 
     def duplicate(self, _code: str) -> None:
         """The same badge read again within a second: one scan, already answered."""
@@ -251,6 +261,8 @@ class DeskController(QObject):
         self.view.set_station(settings.station)
         if self.detector is not None:
             self.detector.suffix = settings.scanner_suffix  # type: ignore[assignment]
+        self.sounds.enabled = settings.sound
+        self.view.set_sound(settings.sound)
         self._applying = True
         try:
             self.view.set_mode(settings.mode)
@@ -318,7 +330,7 @@ class DeskController(QObject):
         print_badge, template = dialog.print_badge(), dialog.template_key()
         dialog.accept()
         if result.outcome is not None:
-            self.view.show_outcome(result.outcome)
+            self._present(result.outcome)
         self.view.finish_check_in()
         self.rebuild_index()
         if print_badge:
@@ -463,8 +475,13 @@ class DeskController(QObject):
                 + _first_line(exc)
             )
             return None
-        self.view.show_outcome(outcome)
+        self._present(outcome)
         return outcome
+
+    def _present(self, outcome: Outcome) -> None:
+        """Show a result, and sound it (after the paint is queued: sight comes first)."""
+        self.view.show_outcome(outcome)
+        self.sounds.play_for(outcome.status)
 
     def _index_built(self, index: SearchIndex) -> None:
         self.index = index

@@ -1,9 +1,9 @@
-"""Desk settings remembered per machine: station, mode, scanner suffix, lock.
+"""Desk settings remembered per machine: station, mode, scanner suffix, sound, lock.
 
 Stored in a ``QSettings`` — by default the user's ``checkin``/``checkin`` settings,
 injectable (tests use an ``IniFormat`` file).  Nothing saved means what the desk did
 before settings existed: station from ``$CHECKIN_STATION`` or the computer's name,
-venue arrival, Enter after each code, unlocked.
+venue arrival, Enter after each code, sound on, unlocked.
 
 The lock PIN is never stored, only ``"salt_hex$hash_hex"`` (PBKDF2-SHA256, 200,000
 rounds, 16-byte random salt).
@@ -32,6 +32,7 @@ class DeskSettings:
     station: str
     mode: str | None = None  # None: venue arrival; a session key; "auto"
     scanner_suffix: str = "enter"
+    sound: bool = True
     lock_pin_hash: str = ""
     locked: bool = False  # the desk was locked when last closed
 
@@ -62,6 +63,7 @@ def load(qsettings: QSettings) -> DeskSettings:
             station=station,
             mode=mode,
             scanner_suffix=suffix,
+            sound=_bool(qsettings.value("sound", True)),
             lock_pin_hash=pin_hash,
             locked=_bool(qsettings.value("locked", False)) and bool(pin_hash),
         )
@@ -75,6 +77,7 @@ def save(qsettings: QSettings, settings: DeskSettings) -> None:
         qsettings.setValue("station", settings.station)
         qsettings.setValue("mode", settings.mode or "")
         qsettings.setValue("scanner_suffix", settings.scanner_suffix)
+        qsettings.setValue("sound", bool(settings.sound))
         qsettings.setValue("lock_pin_hash", settings.lock_pin_hash)
         qsettings.setValue("locked", bool(settings.locked))
     finally:

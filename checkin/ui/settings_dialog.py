@@ -1,4 +1,4 @@
-"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, lock PIN.
+"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, lock PIN.
 
 The dialog only collects and checks; on OK it holds the new ``DeskSettings``
 (``settings()``) and the ``DeskController`` saves and applies them.  A new PIN is typed
@@ -56,6 +56,9 @@ class SettingsDialog(QDialog):
         self.suffix.addItem(self.tr("Tab"), "tab")
         self.suffix.addItem(self.tr("None"), "none")
         self.suffix.setCurrentIndex(max(0, self.suffix.findData(current.scanner_suffix)))
+        self.sound = QCheckBox(self.tr("Play a &sound for each result"))
+        self.sound.setAccessibleName(self.tr("Play a sound for each result"))
+        self.sound.setChecked(current.sound)
 
         self.pin_state = QLabel(
             self.tr("A lock PIN is set.") if current.lock_pin_hash else self.tr("No lock PIN.")
@@ -87,6 +90,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("S&tation name:"), self.station)
         form.addRow(self.tr("&Mode:"), self.mode)
         form.addRow(self.tr("Scanner &ends codes with:"), self.suffix)
+        form.addRow("", self.sound)
         form.addRow(self.tr("Lock:"), self.pin_state)
         form.addRow(self.tr("&New PIN:"), self.pin)
         form.addRow(self.tr("PIN a&gain:"), self.pin_again)
@@ -144,6 +148,7 @@ class SettingsDialog(QDialog):
             station=self.station.text().strip(),
             mode=self.mode.currentData(),
             scanner_suffix=self.suffix.currentData(),
+            sound=self.sound.isChecked(),
             lock_pin_hash=pin_hash,
         )
         self.pin.clear()
