@@ -8,6 +8,8 @@ Three steps, each usable on its own:
   column.  Nothing touches the database.
 * ``plan_import(store, event, parsed)`` compares the rows with the delegates of the event
   and returns what an import would do, without writing.
+* ``preview_roster(path)`` reads only as far as an import wizard needs: detected
+  encoding, delimiter or sheet, the header, the guessed mapping and the first rows.
 * ``import_roster(store, event, path)`` does both and applies the result in ONE
   transaction: any error refuses the whole file (unless ``skip_invalid``), a crash or a
   cancel writes nothing.
@@ -647,6 +649,53 @@ def _resolve_mapping(
     elif "first_name" in mapping or "last_name" in mapping:
         mapping.pop("full_name", None)
     return mapping, dropped
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """The first rows of a file as read, before validation: for an import wizard."""
+
+    file: str
+    encoding: str | None  # CSV only
+    delimiter: str | None  # CSV only
+    sheet: str | None  # XLSX only
+    header_row: int  # the row number of the header (title lines above it are skipped)
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells) under the header
+    data_rows: int  # non-blank rows under the header, in the whole file
+    mapping: dict[str, str]  # field -> column header, as ``read_roster`` would guess it
+
+
+def preview_roster(path: str | Path, *, sheet: str | None = None, rows: int = 20) -> FilePreview:
+    """Read ``path`` as ``read_roster`` does and return its header, detected encoding,
+    delimiter or sheet, the guessed column mapping and the first ``rows`` rows."""
+    path = Path(path)
+    name = str(path)
+    table = _read_table(path, sheet)
+    found = _find_header(table.rows, {})
+    if found is None:
+        raise RosterError(f"{name}: no delegate rows (the file is empty).")
+    header_row, header_cells = found
+    header = [clean(c) for c in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    cols, _dropped = _resolve_mapping(name, header, {})
+    body = [
+        (number, tuple(clean(c) for c in cells))
+        for number, cells in table.rows
+        if number > header_row and any(clean(c) for c in cells)
+    ]
+    return FilePreview(
+        file=name,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+        header_row=header_row,
+        header=tuple(header),
+        rows=tuple(body[:rows]),
+        data_rows=len(body),
+        mapping={f: header[c] for f, c in sorted(cols.items(), key=lambda fc: FIELDS.index(fc[0]))},
+    )
 
 
 def read_roster(

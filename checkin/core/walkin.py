@@ -101,7 +101,11 @@ class _Clean:
     category: str  # a category key of the event, or ""
 
 
-def _normalise(event: EventInfo, form: WalkInForm) -> tuple[_Clean, tuple[FieldProblem, ...]]:
+def normalise_form(
+    event: EventInfo, form: WalkInForm
+) -> tuple[_Clean, tuple[FieldProblem, ...]]:
+    """The form cleaned (countries as ISO codes, categories as keys) and its problems:
+    the one set of rules for a person typed in at the desk or edited by an organiser."""
     values = {name: clean(getattr(form, name) or "") for name in _TEXT_FIELDS}
     problems: list[FieldProblem] = []
 
@@ -159,7 +163,7 @@ def validate(event: EventInfo, form: WalkInForm) -> tuple[FieldProblem, ...]:
 
     No database access: duplicates are found only by ``register_walk_in``.
     """
-    return _normalise(event, form)[1]
+    return normalise_form(event, form)[1]
 
 
 def _utc_naive(now: dt.datetime | None) -> dt.datetime:
@@ -243,7 +247,7 @@ def register_walk_in(
     written).  The registration and the check-in are two transactions: if the check-in
     fails the delegate stays registered, and checking them in again is safe.
     """
-    cleaned, problems = _normalise(event, form)
+    cleaned, problems = normalise_form(event, form)
     if problems:
         raise WalkInError(problems)
     stamp = _utc_naive(now)
