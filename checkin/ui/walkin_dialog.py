@@ -6,17 +6,14 @@ its field and keeps OK disabled until the form can be registered.  OK emits
 ``submitted``; the ``DeskController`` registers the person and either closes the
 dialog or hands problems back (``show_problems``, ``show_existing``).
 
-``print_pdf`` sends a rendered badge PDF to a printer chosen in Qt's print dialog: each
-page is rasterised at 300 dpi with pypdfium2 and painted onto the ``QPrinter``.
+``print_pdf`` (from ``badge_printer``, shared with the Badges page) sends a rendered badge
+PDF to a printer chosen in Qt's print dialog.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pycountry
-from PySide6.QtCore import QCoreApplication, QRectF, QStringListModel, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,9 +35,11 @@ from checkin.core.countries import country_name
 from checkin.core.delegates import DelegateInfo
 from checkin.core.event import EventInfo
 from checkin.core.walkin import LIMITS, FieldProblem, WalkInForm, validate
+from checkin.ui.badge_printer import PRINT_DPI as PRINT_DPI
+from checkin.ui.badge_printer import print_pdf as print_pdf
+from checkin.ui.badge_printer import render_pdf_pages as render_pdf_pages
 
 DEFAULT_TEMPLATE = "a6"
-PRINT_DPI = 300
 
 FIELDS = ("first_name", "last_name", "organisation", "country", "email", "category")
 
@@ -303,87 +302,3 @@ class WalkInDialog(QDialog):
     def _check_in_existing(self) -> None:
         if self._existing is not None:
             self.check_in_existing.emit(self._existing.id)
-
-
-def render_pdf_pages(path: str | Path, dpi: int = PRINT_DPI) -> list[QImage]:
-    """Every page of the PDF at ``path`` as an image at ``dpi``."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    images: list[QImage] = []
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        for i in range(len(pdf)):
-            page = pdf[i]
-            bitmap = page.render(
-                scale=dpi / 72,
-                force_bitmap_format=pdfium_c.FPDFBitmap_BGRA,
-                rev_byteorder=True,
-                fill_color=(255, 255, 255, 255),
-            )
-            image = QImage(
-                bytes(bitmap.buffer),
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_RGBA8888,
-            ).copy()  # own the pixels: the bitmap is freed below
-            image.setDotsPerMeterX(round(dpi / 0.0254))
-            image.setDotsPerMeterY(round(dpi / 0.0254))
-            images.append(image)
-            bitmap.close()
-            page.close()
-    finally:
-        pdf.close()
-    return images
-
-
-def _pdf_page_points(path: Path) -> tuple[float, float]:
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        width, height = pdf[0].get_size()
-    finally:
-        pdf.close()
-    return width, height
-
-
-def print_pdf(path: Path, parent: QWidget | None = None) -> bool:
-    """Ask for a printer (Qt's print dialog) and print the PDF on it; False if cancelled.
-
-    The paper is set to the PDF's page size and each page is drawn at its real size
-    (shrunk only if the chosen paper is smaller), so a badge prints at 100 %.
-    """
-    from PySide6.QtCore import QSizeF
-    from PySide6.QtGui import QPageSize
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setResolution(PRINT_DPI)
-    printer.setDocName(path.name)
-    printer.setFullPage(True)
-    width, height = _pdf_page_points(path)
-    printer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print the badge"))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    pages = render_pdf_pages(path)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(_tr("The printer could not be started."))
-    try:
-        for number, image in enumerate(pages):
-            if number:
-                printer.newPage()
-            area = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-            area.moveTo(0, 0)
-            factor = printer.resolution() / PRINT_DPI
-            size = image.size().toSizeF() * factor
-            if size.width() > area.width() or size.height() > area.height():
-                size = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(area.topLeft(), size), image)
-    finally:
-        painter.end()
-    return True

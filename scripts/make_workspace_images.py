@@ -1,0 +1,95 @@
+"""Screenshots of the organiser pages (Badges, Agenda) on the demo event, for docs/images.
+
+    QT_QPA_PLATFORM=offscreen python scripts/make_workspace_images.py
+
+Uses a throwaway database.  To show the pages as they look mid-preparation, the first
+40 badges are printed beforehand (to a scratch PDF) and one delegate's organisation is
+blanked, so the preflight has something to report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import update
+
+from checkin.core import models as m
+from checkin.core.badges import load_template
+from checkin.core.demo import create_demo
+from checkin.core.printing import print_badges, select_delegates
+from checkin.core.store import Store
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
+SIZE = (1280, 800)
+
+
+def spin(app: QApplication, done, timeout: float = 60) -> None:
+    """Run the event loop until ``done()`` (background jobs deliver through it)."""
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit("timed out waiting for the page")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    from checkin.ui.agenda import AgendaPage
+    from checkin.ui.badges import BadgesPage
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store("sqlite:///" + str(Path(tmp) / "demo.sqlite"))
+        event = create_demo(store, today=dt.date(2026, 11, 28)).event
+        everyone = select_delegates(store, event)
+        first = [d.reference for d in everyone[:40]]
+        print_badges(store, event, Path(tmp) / "first.pdf",
+                     template=load_template("a4-herma-4412"), refs=first)
+        with store.write() as s:
+            s.execute(update(m.Delegate).where(m.Delegate.id == everyone[60].id)
+                      .values(organisation=""))
+
+        page = BadgesPage(store, event)
+        page.resize(*SIZE)
+        page.show()
+        spin(app, lambda: page.people_model.rowCount() > 0 and page._check_job is None)
+        ready: list[str] = []
+        page.preview_ready.connect(ready.append)
+        page.preview()
+        spin(app, lambda: bool(ready))
+        spin(app, lambda: page._job is None)
+        settle = time.monotonic() + 2  # QPdfView renders its pages asynchronously
+        spin(app, lambda: time.monotonic() > settle)
+        page.problems_list.setFocus()
+        app.processEvents()
+        target = OUT / "badges-page.png"
+        page.grab().save(str(target))
+        print(target)
+        page.close()
+
+        agenda = AgendaPage(store, event)
+        agenda.resize(*SIZE)
+        agenda.show()
+        row = next(r for r in range(agenda.sessions_table.rowCount())
+                   if agenda.sessions_table.item(r, 2).text() == "Opening remarks")
+        agenda.sessions_table.selectRow(row)
+        app.processEvents()
+        target = OUT / "agenda.png"
+        agenda.grab().save(str(target))
+        print(target)
+        agenda.close()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
