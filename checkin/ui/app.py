@@ -36,10 +36,13 @@ from checkin.core.event import EventInfo, current_event
 from checkin.core.resources import resource
 from checkin.core.store import Store, StoreError, open_store
 from checkin.ui import desk_settings, workers
+from checkin.ui.agenda import AgendaPage
+from checkin.ui.badges import BadgesPage
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_settings import DeskSettings, default_station
 from checkin.ui.main_window import MainWindow, PlaceholderPage
+from checkin.ui.roster import RosterPage
 from checkin.ui.scanner import ScanDetector
 
 log = logging.getLogger(__name__)
@@ -163,6 +166,9 @@ def open_event(
     controller = DeskController(store, event, desk, station=settings.station)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
+    roster = RosterPage(store, event)
+    badge_page = BadgesPage(store, event, station=settings.station)
+    agenda = AgendaPage(store, event)
     window.set_pages(
         [
             ("desk", _tr("Desk"), desk),
@@ -171,25 +177,71 @@ def open_event(
                 _tr("Dashboard"),
                 _later(_tr("Dashboard"), _tr("Live headcounts and arrivals per quarter hour.")),
             ),
-            (
-                "roster",
-                _tr("Roster"),
-                _later(_tr("Roster"), _tr("The delegate list, with import and editing.")),
-            ),
-            ("badges", _tr("Badges"), _later(_tr("Badges"), _tr("Badge printing and reprints."))),
-            (
-                "agenda",
-                _tr("Agenda"),
-                _later(_tr("Agenda"), _tr("Sessions and attendance per session.")),
-            ),
+            ("roster", _tr("Roster"), roster),
+            ("badges", _tr("Badges"), badge_page),
+            ("agenda", _tr("Agenda"), agenda),
         ]
     )
     controller.locked_changed.connect(window.set_locked)
     controller.use_settings(settings, qsettings, detector)
+    _wire_workspace(window, controller, roster, badge_page, agenda)
     window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
-    window.page_changed.connect(lambda key: desk.focus_search() if key == "desk" else None)
     desk.focus_search()
     return controller
+
+
+def _wire_workspace(
+    window: MainWindow,
+    controller: DeskController,
+    roster: RosterPage,
+    badge_page: BadgesPage,
+    agenda: AgendaPage,
+) -> None:
+    """Keep the pages in step: what one page changes, the others show when next seen.
+
+    Pages reload when shown (in the background), never all at once; the desk's search
+    index is rebuilt only when the roster changed since it was built.
+    """
+    stale = {"index": False}
+
+    def roster_changed(*_args) -> None:
+        stale["index"] = True
+
+    def shown(key: str) -> None:
+        if key == "desk":
+            if stale["index"]:
+                stale["index"] = False
+                controller.rebuild_index()
+            controller.view.focus_search()
+        elif key == "roster":
+            roster.refresh()
+        elif key == "badges":
+            badge_page.refresh()
+        elif key == "agenda":
+            agenda.refresh()
+
+    def fix(delegate_id: int) -> None:
+        """A badge problem: the delegate's form, on the Roster page."""
+        window.show_page("roster")
+
+        def edit() -> None:
+            roster.loaded.disconnect(edit)
+            if roster.select_delegate(delegate_id):
+                roster.edit_current()
+
+        roster.loaded.connect(edit)  # show_page -> refresh -> loaded
+
+    def event_edited(event: EventInfo) -> None:
+        controller.set_event_info(event)
+        roster.set_event_info(event)
+        badge_page.set_event_info(event)
+        window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
+
+    roster.changed.connect(roster_changed)
+    roster.loaded.connect(roster_changed)  # an import, a reload after edits
+    badge_page.fix_requested.connect(fix)
+    agenda.event_changed.connect(event_edited)
+    window.page_changed.connect(shown)
 
 
 def build_window(

@@ -162,7 +162,7 @@ class DeskPage(QWidget):
         self.setObjectName("deskPage")
 
         # -- top bar: event, mode, station
-        title = QLabel(event.name)
+        self.title_label = title = QLabel(event.name)
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont()
         font.setPointSize(16)
@@ -170,11 +170,7 @@ class DeskPage(QWidget):
         title.setFont(font)
         self.mode_box = QComboBox()
         self.mode_box.setAccessibleName(self.tr("Check-in mode"))
-        self.mode_box.addItem(self.tr("Venue arrival"), None)
-        for session in event.sessions:
-            if session.attendance:
-                self.mode_box.addItem(session.title, session.key)
-        self.mode_box.addItem(self.tr("Session running now (auto)"), AUTO)
+        self._fill_modes(event)
         self.mode_box.currentIndexChanged.connect(
             lambda i: self.mode_changed.emit(self.mode_box.itemData(i))
         )
@@ -365,6 +361,29 @@ class DeskPage(QWidget):
             (i for i in range(self.mode_box.count()) if self.mode_box.itemData(i) == mode), 0
         )
         self.mode_box.setCurrentIndex(row)
+
+    def _fill_modes(self, event: EventInfo) -> None:
+        self.mode_box.clear()
+        self.mode_box.addItem(self.tr("Venue arrival"), None)
+        for session in event.sessions:
+            if session.attendance:
+                self.mode_box.addItem(session.title, session.key)
+        self.mode_box.addItem(self.tr("Session running now (auto)"), AUTO)
+
+    def set_event_info(self, event: EventInfo) -> None:
+        """The event was edited (Agenda page): its name and sessions, keeping the mode
+        when its session still takes attendance (else back to venue arrival)."""
+        mode = self.mode_box.currentData()
+        self.event_info = event
+        self.title_label.setText(event.name)
+        blocked = self.mode_box.blockSignals(True)
+        try:
+            self._fill_modes(event)
+        finally:
+            self.mode_box.blockSignals(blocked)
+        self.set_mode(mode)
+        if self.mode_box.currentData() != mode:
+            self.mode_changed.emit(self.mode_box.currentData())
 
     def modes(self) -> list[tuple[str, str | None]]:
         """The mode choices, as ``(text, data)``."""

@@ -21,6 +21,9 @@ Settings (``use_settings``): the station, mode, scanner suffix, sound and lock s
 ``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
 ``SettingsDialog`` (not while locked); OK saves and applies at once.  Ctrl+L locks when a
 PIN is set, or asks for the PIN when locked; ``locked_changed`` tells the shell.
+
+Printing on arrival (a setting): every admission goes past ``ArrivalPrinter``, which
+prints the badge of someone never printed, in the background.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from checkin.core.search import SearchIndex
 from checkin.core.store import Store, data_dir
 from checkin.core.walkin import WalkInError, WalkInResult, register_walk_in
 from checkin.ui import desk_settings
+from checkin.ui.arrival_badges import ArrivalPrinter
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.lock import PinAttempts, UnlockDialog
@@ -99,6 +103,9 @@ class DeskController(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.pin_attempts = PinAttempts()
         self.sounds = SoundBoard(self)
+        self.arrival_printer = ArrivalPrinter(store, event, self)
+        self.arrival_printer.ready.connect(self._badge_made)
+        self.arrival_printer.failed.connect(self.view.show_error)
         self._applying = False
         view.search_changed.connect(self.search)
         view.check_in_requested.connect(self.check_in)
@@ -116,9 +123,12 @@ class DeskController(QObject):
 
     def scan(self, code: str) -> Outcome | None:
         """A badge read by the scanner (or camera)."""
-        return self._show(
+        outcome = self._show(
             lambda: self.service.scan(code, session=self.mode, source=m.ScanSource.SCANNER)
         )
+        if outcome is not None:
+            self.arrival_printer.consider(outcome)
+        return outcome
 
     def check_in(self, delegate_id: int) -> Outcome | None:
         """A person found by name, checked in without a badge."""
@@ -129,6 +139,7 @@ class DeskController(QObject):
         )
         if outcome is not None:
             self.view.finish_check_in()
+            self.arrival_printer.consider(outcome)
         return outcome
 
     def undo(self, scan_id: str) -> Outcome | None:
@@ -147,6 +158,15 @@ class DeskController(QObject):
         self.mode = mode
         if not self._applying and mode != self.settings.mode:
             self._store(replace(self.settings, mode=mode))  # remembered for next time
+
+    def set_event_info(self, event: EventInfo) -> None:
+        """The event was edited (Agenda page): sessions, names, time zone from now on."""
+        self.event_info = event
+        self.service = CheckinService(
+            self.store, event, station=self.station, operator=self.service.operator
+        )
+        self.arrival_printer.event_info = event
+        self.view.set_event_info(event)
 
     def set_sound(self, on: bool) -> None:
         """The desk's Sound button: remembered like the other settings."""
@@ -190,7 +210,13 @@ class DeskController(QObject):
             self.settings_dialog.raise_()
             self.settings_dialog.activateWindow()
             return self.settings_dialog
-        dialog = SettingsDialog(self.settings, self.view.modes(), self.view)
+        dialog = SettingsDialog(
+            self.settings,
+            self.view.modes(),
+            self.view,
+            templates=[(t.key, t.title) for t in _templates()],
+            printers=_printers(),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(lambda _r: self._settings_closed(dialog))
@@ -263,6 +289,11 @@ class DeskController(QObject):
             self.detector.suffix = settings.scanner_suffix  # type: ignore[assignment]
         self.sounds.enabled = settings.sound
         self.view.set_sound(settings.sound)
+        arrival = self.arrival_printer
+        arrival.enabled = settings.print_on_arrival
+        arrival.printer_name = settings.printer
+        arrival.template_key = settings.arrival_template
+        arrival.station = settings.station
         self._applying = True
         try:
             self.view.set_mode(settings.mode)
@@ -503,6 +534,12 @@ def _templates() -> list[badges.Template]:
     except Exception as exc:  # a broken template file: the others still work
         log.error("badge templates could not be read: %s", type(exc).__qualname__)
         return []
+
+
+def _printers() -> list[str]:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return list(QPrinterInfo.availablePrinterNames())
 
 
 def _set_progress(progress: QProgressDialog, done: int, total: int) -> None:

@@ -1,9 +1,10 @@
-"""Desk settings remembered per machine: station, mode, scanner suffix, sound, lock.
+"""Desk settings remembered per machine: station, mode, scanner suffix, sound, printing
+badges on arrival, lock.
 
 Stored in a ``QSettings`` — by default the user's ``checkin``/``checkin`` settings,
 injectable (tests use an ``IniFormat`` file).  Nothing saved means what the desk did
 before settings existed: station from ``$CHECKIN_STATION`` or the computer's name,
-venue arrival, Enter after each code, sound on, unlocked.
+venue arrival, Enter after each code, sound on, no printing on arrival, unlocked.
 
 The lock PIN is never stored, only ``"salt_hex$hash_hex"`` (PBKDF2-SHA256, 200,000
 rounds, 16-byte random salt).
@@ -33,6 +34,9 @@ class DeskSettings:
     mode: str | None = None  # None: venue arrival; a session key; "auto"
     scanner_suffix: str = "enter"
     sound: bool = True
+    print_on_arrival: bool = False  # print the badge at first check-in (never printed)
+    printer: str = ""  # the printer for that; "": no printer chosen, offer the PDF
+    arrival_template: str = "a6"  # the badge template for that
     lock_pin_hash: str = ""
     locked: bool = False  # the desk was locked when last closed
 
@@ -64,6 +68,9 @@ def load(qsettings: QSettings) -> DeskSettings:
             mode=mode,
             scanner_suffix=suffix,
             sound=_bool(qsettings.value("sound", True)),
+            print_on_arrival=_bool(qsettings.value("print_on_arrival", False)),
+            printer=str(qsettings.value("printer", "") or ""),
+            arrival_template=str(qsettings.value("arrival_template", "a6") or "a6"),
             lock_pin_hash=pin_hash,
             locked=_bool(qsettings.value("locked", False)) and bool(pin_hash),
         )
@@ -78,6 +85,9 @@ def save(qsettings: QSettings, settings: DeskSettings) -> None:
         qsettings.setValue("mode", settings.mode or "")
         qsettings.setValue("scanner_suffix", settings.scanner_suffix)
         qsettings.setValue("sound", bool(settings.sound))
+        qsettings.setValue("print_on_arrival", bool(settings.print_on_arrival))
+        qsettings.setValue("printer", settings.printer)
+        qsettings.setValue("arrival_template", settings.arrival_template)
         qsettings.setValue("lock_pin_hash", settings.lock_pin_hash)
         qsettings.setValue("locked", bool(settings.locked))
     finally:

@@ -1,4 +1,5 @@
-"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, lock PIN.
+"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, printing
+on arrival, lock PIN.
 
 The dialog only collects and checks; on OK it holds the new ``DeskSettings``
 (``settings()``) and the ``DeskController`` saves and applies them.  A new PIN is typed
@@ -34,6 +35,9 @@ class SettingsDialog(QDialog):
         current: DeskSettings,
         modes: list[tuple[str, str | None]],
         parent: QWidget | None = None,
+        *,
+        templates: list[tuple[str, str]] = (),  # (key, name) of the badge templates
+        printers: list[str] = (),  # installed printers
     ) -> None:
         super().__init__(parent)
         self.current = current
@@ -59,6 +63,33 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play a &sound for each result"))
         self.sound.setAccessibleName(self.tr("Play a sound for each result"))
         self.sound.setChecked(current.sound)
+        self.print_on_arrival = QCheckBox(self.tr("&Print the badge at first check-in"))
+        self.print_on_arrival.setAccessibleName(self.tr("Print the badge at first check-in"))
+        self.print_on_arrival.setToolTip(
+            self.tr("For events that print badges on arrival: anyone admitted whose badge "
+                    "was never printed gets one.")
+        )
+        self.print_on_arrival.setChecked(current.print_on_arrival)
+        self.printer = QComboBox()
+        self.printer.setAccessibleName(self.tr("Printer for badges on arrival"))
+        self.printer.addItem(self.tr("None: make the PDF and offer to print it"), "")
+        names = list(printers)
+        if current.printer and current.printer not in names:
+            names.append(current.printer)  # kept, and reported missing when used
+        for name in names:
+            self.printer.addItem(name, name)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
+        self.template = QComboBox()
+        self.template.setAccessibleName(self.tr("Badge template for badges on arrival"))
+        for key, name in templates:
+            self.template.addItem(name, key)
+        if self.template.findData(current.arrival_template) < 0:
+            self.template.addItem(current.arrival_template, current.arrival_template)
+        self.template.setCurrentIndex(self.template.findData(current.arrival_template))
+        self.print_on_arrival.toggled.connect(self.printer.setEnabled)
+        self.print_on_arrival.toggled.connect(self.template.setEnabled)
+        self.printer.setEnabled(current.print_on_arrival)
+        self.template.setEnabled(current.print_on_arrival)
 
         self.pin_state = QLabel(
             self.tr("A lock PIN is set.") if current.lock_pin_hash else self.tr("No lock PIN.")
@@ -91,6 +122,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Mode:"), self.mode)
         form.addRow(self.tr("Scanner &ends codes with:"), self.suffix)
         form.addRow("", self.sound)
+        form.addRow("", self.print_on_arrival)
+        form.addRow(self.tr("Pr&inter:"), self.printer)
+        form.addRow(self.tr("&Badge:"), self.template)
         form.addRow(self.tr("Lock:"), self.pin_state)
         form.addRow(self.tr("&New PIN:"), self.pin)
         form.addRow(self.tr("PIN a&gain:"), self.pin_again)
@@ -149,6 +183,9 @@ class SettingsDialog(QDialog):
             mode=self.mode.currentData(),
             scanner_suffix=self.suffix.currentData(),
             sound=self.sound.isChecked(),
+            print_on_arrival=self.print_on_arrival.isChecked(),
+            printer=self.printer.currentData(),
+            arrival_template=self.template.currentData(),
             lock_pin_hash=pin_hash,
         )
         self.pin.clear()

@@ -1,0 +1,77 @@
+"""The pages together: what one page changes, the others show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTime
+
+from checkin.ui.agenda import END, TITLE, AgendaPage
+from checkin.ui.badges import BadgesPage
+from checkin.ui.main_window import PlaceholderPage
+from checkin.ui.roster import RosterPage
+
+
+def test_workspace_pages_are_real_pages_reached_by_keyboard(desk_app, qtbot):
+    window = desk_app.window
+    assert isinstance(window.page("roster"), RosterPage)
+    assert isinstance(window.page("badges"), BadgesPage)
+    assert isinstance(window.page("agenda"), AgendaPage)
+    qtbot.keyClick(desk_app.desk.search_box, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "roster"
+    roster = window.page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 86)  # loaded when shown
+
+
+def test_an_agenda_edit_reaches_the_desk_and_the_title(desk_app, qtbot):
+    window = desk_app.window
+    window.show_page("agenda")
+    agenda = window.page("agenda")
+    agenda.name_edit.setText("Consultation humanitaire")
+    table = agenda.sessions_table
+    row = next(
+        r for r in range(table.rowCount()) if table.item(r, TITLE).text() == "Closing remarks"
+    )
+    table.item(row, TITLE).setText("Clôture")
+    table.item(row, END).setData(Qt.ItemDataRole.EditRole, QTime(17, 45))
+    with qtbot.waitSignal(agenda.event_changed, timeout=10_000):
+        qtbot.mouseClick(agenda.save_button, Qt.MouseButton.LeftButton)
+    assert desk_app.desk.title_label.text() == "Consultation humanitaire"
+    assert window.windowTitle().startswith("Consultation humanitaire")
+    assert desk_app.controller.event_info.name == "Consultation humanitaire"
+    # The desk offers the session by its new title, and its engine knows the new times.
+    modes = [text for text, _key in desk_app.desk.modes()]
+    assert "Clôture" in modes and "Closing remarks" not in modes
+    closing = next(s for s in desk_app.controller.service.event.sessions if s.title == "Clôture")
+    assert desk_app.event.local(closing.ends_at).time().strftime("%H:%M") == "17:45"
+    window.show_page("desk")
+    desk_app.scan(desk_app.codes["Sigrid"])
+    assert desk_app.desk.panel.heading.text() == "Welcome"
+
+
+def test_a_badge_problem_opens_the_delegate_form_on_the_roster(desk_app, qtbot):
+    window = desk_app.window
+    badges = window.page("badges")
+    badges.fix_requested.emit(desk_app.ids["Sigrid"])
+    assert window.current_page() == "roster"
+    roster = window.page("roster")
+    qtbot.waitUntil(lambda: roster.dialog is not None)
+    assert roster.current_delegate().id == desk_app.ids["Sigrid"]
+
+
+def test_a_roster_edit_is_searchable_back_at_the_desk(desk_app, qtbot):
+    from checkin.core.delegate_edit import DelegateForm, update_delegate
+
+    window = desk_app.window
+    window.show_page("roster")
+    roster = window.page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 86)
+    update_delegate(
+        desk_app.store, desk_app.event, desk_app.ids["Sigrid"],
+        DelegateForm("Sigrid", "Zyxwvuts", "Norwegian People's Aid", "NO"),
+    )
+    roster.changed.emit(desk_app.ids["Sigrid"])
+    window.show_page("desk")
+    controller = desk_app.controller
+    qtbot.waitUntil(
+        lambda: controller.index is not None
+        and any(h.delegate.last_name == "Zyxwvuts" for h in controller.index.search("zyxwvuts"))
+    )
