@@ -64,6 +64,9 @@ ERROR = "error"
 WARNING = "warning"
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# The csv module refuses cells over 128 KiB with a message about its own limit; a cell
+# that long is a pasting accident in one row, reported on that row as "too long".
+csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))
 CHUNK = 1000
 
 _LIMITS = {
@@ -355,6 +358,8 @@ class _Table:
     delimiter: str | None = None
     sheet: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # (row, column header or None, message): found while reading, before validation
+    row_warnings: list[tuple[int, str | None, str]] = field(default_factory=list)
 
 
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -381,10 +386,19 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return strict("utf-8-sig", "utf-8-sig")
     if data.startswith(_BOMS_16):
         return strict("utf-16", "utf-16")
+    nuls = data.count(b"\x00")
+    if nuls > max(8, len(data) // 100):  # UTF-16 without a BOM, or not text at all
+        guess = _guess_encoding(data)
+        if guess and guess[1].replace("-", "_").startswith(("utf_16", "utf_32")):
+            return guess
+        raise RosterError(f"{name}: not a CSV or Excel file (binary content).")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     if b"\x00" in data:  # UTF-16 without a BOM, or not text at all
         guess = _guess_encoding(data)
         if guess and guess[1].replace("-", "_").startswith(("utf_16", "utf_32")):
@@ -398,6 +412,41 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         # guesses Baltic or Central European code pages here and garbles "Hélène".)
         # The undefined bytes themselves become C1 control characters: dropped.
         return _C1.sub("", data.decode("latin-1")), "latin-1"
+
+
+_MIXED = "utf-8, some lines cp1252"
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few Windows-1252 lines (a list pasted together from two sources):
+    each line in the encoding it is valid in, rather than the whole file garbled.
+
+    Only when some line really is UTF-8 beyond ASCII; the lines read as cp1252 are
+    found again by ``_mixed_lines`` and reported, so nobody is surprised."""
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    utf8_beyond_ascii = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8_beyond_ascii |= not line.isascii()
+        except UnicodeDecodeError:
+            text = _C1.sub("", line.decode("cp1252", errors="replace"))
+        decoded.append(text)
+    if not utf8_beyond_ascii:
+        return None
+    return "\n".join(decoded), _MIXED
+
+
+def _mixed_lines(data: bytes) -> list[int]:
+    """The 1-based lines of ``data`` that are not UTF-8."""
+    bad = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    return bad
 
 
 def _guess_encoding(data: bytes) -> tuple[str, str] | None:
@@ -414,8 +463,6 @@ def _guess_encoding(data: bytes) -> tuple[str, str] | None:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:65536]
-    if "\x00" in sample:
-        return True
     return len(_C0.findall(sample)) > max(8, len(sample) // 100)
 
 
@@ -468,7 +515,25 @@ def _read_csv(data: bytes, name: str) -> _Table:
         raise RosterError(
             f"{name}: not a readable CSV file near row {len(rows) + 1} ({exc})."
         ) from exc
-    return _Table(rows=rows, encoding=encoding, delimiter=delimiter)
+    if rows and text.count('"') % 2 and any("\n" in c for c in rows[-1][1]):
+        # The reader is lenient: an unclosed quote swallows the rest of the file into
+        # one cell of the row where it opened.  Say so, rather than "name too long".
+        raise RosterError(
+            f"{name}: row {rows[-1][0]}: a quote (\") opens a cell that is never closed, "
+            "so the rest of the file would be read as one cell; close or remove that quote."
+        )
+    table = _Table(rows=rows, encoding=encoding, delimiter=delimiter)
+    if encoding == _MIXED:
+        for line in _mixed_lines(data):
+            table.row_warnings.append(
+                (line, None, "this line is not UTF-8 like the rest of the file: read as "
+                 "Windows-1252 (check its accents)")
+            )
+    if "\x00" in text:
+        for number, cells in rows:
+            if any("\x00" in c for c in cells):
+                table.row_warnings.append((number, None, "a NUL character was removed"))
+    return table
 
 
 def _read_xlsx(data: bytes, name: str, sheet: str | None) -> _Table:
@@ -518,9 +583,81 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> _Table:
                 f"{name}: sheet {chosen!r} cannot be read near row {len(rows) + 1} "
                 f"({type(exc).__name__})."
             ) from exc
-        return _Table(rows=rows, sheet=chosen)
+        table = _Table(rows=rows, sheet=chosen)
+        table.row_warnings += _xlsx_surprises(data, chosen)
+        return table
     finally:
         book.close()
+
+
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
+_VALUE = re.compile(rb"<v>[^<]+</v>")
+
+
+def _xlsx_surprises(data: bytes, sheet: str) -> list[tuple[int, str | None, str]]:
+    """What the values alone do not show: merged cells (only the first holds the
+    value; the others read as empty) and formulas saved without their result (a file
+    written by a script, never opened in Excel: they read as empty too)."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    found: list[tuple[int, str | None, str]] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+            rel_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+            book = ET.fromstring(z.read("xl/workbook.xml"))
+            rid = next(
+                (s.get(rel_id) for s in book.iterfind("m:sheets/m:sheet", ns)
+                 if s.get("name") == sheet),
+                None,
+            )  # fmt: skip
+            rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
+            if not target:
+                return found
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            xml = z.read(posixpath.normpath(path))
+    except Exception:  # the values were read; these notes are a courtesy
+        return found
+    for m_ in _MERGE.finditer(xml):
+        c1, r1, c2, r2 = (g.decode() for g in m_.groups())
+        if r1 == r2:
+            continue  # a title across columns: one row, read as it shows
+        span = f"{c1}{r1}:{c2}{r2}"
+        for row in range(int(r1) + 1, int(r2) + 1):
+            found.append((row, None, f"cells {span} are merged: in this row they read as "
+                                     "empty; unmerge them and fill in every row"))
+    if b"<f" in xml:
+        for m_ in _CELL.finditer(xml):
+            inner = m_.group(3)
+            if b"<f" in inner and not _VALUE.search(inner):
+                cell = (m_.group(1) + m_.group(2)).decode()
+                found.append((int(m_.group(2)), None, f"cell {cell} holds a formula with no "
+                              "saved result and reads as empty; open the file in Excel and "
+                              "save it again"))
+    return found
+
+
+_NOT_A_LIST = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "a Rich Text (RTF) document"),
+)
+
+
+def _column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: columns as a spreadsheet names them."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _read_table(path: Path, sheet: str | None) -> _Table:
@@ -533,6 +670,12 @@ def _read_table(path: Path, sheet: str | None) -> _Table:
     except OSError as exc:
         raise RosterError(f"{name}: cannot read the file ({exc.strerror or exc}).") from exc
     # Trust the content, not the extension: a "list.xlsx" is sometimes a renamed CSV.
+    for magic, what in _NOT_A_LIST:
+        if data.startswith(magic):
+            raise RosterError(
+                f"{name}: {what}, not a delegate list; export the list as CSV or .xlsx "
+                "from where it is kept."
+            )
     if data.startswith(b"PK\x03\x04") and b"opendocument" in data[:100]:
         raise RosterError(
             f"{name}: an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8."
@@ -741,8 +884,28 @@ def read_roster(
         )
 
     problems: list[Problem] = [Problem(short, None, None, text, WARNING) for text in table.warnings]
+    problems += [Problem(short, r, c, text, WARNING) for r, c, text in table.row_warnings]
     used = set(cols.values())
     ignored = [h for i, h in enumerate(header) if h and i not in used]
+    twins = {
+        header[c]: [i for i, h in enumerate(header) if _hkey(h) == _hkey(header[c])]
+        for c in used
+        if c < len(header)
+    }
+    for heading_text, where in twins.items():
+        if len(where) > 1:
+            letters = ", ".join(_column_letter(i) for i in where)
+            problems.append(
+                Problem(
+                    short,
+                    header_row,
+                    heading_text,
+                    f"{len(where)} columns are named {heading_text!r} ({letters}): the first "
+                    f"({_column_letter(where[0])}) is read, the others are not",
+                    WARNING,
+                )
+            )
+            ignored = [h for h in ignored if _hkey(h) != _hkey(heading_text)]
     if ignored:
         problems.append(
             Problem(
@@ -773,11 +936,30 @@ def read_roster(
              "email", "category")  # fmt: skip
     picks = [cols.get(f, -1) for f in order]
 
+    width = len(header)
+    last_needed = max(picks)
     for number, cells in table.rows:
         if number <= header_row:
             continue
         n = len(cells)
         raw = [cells[c] if 0 <= c < n else "" for c in picks]
+        if n > width and any(clean(c) for c in cells[width:]):
+            problems.append(
+                Problem(
+                    short, number, None,
+                    f"{n} cells but the header has {width}: the cells after column "
+                    f"{header[-1]!r} are not read (a delimiter inside a name?)",
+                    WARNING,
+                )
+            )  # fmt: skip
+        elif n <= last_needed and any(clean(c) for c in cells):
+            problems.append(
+                Problem(
+                    short, number, None,
+                    f"only {n} cells but the header has {width}: the row may be cut short",
+                    WARNING,
+                )
+            )  # fmt: skip
         joined = "".join(raw)
         if joined.isascii() and joined.isprintable():
             vals = [" ".join(v.split()) for v in raw]  # == clean() for printable ASCII
