@@ -11,6 +11,7 @@ does to it; a power cut additionally loses what the OS had not written, which
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -81,10 +82,8 @@ def _run_and_kill(db: str, codes: list[str], rng: random.Random) -> list[str]:
     stop.set()
     reader_done.wait(10)
     for stream in (proc.stdin, proc.stdout):
-        try:
+        with contextlib.suppress(OSError):  # the feeder's last write, into a dead pipe
             stream.close()
-        except OSError:  # the feeder's last write, unflushed into a dead pipe
-            pass
     return acknowledged
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTime
 
 from checkin.ui.agenda import END, TITLE, AgendaPage
 from checkin.ui.badges import BadgesPage
-from checkin.ui.main_window import PlaceholderPage
 from checkin.ui.roster import RosterPage
 
 
