@@ -561,7 +561,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Command groups that live in modules of their own (each has ``register(sub, add)`` and
 # ``USER_ERRORS`` shaped like ``_USER_ERRORS``); they import their core modules lazily.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("checkin.cli_data",)
 
 
 def _command_modules():
