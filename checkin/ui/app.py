@@ -20,7 +20,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    Qt,
+    QTime,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,6 +45,7 @@ from checkin.core.resources import resource
 from checkin.core.store import Store, StoreError, open_store
 from checkin.ui import desk_settings, workers
 from checkin.ui.agenda import AgendaPage
+from checkin.ui.autobackup import AutoBackup
 from checkin.ui.badges import BadgesPage
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_controller import DeskController
@@ -291,6 +300,22 @@ def build_window(
     return window
 
 
+def start_backups(window: MainWindow, store: Store) -> AutoBackup:
+    """Copies of the SQLite file every few minutes, said quietly in the status bar."""
+    auto = AutoBackup(store.path, parent=window)
+    bar = window.statusBar()
+    auto.backed_up.connect(
+        lambda result: bar.showMessage(
+            _tr("Backed up at %1").replace("%1", QTime.currentTime().toString("HH:mm"))
+        )
+    )
+    auto.failed.connect(
+        lambda message: bar.showMessage(_tr("Backup failed: %1").replace("%1", message))
+    )
+    auto.start()
+    return auto
+
+
 def _report_unexpected(kind, value, tb) -> None:
     """Last resort for an exception escaping a slot: a dialog, not a console traceback."""
     log.error("unexpected %s", kind.__qualname__, exc_info=(kind, value, tb))
@@ -315,12 +340,14 @@ def main(db: str | None = None, demo: bool = False) -> int:
         if demo:
             create_demo(store)  # before any window: nothing to freeze yet
         window = build_window(store, settings=desk_settings.default_qsettings())
+        auto = start_backups(window, store)
         window.show()
         previous, sys.excepthook = sys.excepthook, _report_unexpected
         try:
             return app.exec()
         finally:
             sys.excepthook = previous
+            auto.stop()  # one last copy of the day's journal
             workers.cancel_all()
             workers.wait_all(5000)
     finally:

@@ -74,3 +74,17 @@ def test_a_roster_edit_is_searchable_back_at_the_desk(desk_app, qtbot):
         lambda: controller.index is not None
         and any(h.delegate.last_name == "Zyxwvuts" for h in controller.index.search("zyxwvuts"))
     )
+
+
+def test_the_app_backs_up_and_says_so_in_the_status_bar(desk_app, qtbot):
+    from checkin.ui.app import start_backups
+
+    auto = start_backups(desk_app.window, desk_app.store)
+    assert auto.is_active
+    with qtbot.waitSignal(auto.backed_up, timeout=20_000) as done:
+        auto.backup_now()
+    assert done.args[0].path.exists()
+    assert done.args[0].path.parent == desk_app.store.path.parent / "backups"
+    assert desk_app.window.statusBar().currentMessage().startswith("Backed up at ")
+    auto.stop()
+    assert not auto.is_active
