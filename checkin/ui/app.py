@@ -26,6 +26,8 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTime,
+    QTimer,
+    QTimeZone,
     QTranslator,
     Signal,
 )
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.demo import create_demo
-from checkin.core.event import EventInfo, current_event
+from checkin.core.event import EventInfo, current_event, parse_event, save_event
 from checkin.core.resources import resource
 from checkin.core.store import Store, StoreError, open_store
 from checkin.ui import desk_settings, workers
@@ -88,9 +90,11 @@ __all__ = ["EXIT_DB", "EXIT_OK", "build_window", "default_station", "main"]
 
 
 class FirstStartPage(QWidget):
-    """Shown on a database with no event: the demo now, the rest with the workspace."""
+    """Shown on a database with no event: the demo, a new event, or a roster to import."""
 
     demo_requested = Signal()
+    create_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,13 +111,8 @@ class FirstStartPage(QWidget):
         self.create_button.setAccessibleName(self.tr("Create an event"))
         self.import_button = QPushButton(self.tr("Import a roster"))
         self.import_button.setAccessibleName(self.tr("Import a roster"))
-        later = self.tr(
-            "This comes with the organiser workspace, in a later version. "
-            "Meanwhile the command line does it: checkin event init, "
-            "checkin import."
-        )
-        self.create_button.clicked.connect(lambda: self.status.setText(later))
-        self.import_button.clicked.connect(lambda: self.status.setText(later))
+        self.create_button.clicked.connect(self.create_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.status = QLabel(
             self.tr(
                 "The demo is a fictional consultation in Geneva, "
@@ -285,6 +284,24 @@ def build_window(
     def created(result) -> None:
         open_event(window, store, result.event, detector, settings=prefs, qsettings=settings)
 
+    def new_event(then: str) -> None:
+        """A blank event for today, then the Agenda (to name it) or the import wizard."""
+        try:
+            event = save_event(store, parse_event(blank_event()))
+        except Exception as exc:  # the database: say so on the page
+            start.demo_failed(_tr("The event could not be created: %1").replace("%1", str(exc)))
+            return
+        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
+        if then == "agenda":
+            window.show_page("agenda")
+            agenda = window.page("agenda")
+            agenda.name_edit.selectAll()
+            # After the start page (which had the focus) is deleted, not before.
+            QTimer.singleShot(0, agenda.name_edit.setFocus)
+        else:
+            window.show_page("roster")
+            window.page("roster").open_import()
+
     def failed(exc: BaseException) -> None:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         start.demo_failed(_tr("The demo could not be created: %1").replace("%1", message))
@@ -295,9 +312,21 @@ def build_window(
         job.failed.connect(failed)
 
     start.demo_requested.connect(make_demo)
+    start.create_requested.connect(lambda: new_event("agenda"))
+    start.import_requested.connect(lambda: new_event("import"))
     window.set_pages([("start", _tr("Welcome"), start)])
     start.demo_button.setFocus()
     return window
+
+
+def blank_event() -> dict:
+    """A new event as the Agenda page then edits it: today, here, one category."""
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return {
+        "event": {"name": _tr("New event"), "date": "today", "timezone": zone},
+        "categories": [{"key": "participant", "label": _tr("Participant"),
+                        "colour": "#1F5FA8"}],
+    }  # fmt: skip
 
 
 def start_backups(window: MainWindow, store: Store) -> AutoBackup:

@@ -64,8 +64,6 @@ def test_first_start_offers_the_demo_and_lands_on_the_desk(qtbot, tmp_path):
         start = window.page("start")
         assert isinstance(start, FirstStartPage)
         assert start.demo_button.text() == "Open the demo event"
-        qtbot.mouseClick(start.create_button, Qt.MouseButton.LeftButton)
-        assert "organiser workspace" in start.status.text()
         qtbot.mouseClick(start.demo_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.current_page() == "desk", timeout=10_000)
         controller = window.findChild(DeskController)
@@ -74,6 +72,50 @@ def test_first_start_offers_the_demo_and_lands_on_the_desk(qtbot, tmp_path):
         event = current_event(store)
         assert event is not None and controller.event_info.name == event.name
         assert QApplication.focusWidget() is controller.view.search_box
+    finally:
+        detector.uninstall()
+        store.close()
+
+
+def first_start(qtbot, store, detector) -> tuple[MainWindow, FirstStartPage]:
+    window = build_window(store, station="Desk 1", detector=detector)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    start = window.page("start")
+    assert isinstance(start, FirstStartPage)
+    return window, start
+
+
+def test_first_start_creates_an_event_and_lands_on_its_agenda(qtbot, tmp_path):
+    store = open_store(str(tmp_path / "empty.sqlite"))
+    detector = ScanDetector()
+    try:
+        window, start = first_start(qtbot, store, detector)
+        qtbot.mouseClick(start.create_button, Qt.MouseButton.LeftButton)
+        assert window.current_page() == "agenda"
+        event = current_event(store)
+        assert event is not None and event.name == "New event"
+        assert [c.label for c in event.categories] == ["Participant"]
+        agenda = window.page("agenda")
+        assert agenda.name_edit.text() == "New event"
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is agenda.name_edit)  # to rename
+        assert window.nav.isVisible()  # every page is there now
+    finally:
+        detector.uninstall()
+        store.close()
+
+
+def test_first_start_import_opens_the_wizard(qtbot, tmp_path):
+    store = open_store(str(tmp_path / "empty.sqlite"))
+    detector = ScanDetector()
+    try:
+        window, start = first_start(qtbot, store, detector)
+        qtbot.mouseClick(start.import_button, Qt.MouseButton.LeftButton)
+        assert window.current_page() == "roster"
+        roster = window.page("roster")
+        qtbot.waitUntil(lambda: roster.wizard is not None and roster.wizard.isVisible())
+        roster.wizard.reject()
     finally:
         detector.uninstall()
         store.close()
