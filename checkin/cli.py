@@ -88,14 +88,14 @@ def _print_json(value) -> None:
 def _open(args):
     from checkin.core.store import open_store
 
-    return open_store(args.db, demo=args.demo)
+    return open_store(args.db, demo=args.demo, read_only=args.read_only)
 
 
 def cmd_none(args) -> int:
     """No command: the desktop app (Qt is imported only here, never for a command)."""
     from checkin.ui.app import main as run_app
 
-    return run_app(args.db, args.demo)
+    return run_app(args.db, args.demo, read_only=args.read_only)
 
 
 def _print_event(event, store) -> None:
@@ -483,6 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "per-user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="use the demo event in a database of its own")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open a SQLite file without writing to it (to look at and "
+                             "export from a file that cannot be written)")
     parser.set_defaults(func=cmd_none)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

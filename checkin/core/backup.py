@@ -170,6 +170,16 @@ def _backup_time(stem: str, path: Path) -> dt.datetime | None:
     return dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
 
 
+def latest_backup(db_path: Path) -> Path | None:
+    """The newest automatic backup of ``db_path`` (what to restore when it is damaged)."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return None
+    dated = [(t, p) for p in folder.glob(f"{db_path.stem}-*.sqlite")
+             if (t := _backup_time(db_path.stem, p))]  # fmt: skip
+    return max(dated)[1] if dated else None
+
+
 def rotate(folder: Path, stem: str, keep: int = KEEP) -> tuple[Path, ...]:
     """Remove automatic backups beyond the ``keep`` most recent, except the newest of
     each earlier (UTC) day.  Backups named otherwise (``before-restore``, files put

@@ -10,6 +10,12 @@ This is the only module that knows SQLite from PostgreSQL.  Everything else rece
   they decide on (``with_for_update``).
 
 Both commit when the block ends without an exception and roll back otherwise.
+
+SQLite's own failures (damaged file, disk full, read-only, locked by another program,
+a vanished USB stick) surface from any of them as ``StoreError`` with a message that
+says what happened and the way out (``checkin restore`` with the newest backup's path,
+``--read-only``), never as a driver traceback.  ``Store(url, read_only=True)`` opens a
+SQLite file for reading only: to look at and export from a file that cannot be written.
 """
 
 from __future__ import annotations
@@ -70,6 +76,14 @@ class StoreInfo:
     dialect: str
     path: Path | None
     revision: str
+
+
+def _set_read_only_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only = ON")
+    cur.close()
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -137,14 +151,19 @@ def _private_file(path: Path) -> None:
 class Store:
     """An open, migrated database."""
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, read_only: bool = False) -> None:
         try:
             self.url = make_url(url)
         except ArgumentError as exc:
             raise StoreError(f"Not a database path or URL: {url!r}") from exc
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.read_only = read_only
         self.path: Path | None = None
-        if self.is_sqlite:
+        if read_only and not self.is_sqlite:
+            raise StoreError("Only a SQLite file can be opened read-only.")
+        if read_only:
+            self.engine = self._read_only_engine()
+        elif self.is_sqlite:
             self.engine = self._sqlite_engine()
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, future=True)
@@ -157,7 +176,10 @@ class Store:
         self._write = sessionmaker(writer, expire_on_commit=False)
         self._writer = writer
         try:
-            self.revision = migrations.ensure_current(self.engine) if migrate else ""
+            if read_only:
+                self.revision = self._check_revision()
+            else:
+                self.revision = migrations.ensure_current(self.engine) if migrate else ""
         except migrations.MigrationError as exc:
             self.engine.dispose()
             raise StoreError(str(exc)) from exc
@@ -165,7 +187,7 @@ class Store:
             self.engine.dispose()
             raise StoreError(_describe_db_error(exc, self)) from exc
         self._checkpointer = None
-        if self.path is not None:
+        if self.path is not None and not read_only:
             _private_file(self.path)
             self._checkpointer = Checkpointer(self.path)
 
@@ -185,6 +207,33 @@ class Store:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
 
+    def _read_only_engine(self) -> Engine:
+        database = self.url.database or ""
+        if not database or database == ":memory:" or database.startswith("file:"):
+            raise StoreError("Only a SQLite file can be opened read-only.")
+        self.path = Path(database)
+        if not self.path.is_file():
+            raise StoreError(f"{self.path} does not exist.")
+        from urllib.parse import quote
+
+        uri = f"file:{quote(str(self.path))}?mode=ro"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            future=True,
+        )  # fmt: skip
+        event.listen(engine, "connect", _set_read_only_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
+    def _check_revision(self) -> str:
+        revision = migrations.current_revision(self.engine)
+        if revision != migrations.HEAD:
+            raise StoreError(
+                f"{self.path} is at schema version {revision or 'none'}, this checkin reads "
+                f"{migrations.HEAD}: open it normally (not read-only) once to upgrade it."
+            )
+        return revision
+
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
@@ -199,19 +248,33 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
+        with self._explained(), self._read() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write() as session, session.begin():
+        with self._explained(), self._write() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def write_conn(self) -> Iterator[Connection]:
         """Like ``write()`` but a Core connection: no ORM bookkeeping, for the scan path."""
-        with self._writer.begin() as conn:
+        with self._explained(), self._writer.begin() as conn:
             yield conn
+
+    @contextlib.contextmanager
+    def _explained(self) -> Iterator[None]:
+        """SQLite's failures as ``StoreError`` messages; anything else unchanged (an
+        IntegrityError a caller handles, PostgreSQL's errors the offline desk handles)."""
+        if not self.is_sqlite:
+            yield
+            return
+        try:
+            yield
+        except (OperationalError, DBAPIError) as exc:
+            if not _known_sqlite_failure(exc):
+                raise
+            raise StoreError(_describe_db_error(exc, self)) from exc
 
     def data_version(self) -> int:
         """A cheap number that changes when another connection commits (SQLite only).
@@ -245,17 +308,55 @@ class Store:
         self.close()
 
 
+_DAMAGED = ("file is not a database", "malformed", "database corrupt")
+_KNOWN = (*_DAMAGED, "locked", "readonly", "read-only", "disk is full", "disk I/O error",
+          "unable to open database file")  # fmt: skip
+
+
+def _known_sqlite_failure(exc: Exception) -> bool:
+    detail = str(getattr(exc, "orig", exc))
+    return any(k in detail for k in _KNOWN)
+
+
 def _describe_db_error(exc: Exception, store: Store) -> str:
+    """What happened to the database, and what to do about it, in one message."""
     where = str(store.path) if store.path else store.url.render_as_string(hide_password=True)
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-    if "file is not a database" in detail or "malformed" in detail:
-        return f"{where} is not a checkin database or is damaged ({detail})."
+    if any(k in detail for k in _DAMAGED):
+        text = f"{where} is not a checkin database or is damaged ({detail})."
+        latest = None
+        if store.path is not None:
+            from checkin.core.backup import latest_backup
+
+            latest = latest_backup(store.path)
+        if latest is not None:
+            text += (
+                f" The newest backup is {latest}: restore it with "
+                f'checkin --db "{where}" restore "{latest}" --force.'
+            )
+        return text
     if "locked" in detail:
-        return f"{where} is locked by another program; close it and try again."
+        return (
+            f"{where} is in use by another program (another checkin, a backup or sync tool "
+            "such as OneDrive or Dropbox); close it and try again."
+        )
     if "readonly" in detail or "read-only" in detail:
-        return f"{where} is read-only; checkin needs to write to it."
-    return f"Cannot open the database {where}: {detail}"
+        return (
+            f"{where} is read-only; checkin needs to write to it. Copy it to a folder you "
+            "can write to, or open it with --read-only to look and export."
+        )
+    if "disk is full" in detail:
+        return (
+            f"The disk holding {where} is full: nothing was recorded by this action. "
+            "Free some space and try again."
+        )
+    if "disk I/O error" in detail or "unable to open database file" in detail:
+        return (
+            f"{where} could not be read or written ({detail}): is the drive or USB stick "
+            "still there, and the folder writable?"
+        )
+    return f"Cannot use the database {where}: {detail}"
 
 
-def open_store(db: str | None = None, *, demo: bool = False) -> Store:
-    return Store(resolve_url(db, demo=demo))
+def open_store(db: str | None = None, *, demo: bool = False, read_only: bool = False) -> Store:
+    return Store(resolve_url(db, demo=demo), read_only=read_only)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from checkin.core.demo import create_demo
 from checkin.core.event import EventInfo, current_event, parse_event, save_event
 from checkin.core.resources import resource
-from checkin.core.store import Store, StoreError, open_store
+from checkin.core.store import Store, StoreError, open_store, resolve_url
 from checkin.ui import desk_settings, workers
 from checkin.ui.agenda import AgendaPage
 from checkin.ui.autobackup import AutoBackup
@@ -329,9 +329,69 @@ def blank_event() -> dict:
     }  # fmt: skip
 
 
+def open_or_explain(
+    db: str | None, *, demo: bool = False, read_only: bool = False, ask=None
+) -> Store | None:
+    """The store, or — when it cannot be opened — the reason and the ways out.
+
+    A damaged file can be replaced by its newest backup (the damaged one is kept); a
+    file that cannot be written can be opened read-only, to look and export.  ``ask``
+    (tests) stands in for the dialog: it gets the message and the offered choices and
+    returns the one taken ("restore", "read-only" or "quit").
+    """
+    from checkin.core import backup
+
+    try:
+        return open_store(db, demo=demo, read_only=read_only)
+    except StoreError as exc:
+        message = str(exc)
+    url = resolve_url(db, demo=demo)
+    path = backup.sqlite_path(url) if url.startswith("sqlite") else None
+    choices = []
+    latest = backup.latest_backup(path) if path is not None and path.exists() else None
+    if latest is not None:
+        choices.append("restore")
+    if path is not None and path.exists() and not read_only:
+        choices.append("read-only")
+    choice = (ask or _ask_way_out)(message, choices, latest)
+    try:
+        if choice == "restore" and latest is not None:
+            backup.restore(latest, path, force=True)
+            return open_store(db, demo=demo)
+        if choice == "read-only":
+            return open_store(db, demo=demo, read_only=True)
+    except (StoreError, backup.BackupError) as exc:
+        QMessageBox.critical(None, _tr("checkin"), str(exc))
+    return None
+
+
+def _ask_way_out(message: str, choices: list[str], latest) -> str:
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("checkin"), message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    buttons = {}
+    if "restore" in choices:
+        buttons["restore"] = box.addButton(
+            _tr("&Restore the newest backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.setInformativeText(
+            _tr("Newest backup: %1. The damaged file is kept beside the backups.").replace(
+                "%1", str(latest)
+            )
+        )
+    if "read-only" in choices:
+        buttons["read-only"] = box.addButton(
+            _tr("Open &read-only"), QMessageBox.ButtonRole.ActionRole
+        )
+    buttons["quit"] = box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(buttons["quit"])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((k for k, b in buttons.items() if b is clicked), "quit")
+
+
 def start_backups(window: MainWindow, store: Store) -> AutoBackup:
     """Copies of the SQLite file every few minutes, said quietly in the status bar."""
-    auto = AutoBackup(store.path, parent=window)
+    auto = AutoBackup(None if store.read_only else store.path, parent=window)
     bar = window.statusBar()
     auto.backed_up.connect(
         lambda result: bar.showMessage(
@@ -353,22 +413,24 @@ def _report_unexpected(kind, value, tb) -> None:
     )
 
 
-def main(db: str | None = None, demo: bool = False) -> int:
+def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) -> int:
     """Open the desktop app on ``db`` (path or URL; None: the default database).
 
     ``demo``: use the demo database and make sure the demo event is in it.  Returns the
     process exit status: 0, or 3 when the database cannot be opened.
     """
     app = application()
-    try:
-        store = open_store(db, demo=demo)
-    except StoreError as exc:
-        QMessageBox.critical(None, _tr("checkin"), str(exc))
+    store = open_or_explain(db, demo=demo, read_only=read_only)
+    if store is None:
         return EXIT_DB
     try:
         if demo:
             create_demo(store)  # before any window: nothing to freeze yet
         window = build_window(store, settings=desk_settings.default_qsettings())
+        if store.read_only:
+            window.setWindowTitle(
+                _tr("%1 (read-only)").replace("%1", window.windowTitle())
+            )
         auto = start_backups(window, store)
         window.show()
         previous, sys.excepthook = sys.excepthook, _report_unexpected

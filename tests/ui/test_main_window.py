@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from checkin.core.event import current_event
 from checkin.core.store import open_store
@@ -147,7 +147,57 @@ def test_main_reports_an_unopenable_database(qtbot, tmp_path, monkeypatch):
     bad.write_bytes(b"this is not a database" * 100)
     shown = []
     monkeypatch.setattr(
-        QMessageBox, "critical", staticmethod(lambda _parent, title, text: shown.append(text))
+        app_module, "_ask_way_out", lambda text, choices, latest: shown.append(text) or "quit"
     )
     assert app_module.main(str(bad), False) == app_module.EXIT_DB
     assert shown and "Traceback" not in shown[0]
+    assert "is not a checkin database or is damaged" in shown[0]
+
+
+def test_a_damaged_database_is_replaced_by_its_newest_backup(qtbot, demo_store, tmp_path):
+    from checkin.core.backup import backup
+
+    path = demo_store.path
+    backup(path)
+    demo_store.close()
+    with open(path, "r+b") as f:  # a crash of the disk, not of checkin
+        f.seek(4096)
+        f.write(b"\xde\xad" * 8192)
+    offered = []
+
+    def ask(text, choices, latest):
+        offered.append((text, choices, latest))
+        return "restore"
+
+    store = app_module.open_or_explain(str(path), ask=ask)
+    assert store is not None
+    try:
+        text, choices, latest = offered[0]
+        assert choices == ["restore", "read-only"]
+        assert str(latest) in text  # the message names the backup to restore
+        assert current_event(store) is not None  # the restored data
+        kept = list((path.parent / "backups").glob("*before-restore*"))
+        assert len(kept) == 1  # the damaged file is kept, not destroyed
+    finally:
+        store.close()
+
+
+def test_a_database_can_be_opened_read_only_to_look_and_export(qtbot, demo_store):
+    from checkin.core.store import StoreError
+
+    path = str(demo_store.path)
+    demo_store.close()
+    store = app_module.open_or_explain(path, read_only=True, ask=lambda *a: "quit")
+    assert store is not None and store.read_only
+    try:
+        assert current_event(store) is not None
+        from checkin.core.checkin import CheckinService
+
+        service = CheckinService(store, station="RO")
+        try:
+            service.scan("NOTABADGE123")
+            raise AssertionError("a read-only store wrote a scan")
+        except StoreError as exc:
+            assert "read-only" in str(exc)
+    finally:
+        store.close()
