@@ -155,6 +155,7 @@ class DeskPage(QWidget):
     settings_requested = Signal()
     lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
     sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
+    camera_scanned = Signal(str)  # a badge read by the webcam (CameraPanel)
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +201,15 @@ class DeskPage(QWidget):
         walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
         walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         walk_in_key.activated.connect(self.walk_in_requested)
+        self.camera_button = QPushButton(self.tr("C&amera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setAccessibleName(self.tr("Scan badges with the camera"))
+        self.camera_button.setToolTip(
+            self.tr("Show the camera preview, for a desk without a USB scanner")
+        )
+        self.camera_button.toggled.connect(self.show_camera)
+        self.camera_panel = None  # made when first asked for: most desks have a scanner
+        top.addWidget(self.camera_button)
         self.sound_button = QPushButton()
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(True)
@@ -250,6 +260,7 @@ class DeskPage(QWidget):
         find_label = QLabel(self.tr("&Find a person"))
         find_label.setBuddy(self.search_box)
         side = QVBoxLayout()
+        self._side = side
         side.addWidget(find_label)
         side.addWidget(self.search_box)
         side.addWidget(self.search_status)
@@ -285,7 +296,18 @@ class DeskPage(QWidget):
         middle = QHBoxLayout()
         middle.addWidget(self.panel, 3)
         middle.addLayout(side, 2)
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.offline_banner.setWordWrap(True)
+        # Amber with near-black text (11:1), an icon and words: not colour alone.
+        self.offline_banner.setStyleSheet(
+            "background: #FFC400; color: #1A1A1A; font-size: 14pt; font-weight: bold;"
+            " padding: 6px;"
+        )
+        self.offline_banner.hide()
         page = QVBoxLayout(self)
+        page.addWidget(self.offline_banner)
         page.addLayout(top)
         page.addLayout(middle, 1)
         page.addLayout(bottom)
@@ -404,6 +426,44 @@ class DeskPage(QWidget):
             self.lock_button.setText(self.tr("&Lock"))
             self.lock_button.setAccessibleName(self.tr("Lock the desk"))
             self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+
+    def show_camera(self, on: bool) -> None:
+        """The webcam preview above the search (made the first time), or hidden."""
+        if on and self.camera_panel is None:
+            from checkin.ui.camera_view import CameraPanel
+
+            self.camera_panel = CameraPanel()
+            self.camera_panel.scanned.connect(self.camera_scanned)
+            self.camera_panel.setMinimumHeight(240)
+            self._side.insertWidget(0, self.camera_panel, 2)
+        if self.camera_button.isChecked() != on:
+            self.camera_button.setChecked(on)
+        if self.camera_panel is not None:
+            self.camera_panel.setVisible(on)
+            if on:
+                self.camera_panel.start_button.setFocus()
+            else:
+                self.camera_panel.stop()  # the camera's light goes off
+
+    def hideEvent(self, event) -> None:
+        """Another page, or the window closing: the camera stops (it shows nothing)."""
+        if self.camera_panel is not None:
+            self.camera_panel.stop()
+        super().hideEvent(event)
+
+    def set_connection(self, online: bool, pending: int = 0) -> None:
+        """Shared database reachable or not; offline the desk goes on, and says so."""
+        self.offline_banner.setVisible(not online)
+        if online:
+            return
+        text = self.tr(
+            "⚠ Offline: the shared database cannot be reached. Keep scanning: check-ins "
+            "are kept on this laptop and sent when it is back."
+        )
+        if pending:
+            text += " " + self.tr("%n check-in(s) waiting.", "", pending)
+        self.offline_banner.setText(text)
+        self.offline_banner.setAccessibleName(text)
 
     def set_sound(self, on: bool) -> None:
         """Show the sound state in words (the button is also a toggle: Alt+O)."""

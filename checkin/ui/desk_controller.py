@@ -115,17 +115,16 @@ class DeskController(QObject):
         view.settings_requested.connect(self.open_settings)
         view.lock_requested.connect(self.toggle_lock)
         view.sound_toggled.connect(self.set_sound)
+        view.camera_scanned.connect(lambda code: self.scan(code, m.ScanSource.CAMERA))
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
 
     # ------------------------------------------------------------ requests
 
-    def scan(self, code: str) -> Outcome | None:
-        """A badge read by the scanner (or camera)."""
-        outcome = self._show(
-            lambda: self.service.scan(code, session=self.mode, source=m.ScanSource.SCANNER)
-        )
+    def scan(self, code: str, source: m.ScanSource = m.ScanSource.SCANNER) -> Outcome | None:
+        """A badge read by the USB scanner or the camera."""
+        outcome = self._show(lambda: self.service.scan(code, session=self.mode, source=source))
         if outcome is not None:
             self.arrival_printer.consider(outcome)
         return outcome
@@ -159,12 +158,36 @@ class DeskController(QObject):
         if not self._applying and mode != self.settings.mode:
             self._store(replace(self.settings, mode=mode))  # remembered for next time
 
+    def use_service(self, service) -> None:
+        """Check people in through ``service`` from now on: on a shared database, the
+        ``DeskCheckin`` that fails over to this laptop's copy when the server is gone."""
+        service.station = self.station
+        service.operator = self.service.operator
+        self.service = service
+
+    def show_replay(self, report) -> None:
+        """Back online: say who was admitted twice while the desks were apart."""
+        duplicates = report.duplicates
+        if not duplicates:
+            return
+        self.view.show_error(
+            self.tr(
+                "Back online. %n person(s) were checked in at two desks while they could "
+                "not see each other:",
+                "",
+                len(duplicates),
+            )
+            + "\n\n"
+            + "\n".join(d.message for d in duplicates)
+        )
+
     def set_event_info(self, event: EventInfo) -> None:
         """The event was edited (Agenda page): sessions, names, time zone from now on."""
         self.event_info = event
-        self.service = CheckinService(
-            self.store, event, station=self.station, operator=self.service.operator
-        )
+        if isinstance(self.service, CheckinService):
+            self.service = CheckinService(
+                self.store, event, station=self.station, operator=self.service.operator
+            )  # (a DeskCheckin follows the server's event by itself)
         self.arrival_printer.event_info = event
         self.view.set_event_info(event)
 
@@ -513,6 +536,8 @@ class DeskController(QObject):
         """Show a result, and sound it (after the paint is queued: sight comes first)."""
         self.view.show_outcome(outcome)
         self.sounds.play_for(outcome.status)
+        if getattr(self.service, "online", True) is False:  # a DeskCheckin, offline
+            self.view.set_connection(False, self.service.pending)
 
     def _index_built(self, index: SearchIndex) -> None:
         self.index = index
