@@ -183,7 +183,7 @@ class RosterPage(QWidget):
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setAccessibleName(self.tr("Import a delegate list"))
         self.import_button.clicked.connect(self.open_import)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("E&dit…"))
         self.edit_button.setAccessibleName(self.tr("Edit the selected delegate"))
         self.edit_button.clicked.connect(self.edit_current)
         self.cancel_button = QPushButton(self.tr("&Cancel registration…"))
