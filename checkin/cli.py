@@ -478,6 +478,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Conference check-in: roster, signed QR badges, scanning, headcounts.",
     )
     parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    from checkin.selftest import SelfTestAction  # stdlib only until it runs
+
+    parser.add_argument("--self-test", action=SelfTestAction)
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="SQLite file or database URL (default: $CHECKIN_DB, then the "
                              "per-user data folder)")
