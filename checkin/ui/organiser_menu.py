@@ -63,6 +63,7 @@ from checkin.ui.export_jobs import (
 )
 from checkin.ui.job_progress import JobProgressDialog
 from checkin.ui.paper_dialog import PaperDialog
+from checkin.ui.plain import message_box
 from checkin.ui.purge_dialog import PurgeDialog
 
 # ---------------------------------------------------------------- the menu
@@ -224,7 +225,9 @@ class OrganiserMenu(QObject):
         return box.clickedButton() is go
 
     def _quit_app(self, text: str) -> None:
-        QMessageBox.information(self.window, self.tr("Restore a backup"), text)
+        message_box(
+            self.window, QMessageBox.Icon.Information, self.tr("Restore a backup"), text
+        ).exec()
         self.window.close()
         QApplication.quit()
 

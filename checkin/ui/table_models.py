@@ -33,6 +33,7 @@ from checkin.core.delegate_edit import ARRIVED_AT, PRINTED_AT, delegate_of_row
 from checkin.core.delegates import DelegateInfo
 from checkin.core.event import EventInfo
 from checkin.core.text import fold
+from checkin.ui.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -225,8 +226,10 @@ class RosterTableModel(QAbstractTableModel):
             return None
         row = self._rows[self._visible[index.row()]]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a clipped cell
+            return tooltip(self._text(row, col))
         if role == Qt.ItemDataRole.UserRole:
             return row[ID]
         if role == Qt.ItemDataRole.DecorationRole:

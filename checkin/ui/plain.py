@@ -1,0 +1,25 @@
+"""Data shown as typed: a name like "<b>x</b>" must never turn bold, or into an image.
+
+Labels and message boxes take ``Qt.TextFormat.PlainText``; tooltips have no such
+switch (Qt guesses rich text from anything that looks like a tag), so a tooltip made of
+data goes through ``tooltip``, which escapes it into rich text that shows it literally.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def tooltip(text: str) -> str:
+    return QtGui.Qt.convertFromPlainText(text) if text else ""
+
+
+def message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    """A message box whose text is never read as markup (file names, names, errors)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
