@@ -10,6 +10,12 @@ IMMEDIATE`` on SQLite, and on PostgreSQL a row lock on the delegate (``FOR UPDAT
 two desks scanning the same badge in the same second give one ``admitted`` and one
 ``already_admitted``; the unique (delegate, scope) constraint on ``admissions`` backs it.
 
+Exits: a door desk that counts people out passes ``action=ScanAction.EXIT`` with a
+session.  An exit of someone inside journals ``exit``/``exited``; of someone not inside
+(never admitted, or already out) ``exit``/``not_present``.  An entry after an exit is a
+re-entry: journaled ``admitted`` again (the first admission keeps standing), not
+``already_admitted``.  Presence is derived in ``presence``.
+
 The scan path uses SQLAlchemy Core statements, not ORM objects: ``checkin scan -``
 replays thousands of scans a second.
 """
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from checkin.core import codes, journal
+from checkin.core import codes, journal, presence
 from checkin.core import models as m
 from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
 from checkin.core.event import EventInfo, SessionInfo, event_secret, require_event
@@ -50,10 +56,34 @@ class Outcome:
     first_scan_at: dt.datetime | None = None  # for already_admitted: the first admission
     first_station: str | None = None
     code: str = ""
+    # Why, as data: a key of REASONS and its values, so a desk can say it in its own
+    # language (``message`` is the English sentence, for the CLI and logs of outcomes).
+    reason: str = ""
+    args: tuple[str, ...] = ()
 
     @property
     def may_enter(self) -> bool:
         return self.status.may_enter
+
+    @property
+    def accepted(self) -> bool:
+        """The desk did what was asked: let in, or counted out at a door."""
+        return self.status.accepted
+
+
+REASONS = {
+    "wrong_event": "This badge is for another event.",
+    "not_a_code": "Not a valid badge code for this event.",
+    "unknown_number": "Badge number {0} is not in this desk's roster.",
+    "newer_version": "This badge (version {0}) is newer than this desk's roster "
+                     "(version {1}): the desk may be out of date.",
+    "replaced": "This badge was replaced by a newer one: ask for the new badge.",
+    "replaced_at": "This badge was replaced by a reprint at {0}: ask for the new badge.",
+    "replaced_on": "This badge was replaced by a reprint at {0} on {1}: ask for the new badge.",
+    "cancelled": "Registration cancelled.",
+    "never_in": "{0} was not checked in to {1}.",
+    "already_left": "{0} already left {1} at {2}.",
+}  # fmt: skip
 
 
 class _Statements:
@@ -77,6 +107,7 @@ class _Statements:
                 m.Admission.scope == bindparam("scope"),
             )
         )
+        self.latest_movement = presence.latest_movement_query()
         self.journal = insert(m.Scan).returning(m.Scan.id)
         self.admission = insert(m.Admission)
         self.arrival = (
@@ -137,8 +168,12 @@ class CheckinService:
         session: str | None = None,
         source: m.ScanSource = m.ScanSource.SCANNER,
         now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
     ) -> Outcome:
-        return self.scan_many([raw], session=session, source=source, now=now)[0]
+        """One badge read.  ``action="exit"`` (with a session) counts the person out."""
+        return self.scan_many(
+            [raw], session=session, source=source, now=now, action=action
+        )[0]
 
     def scan_many(
         self,
@@ -147,18 +182,46 @@ class CheckinService:
         session: str | None = None,
         source: m.ScanSource = m.ScanSource.SCANNER,
         now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
     ) -> list[Outcome]:
         """Scans in one transaction (one fsync): for replaying a scanner log quickly.
 
         Nothing is returned — so nothing is shown as admitted — before the commit.
         """
+        act = self._action(action, session)
+        raws = list(raws)
         outcomes = []
         with self.store.write_conn() as s:
+            if self._lock:
+                self._lock_in_order(s, raws)
             for raw in raws:
                 when = now or _utcnow()
                 sess = self.resolve_session(session, when)
-                outcomes.append(self._scan(s, raw, sess, source, when))
+                if act is m.ScanAction.EXIT and sess is None:
+                    raise CheckinError("No session is running now to record an exit from.")
+                outcomes.append(self._scan(s, raw, sess, source, when, act))
         return outcomes
+
+    def _lock_in_order(self, s: Connection, raws: list[str]) -> None:
+        """PostgreSQL: take the batch's delegate locks up front, in id order.
+
+        Locking as the scans come, two desks replaying overlapping logs would each hold
+        one person and wait for the other's: a deadlock.  In id order (as merges do),
+        one waits for the other instead."""
+        numbers = sorted(
+            {
+                d.number
+                for raw in raws
+                if (d := codes.verify(raw, self._secret, self._tag)).verdict is codes.Verdict.OK
+            }
+        )
+        if numbers:
+            s.execute(
+                select(m.Delegate.id)
+                .where(m.Delegate.event_id == self.event.id, m.Delegate.number.in_(numbers))
+                .order_by(m.Delegate.id)
+                .with_for_update()
+            ).all()
 
     def check_in(
         self,
@@ -167,14 +230,20 @@ class CheckinService:
         session: str | None = None,
         source: m.ScanSource = m.ScanSource.MANUAL,
         now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
     ) -> Outcome:
-        """Check a person in without a badge (found by name at the desk)."""
+        """Check a person in (or, with ``action="exit"``, out) without a badge."""
+        act = self._action(action, session)
         when = now or _utcnow()
         sess = self.resolve_session(session, when)
+        if act is m.ScanAction.EXIT and sess is None:
+            raise CheckinError("No session is running now to record an exit from.")
         with self.store.write_conn() as s:
             delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
                 raise CheckinError(f"No delegate with id {delegate_id} in this event.")
+            if act is m.ScanAction.EXIT:
+                return self._exit(s, delegate, sess, source, when, code="")
             return self._admit(s, delegate, sess, source, when, code="")
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> Outcome:
@@ -189,9 +258,14 @@ class CheckinService:
             ).first()
             if target is None:
                 raise CheckinError(f"No scan {scan_id!r} in this event's journal.")
-            if target.action != m.ScanAction.ENTRY.value or target.outcome != "admitted":
+            undoable = (
+                (m.ScanAction.ENTRY.value, m.Outcome.ADMITTED.value),
+                (m.ScanAction.EXIT.value, m.Outcome.EXITED.value),
+            )
+            if (target.action, target.outcome) not in undoable:
                 raise CheckinError(
-                    f"Scan {scan_id} was not an admission ({target.outcome}); nothing to undo."
+                    f"Scan {scan_id} was not an admission or an exit ({target.outcome}); "
+                    "nothing to undo."
                 )
             # Lock the delegate (PostgreSQL) before looking for an earlier undo, so two
             # desks undoing the same scan at once cannot both pass the check.
@@ -214,12 +288,24 @@ class CheckinService:
             # were merged; recomputing this delegate from the journal covers that too.
             journal.rebuild(s, self.event.id, target.delegate_id)
             name = delegate.full_name if delegate else "?"
+            what = "Exit" if target.action == m.ScanAction.EXIT.value else "Check-in"
             return Outcome(
-                m.Outcome.UNDONE, delegate, sess, new_id, when,
-                f"Check-in of {name} undone.",
+                m.Outcome.UNDONE, delegate, sess, new_id, when, f"{what} of {name} undone.",
             )
 
     # ----------------------------------------------------------------- internals
+
+    @staticmethod
+    def _action(action: m.ScanAction | str, session: str | None) -> m.ScanAction:
+        try:
+            act = m.ScanAction(action)
+        except ValueError:
+            raise CheckinError(f"Unknown action {action!r}: 'entry' or 'exit'.") from None
+        if act is m.ScanAction.UNDO:
+            raise CheckinError("Use undo() to cancel a scan.")
+        if act is m.ScanAction.EXIT and not session:
+            raise CheckinError("Exits are counted at a session's door: give a session.")
+        return act
 
     def _delegate(self, s: Connection, query, key: int | None) -> DelegateInfo | None:
         row = s.execute(query, {"event_id": self.event.id, "key": key}).first()
@@ -232,35 +318,40 @@ class CheckinService:
         sess: SessionInfo | None,
         source: m.ScanSource,
         when: dt.datetime,
+        action: m.ScanAction = m.ScanAction.ENTRY,
     ) -> Outcome:
         decoded = codes.verify(raw, self._secret, self._tag)
+        refuse = self._refuse if action is m.ScanAction.ENTRY else self._refuse_exit
         stored_code = decoded.code or clean(raw)[:_STORED_CODE_MAX]
         if decoded.verdict is codes.Verdict.WRONG_EVENT:
-            return self._refuse(s, None, sess, source, when, stored_code, m.Outcome.WRONG_EVENT,
-                                "This badge is for another event.")
+            return refuse(s, None, sess, source, when, stored_code, m.Outcome.WRONG_EVENT,
+                          "wrong_event")
         if decoded.verdict is codes.Verdict.INVALID:
-            return self._refuse(s, None, sess, source, when, stored_code, m.Outcome.INVALID,
-                                "Not a valid badge code for this event.")
+            return refuse(s, None, sess, source, when, stored_code, m.Outcome.INVALID,
+                          "not_a_code")
         delegate = self._delegate(s, self._sql.delegate_by_number, decoded.number)
         if delegate is None:
-            return self._refuse(
+            return refuse(
                 s, None, sess, source, when, stored_code, m.Outcome.INVALID,
-                f"Badge number {decoded.number} is not in this desk's roster.",
+                "unknown_number", str(decoded.number),
             )
         if decoded.version > delegate.badge_version:
-            return self._refuse(
+            return refuse(
                 s, delegate, sess, source, when, stored_code, m.Outcome.INVALID,
-                f"This badge (version {decoded.version}) is newer than this desk's roster "
-                f"(version {delegate.badge_version}): the desk may be out of date.",
+                "newer_version", str(decoded.version), str(delegate.badge_version),
             )
         if decoded.version < delegate.badge_version:
-            return self._refuse(
+            return refuse(
                 s, delegate, sess, source, when, stored_code, m.Outcome.REVOKED,
-                self._revoked_message(s, delegate, decoded.version),
+                *self._revoked_reason(s, delegate, decoded.version),
             )
+        if action is m.ScanAction.EXIT:
+            return self._exit(s, delegate, sess, source, when, code=stored_code)
         return self._admit(s, delegate, sess, source, when, code=stored_code)
 
-    def _revoked_message(self, s: Connection, delegate: DelegateInfo, version: int) -> str:
+    def _revoked_reason(
+        self, s: Connection, delegate: DelegateInfo, version: int
+    ) -> tuple[str, ...]:
         replaced = s.execute(
             select(func.min(m.BadgePrint.printed_at)).where(
                 m.BadgePrint.delegate_id == delegate.id,
@@ -268,10 +359,11 @@ class CheckinService:
             )
         ).scalar()
         if replaced is None:
-            return "This badge was replaced by a newer one: ask for the new badge."
+            return ("replaced",)
         local = self.event.local(replaced.replace(tzinfo=dt.UTC))
-        day = "" if local.date() == self.event.date else f" on {local:%d.%m.%Y}"
-        return f"This badge was replaced by a reprint at {local:%H:%M}{day}: ask for the new badge."
+        if local.date() == self.event.date:
+            return ("replaced_at", f"{local:%H:%M}")
+        return ("replaced_on", f"{local:%H:%M}", f"{local:%d.%m.%Y}")
 
     def _admit(
         self,
@@ -285,13 +377,23 @@ class CheckinService:
     ) -> Outcome:
         if delegate.status == m.DelegateStatus.CANCELLED.value:
             return self._refuse(s, delegate, sess, source, when, code, m.Outcome.CANCELLED,
-                                "Registration cancelled.")
+                                "cancelled")
         session_id = sess.id if sess else None
         scope = session_id or journal.VENUE
         first = s.execute(
             self._sql.standing, {"delegate_id": delegate.id, "scope": scope}
         ).first()
         where = sess.title if sess else "the venue"
+        if first is not None and sess is not None and self._is_out(s, delegate.id, sess.id):
+            # Back through the door after an exit: let in again, not "already".
+            scan_id, _ = self._journal(
+                s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
+                source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+            )
+            return Outcome(
+                m.Outcome.ADMITTED, delegate, sess, scan_id, when,
+                f"{delegate.full_name}: back in {where}.", code=code,
+            )
         if first is not None:
             first_at = first.admitted_at.replace(tzinfo=dt.UTC)
             local = self.event.local(first_at).strftime("%H:%M")
@@ -325,18 +427,69 @@ class CheckinService:
             code=code,
         )
 
-    def _refuse(self, s, delegate, sess, source, when, code, outcome, message) -> Outcome:
+    def _is_out(self, s: Connection, delegate_id: int, session_id: int) -> bool:
+        last = s.execute(
+            self._sql.latest_movement, {"delegate_id": delegate_id, "session_id": session_id}
+        ).first()
+        return last is not None and last.action == m.ScanAction.EXIT.value
+
+    def _exit(
+        self,
+        s: Connection,
+        delegate: DelegateInfo,
+        sess: SessionInfo,
+        source: m.ScanSource,
+        when: dt.datetime,
+        *,
+        code: str,
+    ) -> Outcome:
+        """Count a person out of a session's room, if they are in it."""
+        standing = s.execute(
+            self._sql.standing, {"delegate_id": delegate.id, "scope": sess.id}
+        ).first()
+        last = s.execute(
+            self._sql.latest_movement, {"delegate_id": delegate.id, "session_id": sess.id}
+        ).first()
+        if standing is None:
+            why: tuple[str, ...] = ("never_in", delegate.full_name, sess.title)
+        elif last is not None and last.action == m.ScanAction.EXIT.value:
+            at = self.event.local(last.created_at.replace(tzinfo=dt.UTC)).strftime("%H:%M")
+            why = ("already_left", delegate.full_name, sess.title, at)
+        else:
+            scan_id, _ = self._journal(
+                s, delegate_id=delegate.id, session_id=sess.id, action=m.ScanAction.EXIT,
+                source=source, outcome=m.Outcome.EXITED, when=when, code=code,
+            )
+            return Outcome(
+                m.Outcome.EXITED, delegate, sess, scan_id, when,
+                f"{delegate.full_name}: left {sess.title}.", code=code,
+            )
+        return self._refuse_exit(s, delegate, sess, source, when, code, m.Outcome.NOT_PRESENT, *why)
+
+    def _refuse_exit(self, s, delegate, sess, source, when, code, outcome, reason, *args):
+        return self._refuse(
+            s, delegate, sess, source, when, code, outcome, reason, *args,
+            action=m.ScanAction.EXIT,
+        )
+
+    def _refuse(
+        self, s, delegate, sess, source, when, code, outcome, reason: str, *args: str,
+        action: m.ScanAction = m.ScanAction.ENTRY,
+    ) -> Outcome:
         scan_id, _ = self._journal(
             s,
             delegate_id=delegate.id if delegate else None,
             session_id=sess.id if sess else None,
-            action=m.ScanAction.ENTRY,
+            action=action,
             source=source,
             outcome=outcome,
             when=when,
             code=code,
         )
-        return Outcome(outcome, delegate, sess, scan_id, when, message, code=code)
+        message = REASONS[reason].format(*args)
+        return Outcome(
+            outcome, delegate, sess, scan_id, when, message, code=code, reason=reason, args=args
+        )
 
     def _journal(
         self,

@@ -34,9 +34,14 @@ class DelegateStatus(enum.StrEnum):
 
 
 class ScanAction(enum.StrEnum):
-    """What a journal row records: an attempt to enter, or the undo of an earlier row."""
+    """What a journal row records: an attempt to enter, a departure through a session's
+    door (recorded by a door desk that counts exits), or the undo of an earlier row.
+
+    Plain strings in the database (no CHECK constraint), so new actions need no migration.
+    """
 
     ENTRY = "entry"
+    EXIT = "exit"
     UNDO = "undo"
 
 
@@ -56,10 +61,17 @@ class Outcome(enum.StrEnum):
     WRONG_EVENT = "wrong_event"
     INVALID = "invalid"
     UNDONE = "undone"
+    EXITED = "exited"  # an exit recorded: the person left the session's room
+    NOT_PRESENT = "not_present"  # an exit scan of someone not inside (never in, or gone)
 
     @property
     def may_enter(self) -> bool:
         return self in (Outcome.ADMITTED, Outcome.ALREADY_ADMITTED)
+
+    @property
+    def accepted(self) -> bool:
+        """The desk did what was asked: let in (entry) or counted out (exit)."""
+        return self.may_enter or self is Outcome.EXITED
 
 
 class Event(Base):

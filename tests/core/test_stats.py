@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -12,7 +14,15 @@ from sqlalchemy import event as sa_event
 from checkin.core import journal
 from checkin.core import models as m
 from checkin.core.event import parse_event, save_event
-from checkin.core.stats import Bucket, GroupCount, compute_stats
+from checkin.core.presence import CapacityLevel
+from checkin.core.stats import (
+    Bucket,
+    GroupCount,
+    compute_dashboard,
+    compute_stats,
+    spreadsheet_safe,
+    write_call_list,
+)
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -277,3 +287,121 @@ def test_same_figures_on_sqlite_and_postgresql(any_store):
     assert stats.arrivals[0] == Bucket(local(8, 30), 1, 1)
     assert stats.arrivals[-1] == Bucket(local(10, 0), 1, 2)
     assert len(stats.arrivals) == 7
+
+
+# ------------------------------------------------------------------- dashboard
+
+
+def aware(naive: dt.datetime) -> dt.datetime:
+    return naive.replace(tzinfo=dt.UTC)
+
+
+def test_dashboard_lists_call_list_recent_arrivals_and_watch_list(store, event):
+    a, b, c, d, gone = add_delegates(
+        store, event,
+        {"first_name": "Zoé", "last_name": "Zimmer", "organisation": "HIAS",
+         "email": "z@example.org"},
+        {"first_name": "Amira", "last_name": "Haddad", "category": "speaker"},
+        {"first_name": "Karl", "last_name": "Berg", "category": "speaker"},
+        {"first_name": "Ana", "last_name": "Abad"},
+        {"first_name": "Gone", "last_name": "Away", "status": "cancelled"},
+    )
+    add_scan(store, event, b, utc(7, 40))
+    add_scan(store, event, d, utc(7, 45))
+
+    dash = compute_dashboard(store, event, now=aware(utc(8, 0)), recent=5)
+    # The call list: registered and not arrived (the cancelled are nobody's to call),
+    # by last name, with what a caller needs.
+    assert [(p.last_name, p.organisation, p.email) for p in dash.not_arrived] == [
+        ("Berg", "IOM", "p3@example.org"), ("Zimmer", "HIAS", "z@example.org"),
+    ]
+    assert [p.first_name for p in dash.recent] == ["Ana", "Amira"]  # latest first
+    assert dash.recent[0].arrived_at == aware(utc(7, 45))
+    assert [(p.last_name, p.arrived_at is not None) for p in dash.watch] == [
+        ("Berg", False), ("Haddad", True),
+    ]
+    assert dash.stats.arrived == 2 and dash.query_ms > 0
+    assert (dash.current, dash.upcoming.key) == (None, "opening")
+    assert a and c and gone
+
+
+def test_dashboard_current_session_presence_and_capacity(store, event):
+    ids = add_delegates(store, event, {}, {}, {}, {})
+    for n, i in enumerate(ids[:3]):
+        add_scan(store, event, i, utc(9, 1 + n), session="financing")  # capacity 3
+
+    dash = compute_dashboard(store, event, now=aware(utc(9, 30)))
+    assert dash.current.key == "financing" and dash.upcoming is None
+    assert (dash.current.attended, dash.current.present) == (3, 3)
+    assert dash.current.level is CapacityLevel.FULL
+    assert dash.current.room == "Auditorium"
+
+    add_scan(store, event, ids[3], utc(9, 31), session="financing")
+    over = compute_dashboard(store, event, now=aware(utc(9, 32)))
+    assert over.current.present == 4 and over.current.level is CapacityLevel.OVER
+    # The opening (capacity 100) with nobody: no warning.
+    assert next(x for x in over.sessions if x.key == "opening").level is CapacityLevel.OK
+
+
+def test_dashboard_attendees_of_a_chosen_session(store, event):
+    a, b = add_delegates(store, event, {}, {})
+    add_scan(store, event, a, utc(8, 31), session="opening")
+    dash = compute_dashboard(store, event, attendees_session="opening")
+    assert [x.delegate.id for x in dash.attendees] == [a]
+    assert dash.attendees_session == "opening"
+    assert compute_dashboard(store, event, attendees_session="nope").attendees == ()
+    assert b
+
+
+def test_call_list_csv_neutralises_formulas_and_is_private(store, event, tmp_path):
+    add_delegates(
+        store, event,
+        {"first_name": "=HYPERLINK(\"x\")", "last_name": "Ødegård", "organisation": "+41"},
+        {"first_name": "@SUM(A1)", "last_name": "-Minus", "organisation": "Caritas"},
+    )
+    dash = compute_dashboard(store, event)
+    out = tmp_path / "export" / "call.csv"
+    out.parent.mkdir()
+    assert write_call_list(out, dash.not_arrived) == 2
+    text = out.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Last name,First name,Organisation")
+    assert "\"'=HYPERLINK(\"\"x\"\")\"" in text and "'+41" in text
+    assert "'@SUM(A1)" in text and "'-Minus" in text and "Ødegård" in text
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: Excel reads UTF-8
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert [p.name for p in out.parent.iterdir()] == ["call.csv"]  # no temporary left
+
+
+def test_spreadsheet_safe():
+    assert spreadsheet_safe("=1+1") == "'=1+1"
+    assert spreadsheet_safe("\t=x") == "'\t=x"
+    assert spreadsheet_safe("Jean-Luc") == "Jean-Luc"
+    assert spreadsheet_safe(12) == "12"
+    assert spreadsheet_safe(None) == ""
+
+
+def test_call_list_is_reused_only_while_the_same_people_are_missing(store, event):
+    a, b, c = add_delegates(store, event, {}, {}, {})
+    first = compute_dashboard(store, event)
+    # A duplicate scan, a session scan of someone here: the same people are missing.
+    add_scan(store, event, a, utc(7, 40))
+    second = compute_dashboard(store, event, reuse=first)
+    assert [p.id for p in second.not_arrived] == [b, c]
+    again = compute_dashboard(store, event, reuse=second)
+    assert again.not_arrived is second.not_arrived  # not read again
+    add_scan(store, event, a, utc(7, 41), "already_admitted")
+    assert compute_dashboard(store, event, reuse=again).not_arrived is second.not_arrived
+    # One arrives and, in the same moment, another's arrival is undone: same count,
+    # other people, so the list is read again.
+    undone = add_scan(store, event, b, utc(7, 50))
+    mid = compute_dashboard(store, event, reuse=again)
+    add_scan(store, event, c, utc(7, 51))
+    add_scan(store, event, b, utc(7, 52), undoes=undone)
+    after = compute_dashboard(store, event, reuse=mid)
+    assert len(after.not_arrived) == len(mid.not_arrived) == 1
+    assert [p.id for p in after.not_arrived] == [b] and [p.id for p in mid.not_arrived] == [c]
+    # Without the call list nothing is read and nothing reused.
+    bare = compute_dashboard(store, event, call_list=False, reuse=after)
+    assert bare.not_arrived == () and bare.call_list is False and bare.call_list_mark is None

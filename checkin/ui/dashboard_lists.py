@@ -1,0 +1,201 @@
+"""The dashboard's lists: the call list, recent arrivals, the watch list, session attendance.
+
+One small table model for all four: rows are frozen values from ``compute_dashboard``,
+columns are (title, value-of-row) pairs.  Sorting is done on the rows with Python keys
+(case- and accent-folded text, times), not by a proxy model calling ``data()`` per
+comparison, which costs a hundred times more on a call list of thousands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from checkin.core.countries import country_name
+from checkin.core.event import EventInfo
+from checkin.core.presence import Attendee
+from checkin.core.stats import Person
+from checkin.core.text import fold
+from checkin.ui.plain import tooltip
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[Any], str]
+    key: Callable[[Any], Any] | None = None  # sort key; the folded text when None
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows of frozen values, sortable by any column."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.highlighted: set[int] = set()  # row identities (Person.id) shown in bold
+
+    def set_rows(self, rows: Sequence[Any], *, presorted: bool = False) -> None:
+        """Swap the rows in; ``presorted`` when already in the table's current order
+        (sorted off the GUI thread by ``sort_rows``)."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        if self._sort is not None and not presorted:
+            self.sort_rows(self.rows, *self._sort)
+        self.endResetModel()
+
+    @property
+    def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
+        return self._sort
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[index.column()].text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # names are data: never markup
+            return tooltip(self.columns[index.column()].text(row))
+        if role == Qt.ItemDataRole.FontRole and _identity(row) in self.highlighted:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        if column < 0:  # sort indicator cleared: keep the order rows came in
+            self._sort = None
+        else:
+            self._sort = (column, order)
+            self.sort_rows(self.rows, column, order)
+        self.layoutChanged.emit()
+
+    def sort_rows(self, rows: list[Any], column: int, order: Qt.SortOrder) -> None:
+        """Sort ``rows`` in place by a column: pure Python, safe on a worker thread."""
+        col = self.columns[column]
+        key = col.key or (lambda row, text=col.text: fold(text(row)))
+        rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _identity(row: Any) -> int | None:
+    if isinstance(row, Person):
+        return row.id
+    if isinstance(row, Attendee):
+        return row.delegate.id
+    return None
+
+
+def _time_key(when: dt.datetime | None) -> tuple[bool, float]:
+    return (when is None, when.timestamp() if when else 0.0)
+
+
+def people_columns(event: EventInfo, *, arrival: bool, contact: bool) -> list[Column]:
+    """Columns for lists of ``Person``: name, organisation, country, category, then
+    contact (the call list) or arrival time."""
+
+    def category(p: Person) -> str:
+        c = event.category(p.category)
+        return c.label if c else p.category
+
+    def hhmm(when: dt.datetime | None) -> str:
+        return event.local(when).strftime("%H:%M") if when else "—"
+
+    cols = [
+        Column(_tr("Last name"), lambda p: p.last_name),
+        Column(_tr("First name"), lambda p: p.first_name),
+        Column(_tr("Organisation"), lambda p: p.organisation),
+        Column(_tr("Country"), lambda p: country_name(p.country, event.language)
+               if p.country else ""),
+        Column(_tr("Category"), category),
+    ]
+    if contact:
+        cols.append(Column(_tr("Email"), lambda p: p.email))
+        cols.append(Column(_tr("Badge"), lambda p: str(p.number), key=lambda p: p.number))
+    if arrival:
+        cols.insert(0, Column(_tr("Arrived"), lambda p: hhmm(p.arrived_at),
+                              key=lambda p: _time_key(p.arrived_at)))
+    return cols
+
+
+def watch_columns(event: EventInfo) -> list[Column]:
+    def status(p: Person) -> str:
+        if p.arrived_at is None:
+            return _tr("✗ Not yet arrived")
+        return _tr("✓ Arrived %1").replace("%1", event.local(p.arrived_at).strftime("%H:%M"))
+
+    cols = people_columns(event, arrival=False, contact=False)
+    return [Column(_tr("Status"), status, key=lambda p: _time_key(p.arrived_at)), *cols]
+
+
+def attendee_columns(event: EventInfo) -> list[Column]:
+    def hhmm(when: dt.datetime | None) -> str:
+        return event.local(when).strftime("%H:%M") if when else ""
+
+    def here(a: Attendee) -> str:
+        if a.present:
+            return _tr("✓ In the room")
+        return _tr("↩ Left at %1").replace("%1", hhmm(a.left_at))
+
+    return [
+        Column(_tr("Entered"), lambda a: hhmm(a.admitted_at), key=lambda a: a.admitted_at),
+        Column(_tr("Now"), here, key=lambda a: (not a.present, _time_key(a.left_at))),
+        Column(_tr("Last name"), lambda a: a.delegate.last_name),
+        Column(_tr("First name"), lambda a: a.delegate.first_name),
+        Column(_tr("Organisation"), lambda a: a.delegate.organisation),
+    ]
+
+
+def make_table(model: RowsModel, name: str, parent: QWidget | None = None) -> QTableView:
+    """A read-only, keyboard-friendly, sortable table for one of the lists."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the model's own order
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicatorClearable(True)
+    for i, width in enumerate((140, 120, 260, 120, 110, 200)):
+        if i < model.columnCount():
+            view.setColumnWidth(i, width)
+    return view
+

@@ -1,0 +1,160 @@
+"""Screenshots of the dashboard mid-morning on the demo event, to docs/images/dashboard-*.png.
+
+    python scripts/make_dashboard_images.py [--out DIR]
+
+A throwaway database with the demo event, and the morning replayed through the real
+check-in engine with past times: arrivals at the venue desk from 08:30 to 09:50 (a
+peak around 09:00), walk-ins, a few bad badges, the auditorium door counting people in
+to the opening remarks from 09:25 and some out again.  The dashboard's clock is 09:52;
+a speaker arrives at 09:51 so the watch-list alert shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from checkin.core import models as m
+from checkin.core.checkin import CheckinService
+from checkin.core.delegates import list_delegates
+from checkin.core.demo import create_demo
+from checkin.core.store import Store
+from checkin.core.walkin import WalkInForm, register_walk_in
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
+DAY = dt.date(2026, 11, 28)
+WALK_INS = [
+    WalkInForm("Solveig", "Haugland", "Norwegian Refugee Council", "NO"),
+    WalkInForm("Kofi", "Asante", "Caritas Ghana", "GH"),
+    WalkInForm("Meera", "Pillai", "HIAS", "IN"),
+]
+
+
+def at(event, hh: int, mm: int, ss: int = 0) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time(hh, mm, ss), tzinfo=event.tz).astimezone(dt.UTC)
+
+
+def replay(store: Store, rng: random.Random):
+    """The morning, through the engine; returns the last speaker's code (not scanned)."""
+    event = create_demo(store, today=DAY).event
+    entries = [e for e in list_delegates(store, event) if e.delegate.status == "registered"]
+    rng.shuffle(entries)
+    speakers = [e for e in entries if e.delegate.category == "speaker"]
+    late_speaker = speakers[0]
+    others = [e for e in entries if e is not late_speaker]
+    coming = others[:68]  # 68 of 85 by 09:50; 1 speaker at 09:51; the rest still to come
+    desk = CheckinService(store, event, station="Desk 1", operator="demo")
+    door = CheckinService(store, event, station="Auditorium door", operator="demo")
+    start = at(event, 8, 30)
+    times = sorted(
+        start + dt.timedelta(minutes=min(79.5, max(0.0, rng.gauss(32, 17)))) for _ in coming
+    )
+    for entry, when in zip(coming, times, strict=True):
+        desk.scan(entry.code, now=when)
+        if rng.random() < 0.06:  # scanned twice
+            desk.scan(entry.code, now=when + dt.timedelta(seconds=20))
+    for i, form in enumerate(WALK_INS):
+        when = at(event, 8, 50) + dt.timedelta(minutes=12 * i)
+        register_walk_in(store, event, form, station="Desk 2", now=when)
+    for i, bad in enumerate(("IOMNGO-0999", "HELLO", "https://example.org/x")):
+        desk.scan(bad, now=at(event, 9, 5 + 11 * i))
+    # The auditorium door from 09:25: most of those here go in; a few step out.
+    inside = []
+    for entry, when in zip(coming, times, strict=True):
+        if rng.random() < 0.9:
+            t = max(when, at(event, 9, 25)) + dt.timedelta(minutes=rng.uniform(1, 12))
+            if t < at(event, 9, 50):
+                inside.append((t, entry))
+    for t, entry in sorted(inside, key=lambda x: x[0]):
+        door.scan(entry.code, session="opening", now=t)
+    for t, entry in rng.sample(inside, 6):
+        door.scan(entry.code, session="opening", action=m.ScanAction.EXIT,
+                  now=max(t, at(event, 9, 40)) + dt.timedelta(minutes=2))
+    return event, desk, late_speaker
+
+
+def settle(app: QApplication, page, until) -> None:
+    """Run the event loop until ``until()`` (the page has applied a refresh)."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: until() and loop.quit())
+    timer.start()
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
+    timer.stop()
+    app.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    QCoreApplication.setApplicationName("checkin")
+
+    from checkin.ui.dashboard import DashboardPage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store("sqlite:///" + str(Path(tmp) / "demo.sqlite"))
+        try:
+            event, desk, late_speaker = replay(store, random.Random(20261128))
+            clock = [at(event, 9, 50)]
+            page = DashboardPage(store, event, clock=lambda: clock[0])
+            page.resize(1440, 960)
+            page.show()
+            page.start()
+            settle(app, page, lambda: page.feed.refreshes >= 1 and not page.feed.busy
+                   and not page.charts_pending)
+
+            def shot(name: str, widget=None) -> None:
+                target = args.out / f"dashboard-{name}.png"
+                (widget or page).grab().save(str(target))
+                print(target)
+
+            # A speaker walks in at 09:51; the dashboard shows 09:52.
+            clock[0] = at(event, 9, 52)
+            desk.scan(late_speaker.code, now=at(event, 9, 51))
+            n = page.feed.refreshes
+            settle(app, page, lambda: page.feed.refreshes > n and not page.feed.busy
+                   and not page.charts_pending)
+            page._flash.stop()
+            page.banner.set_bright(True)
+            shot("overview")
+            page.tabs.setCurrentIndex(page.call_tab)  # the call list is read when shown
+            settle(app, page, lambda: page.dashboard.call_list and not page.feed.busy)
+            page.call_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # by organisation
+            app.processEvents()
+            shot("call-list")
+            page.tabs.setCurrentIndex(page.attendance_tab)  # read when shown, too
+            settle(app, page, lambda: page.dashboard.attendees_session == "opening"
+                   and not page.feed.busy)
+            shot("attendance")
+            page.set_projector(True)
+            projector = page.projector
+            projector.showNormal()  # the offscreen screen is small: shoot at 1600 x 900
+            projector.resize(1600, 900)
+            app.processEvents()
+            shot("projector", projector)
+            page.set_projector(False)
+            page.stop()
+            page.close()
+            app.processEvents()
+        finally:
+            store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
