@@ -296,10 +296,13 @@ def cmd_scan(args) -> int:
         event = service.event
         service.resolve_session(args.session, dt.datetime.now(dt.UTC))  # fail early
         source = m.ScanSource(args.source)
+        action = m.ScanAction.EXIT if args.exit else m.ScanAction.ENTRY
+        if args.exit and not args.session:
+            raise UsageError("--exit needs --session KEY|auto: exits are counted per room.")
         if args.code != "-":
-            outcome = service.scan(args.code, session=args.session, source=source)
+            outcome = service.scan(args.code, session=args.session, source=source, action=action)
             emit(outcome)
-            return EXIT_OK if outcome.may_enter else EXIT_REFUSED
+            return EXIT_OK if outcome.accepted else EXIT_REFUSED
         refused = False
         q = _lines(sys.stdin)
         done = False
@@ -317,8 +320,10 @@ def cmd_scan(args) -> int:
                 item = q.get()
             if not batch:
                 continue
-            for outcome in service.scan_many(batch, session=args.session, source=source):
-                refused |= not outcome.may_enter
+            for outcome in service.scan_many(
+                batch, session=args.session, source=source, action=action
+            ):
+                refused |= not outcome.accepted
                 emit(outcome)
             sys.stdout.flush()
         return EXIT_REFUSED if refused else EXIT_OK
@@ -536,6 +541,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--operator", default="", help="who is at the desk")
     p.add_argument("--session", metavar="KEY|auto",
                    help="record attendance in a session; 'auto' = the one running now")
+    p.add_argument("--exit", action="store_true",
+                   help="record people leaving the --session's room (a door desk)")
     p.add_argument("--source", default="scanner",
                    choices=["scanner", "camera", "manual", "walk-in"], help=argparse.SUPPRESS)
 
@@ -567,7 +574,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Command groups that live in modules of their own (each has ``register(sub, add)`` and
 # ``USER_ERRORS`` shaped like ``_USER_ERRORS``); they import their core modules lazily.
-_COMMAND_MODULES: tuple[str, ...] = ("checkin.cli_data",)
+_COMMAND_MODULES: tuple[str, ...] = ("checkin.cli_data", "checkin.cli_sync")
 
 
 def _command_modules():

@@ -34,21 +34,31 @@ def scope_of(scan=m.Scan):
     return func.coalesce(scan.session_id, VENUE)
 
 
-def rebuild(session: Session | Connection, event_id: int, delegate_id: int | None = None) -> None:
-    """Recompute the projections of an event (or of one delegate) from the journal."""
+def first_standing_id():
+    """For the ``scans`` row in hand: the id of its delegate's standing admission in its
+    scope — the earliest in time (then in id).  Time, not id: after journals from two
+    stations are merged, the person arrived at the earlier of the two, wherever its row
+    landed in the table."""
     first = aliased(m.Scan)
-    which = [m.Scan.event_id == event_id]
-    if delegate_id is not None:
-        which.append(m.Scan.delegate_id == delegate_id)
-    earliest = (
-        select(func.min(first.id))
+    return (
+        select(first.id)
         .where(
             first.delegate_id == m.Scan.delegate_id,
             scope_of(first) == scope_of(m.Scan),
             standing_entry(first),
         )
+        .order_by(first.created_at, first.id)
+        .limit(1)
         .scalar_subquery()
     )
+
+
+def rebuild(session: Session | Connection, event_id: int, delegate_id: int | None = None) -> None:
+    """Recompute the projections of an event (or of one delegate) from the journal."""
+    which = [m.Scan.event_id == event_id]
+    if delegate_id is not None:
+        which.append(m.Scan.delegate_id == delegate_id)
+    earliest = first_standing_id()
     rows = select(
         m.Scan.event_id, m.Scan.delegate_id, scope_of(m.Scan), m.Scan.id, m.Scan.created_at,
         m.Scan.source,
