@@ -49,10 +49,15 @@ from checkin.ui import desk_settings, workers
 from checkin.ui.agenda import AgendaPage
 from checkin.ui.autobackup import AutoBackup
 from checkin.ui.badges import BadgesPage
+from checkin.ui.dashboard import DashboardPage
+from checkin.ui.dashboard_live import tune_for_live_gui
 from checkin.ui.desk import DeskPage
+from checkin.ui.desk_connection import DeskConnection
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_settings import DeskSettings, default_station
-from checkin.ui.main_window import MainWindow, PlaceholderPage
+from checkin.ui.main_window import MainWindow
+from checkin.ui.organiser_menu import OrganiserMenu
+from checkin.ui.plain import message_box
 from checkin.ui.roster import RosterPage
 from checkin.ui.scanner import ScanDetector
 
@@ -156,10 +161,6 @@ class FirstStartPage(QWidget):
         self.status.setText(message)
 
 
-def _later(title: str, what: str) -> PlaceholderPage:
-    return PlaceholderPage(title, what + " " + _tr("This page comes in a later version."))
-
-
 def open_event(
     window: MainWindow,
     store: Store,
@@ -174,28 +175,65 @@ def open_event(
     controller = DeskController(store, event, desk, station=settings.station)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
+    dashboard = DashboardPage(store, event)
     roster = RosterPage(store, event)
     badge_page = BadgesPage(store, event, station=settings.station)
     agenda = AgendaPage(store, event)
     window.set_pages(
         [
             ("desk", _tr("Desk"), desk),
-            (
-                "dashboard",
-                _tr("Dashboard"),
-                _later(_tr("Dashboard"), _tr("Live headcounts and arrivals per quarter hour.")),
-            ),
+            ("dashboard", _tr("Dashboard"), dashboard),
             ("roster", _tr("Roster"), roster),
             ("badges", _tr("Badges"), badge_page),
             ("agenda", _tr("Agenda"), agenda),
         ]
     )
+    menu = OrganiserMenu(window, store, event)  # before the lock state is applied
     controller.locked_changed.connect(window.set_locked)
+    controller.locked_changed.connect(menu.set_locked)
     controller.use_settings(settings, qsettings, detector)
-    _wire_workspace(window, controller, roster, badge_page, agenda)
+    _wire_workspace(window, controller, roster, badge_page, agenda, menu)
+    _wire_dashboard(window)
+    if store.dialect == "postgresql":
+        connect_shared(store, controller)
     window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
     desk.focus_search()
     return controller
+
+
+def connect_shared(store: Store, controller: DeskController, **options) -> DeskConnection:
+    """A desk on a shared server keeps working through a network drop (DeskConnection)."""
+    connection = DeskConnection(
+        store.url.render_as_string(hide_password=False),
+        station=controller.station,
+        parent=controller,
+        **options,
+    )
+    desk = controller.view
+    connection.ready.connect(controller.use_service)
+    connection.online_changed.connect(
+        lambda online: desk.set_connection(
+            online, connection.desk.pending if connection.desk else 0
+        )
+    )
+    connection.replayed.connect(controller.show_replay)
+    connection.failed.connect(desk.show_error)
+    QCoreApplication.instance().aboutToQuit.connect(connection.close)
+    connection.start()
+    return connection
+
+
+def _wire_dashboard(window: MainWindow) -> None:
+    """Live only while shown: a hidden dashboard reads nothing."""
+
+    def shown(key: str) -> None:
+        dashboard = window.page("dashboard")
+        if key == "dashboard":
+            dashboard.start()
+        else:
+            dashboard.stop()
+
+    window.page_changed.connect(shown)
 
 
 def _wire_workspace(
@@ -204,6 +242,7 @@ def _wire_workspace(
     roster: RosterPage,
     badge_page: BadgesPage,
     agenda: AgendaPage,
+    menu: OrganiserMenu,
 ) -> None:
     """Keep the pages in step: what one page changes, the others show when next seen.
 
@@ -243,8 +282,16 @@ def _wire_workspace(
         controller.set_event_info(event)
         roster.set_event_info(event)
         badge_page.set_event_info(event)
+        menu.set_event_info(event)
+        # The dashboard is built around the agenda (sessions, charts): built anew.
+        window.page("dashboard").stop()
+        window.replace_page("dashboard", DashboardPage(controller.store, event))
+        if window.current_page() == "dashboard":
+            window.page("dashboard").start()
         window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
 
+    # Paper ticks change arrivals; a purge removes the names the desk's index holds.
+    menu.data_changed.connect(lambda: (roster_changed(), shown(window.current_page())))
     roster.changed.connect(roster_changed)
     roster.loaded.connect(roster_changed)  # an import, a reload after edits
     badge_page.fix_requested.connect(fix)
@@ -361,7 +408,7 @@ def open_or_explain(
         if choice == "read-only":
             return open_store(db, demo=demo, read_only=True)
     except (StoreError, backup.BackupError) as exc:
-        QMessageBox.critical(None, _tr("checkin"), str(exc))
+        message_box(None, QMessageBox.Icon.Critical, _tr("checkin"), str(exc)).exec()
     return None
 
 
@@ -407,10 +454,18 @@ def start_backups(window: MainWindow, store: Store) -> AutoBackup:
 
 def _report_unexpected(kind, value, tb) -> None:
     """Last resort for an exception escaping a slot: a dialog, not a console traceback."""
-    log.error("unexpected %s", kind.__qualname__, exc_info=(kind, value, tb))
-    QMessageBox.critical(
-        None, _tr("checkin"), _tr("Something went wrong: %1").replace("%1", str(value))
-    )
+    import traceback
+
+    # Where, not what: an exception's text can carry a name or an SQL parameter, and
+    # logs must hold no personal data.
+    frames = [f"{f.filename}:{f.lineno} {f.name}" for f in traceback.extract_tb(tb)[-5:]]
+    log.error("unexpected %s at %s", kind.__qualname__, " <- ".join(reversed(frames)))
+    message_box(
+        None,
+        QMessageBox.Icon.Critical,
+        _tr("checkin"),
+        _tr("Something went wrong: %1").replace("%1", str(value)),
+    ).exec()
 
 
 def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) -> int:
@@ -432,6 +487,7 @@ def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) 
                 _tr("%1 (read-only)").replace("%1", window.windowTitle())
             )
         auto = start_backups(window, store)
+        tune_for_live_gui()  # the loaded app out of the collector's way (dashboard_live)
         window.show()
         previous, sys.excepthook = sys.excepthook, _report_unexpected
         try:

@@ -156,6 +156,7 @@ class DeskPage(QWidget):
     lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
     sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
     camera_scanned = Signal(str)  # a badge read by the webcam (CameraPanel)
+    direction_changed = Signal(str)  # "entry" or "exit" (a session's door desk)
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +178,20 @@ class DeskPage(QWidget):
         )
         mode_label = QLabel(self.tr("&Mode:"))
         mode_label.setBuddy(self.mode_box)
+        # At a session's door the desk may count people out too (presence in the room).
+        self.direction_box = QComboBox()
+        self.direction_box.setAccessibleName(self.tr("Door direction"))
+        self.direction_box.addItem(self.tr("Coming in"), "entry")
+        self.direction_box.addItem(self.tr("Going out"), "exit")
+        self.direction_box.setToolTip(
+            self.tr("At a session's door: record people coming in, or going out")
+        )
+        self.direction_box.currentIndexChanged.connect(
+            lambda i: self.direction_changed.emit(self.direction_box.itemData(i))
+        )
+        self.direction_label = QLabel(self.tr("&Door:"))
+        self.direction_label.setBuddy(self.direction_box)
+        self.mode_box.currentIndexChanged.connect(self._door_shown)
         self.station_label = station_label = QLabel()
         station_label.setTextFormat(Qt.TextFormat.PlainText)
         self.set_station(station)
@@ -190,6 +205,8 @@ class DeskPage(QWidget):
         top.addWidget(title, 1)
         top.addWidget(mode_label)
         top.addWidget(self.mode_box)
+        top.addWidget(self.direction_label)
+        top.addWidget(self.direction_box)
         top.addSpacing(24)
         top.addWidget(station_label)
         top.addSpacing(24)
@@ -317,6 +334,7 @@ class DeskPage(QWidget):
         self._flash.setInterval(250)
         self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
         self.set_search_ready(False)
+        self._door_shown()
 
     # ------------------------------------------------------------ keyboard
 
@@ -426,6 +444,14 @@ class DeskPage(QWidget):
             self.lock_button.setText(self.tr("&Lock"))
             self.lock_button.setAccessibleName(self.tr("Lock the desk"))
             self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+
+    def _door_shown(self, *_args) -> None:
+        """Coming in / going out only means something at a session's door."""
+        at_door = self.mode_box.currentData() is not None
+        self.direction_label.setVisible(at_door)
+        self.direction_box.setVisible(at_door)
+        if not at_door and self.direction_box.currentData() != "entry":
+            self.direction_box.setCurrentIndex(0)  # venue arrival: always coming in
 
     def show_camera(self, on: bool) -> None:
         """The webcam preview above the search (made the first time), or hidden."""

@@ -96,6 +96,7 @@ class DeskController(QObject):
         self.service = CheckinService(store, event, station=station, operator=operator)
         self.index: SearchIndex | None = None
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
+        self.action = m.ScanAction.ENTRY  # EXIT: a session's door counting people out
         self.settings = DeskSettings(station=station)
         self.qsettings: QSettings | None = None  # None: settings are not saved
         self.detector: ScanDetector | None = None
@@ -116,6 +117,7 @@ class DeskController(QObject):
         view.lock_requested.connect(self.toggle_lock)
         view.sound_toggled.connect(self.set_sound)
         view.camera_scanned.connect(lambda code: self.scan(code, m.ScanSource.CAMERA))
+        view.direction_changed.connect(lambda d: setattr(self, "action", m.ScanAction(d)))
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
@@ -124,7 +126,9 @@ class DeskController(QObject):
 
     def scan(self, code: str, source: m.ScanSource = m.ScanSource.SCANNER) -> Outcome | None:
         """A badge read by the USB scanner or the camera."""
-        outcome = self._show(lambda: self.service.scan(code, session=self.mode, source=source))
+        outcome = self._show(
+            lambda: self.service.scan(code, session=self.mode, source=source, action=self.action)
+        )
         if outcome is not None:
             self.arrival_printer.consider(outcome)
         return outcome
@@ -133,7 +137,7 @@ class DeskController(QObject):
         """A person found by name, checked in without a badge."""
         outcome = self._show(
             lambda: self.service.check_in(
-                delegate_id, session=self.mode, source=m.ScanSource.MANUAL
+                delegate_id, session=self.mode, source=m.ScanSource.MANUAL, action=self.action
             )
         )
         if outcome is not None:

@@ -13,32 +13,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-
-
-class PlaceholderPage(QWidget):
-    """A page that comes in a later version, saying so in words."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        body = QLabel(text)
-        body.setWordWrap(True)
-        body.setStyleSheet("font-size: 14pt;")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for label in (heading, body):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
-        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +115,16 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         row = self.stack.currentIndex()
         return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    def replace_page(self, key: str, widget: QWidget) -> None:
+        """Put ``widget`` in place of page ``key`` (a page rebuilt for an edited event)."""
+        row = self._keys.index(key)
+        old = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.setCurrentIndex(current)
 
     def page(self, key: str) -> QWidget:
         return self.stack.widget(self._keys.index(key))

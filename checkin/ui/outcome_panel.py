@@ -65,6 +65,38 @@ def refusal_title(status: m.Outcome) -> str:
     return titles.get(status, _tr("Not admitted"))
 
 
+def _reasons() -> dict[str, str]:
+    # The core's REASONS, in words staff read (and translators translate); %1… are its
+    # values in order.  An unknown key falls back to the core's English sentence.
+    return {
+        "wrong_event": _tr("This badge is for another event."),
+        "not_a_code": _tr("Not a valid badge code for this event."),
+        "unknown_number": _tr("Badge number %1 is not in this desk's roster."),
+        "newer_version": _tr(
+            "This badge (version %1) is newer than this desk's roster (version %2): "
+            "the desk may be out of date."
+        ),
+        "replaced": _tr("This badge was replaced by a newer one: ask for the new badge."),
+        "replaced_at": _tr("This badge was replaced by a reprint at %1: ask for the new badge."),
+        "replaced_on": _tr(
+            "This badge was replaced by a reprint at %1 on %2: ask for the new badge."
+        ),
+        "cancelled": _tr("Registration cancelled."),
+        "never_in": _tr("%1 was not checked in to %2."),
+        "already_left": _tr("%1 already left %2 at %3."),
+    }
+
+
+def reason_text(outcome: Outcome) -> str:
+    """Why a scan was refused (or an exit not counted), in the desk's language."""
+    template = _reasons().get(outcome.reason)
+    if template is None:
+        return outcome.message
+    for number, value in enumerate(outcome.args, start=1):
+        template = template.replace(f"%{number}", value)
+    return template
+
+
 @dataclass(frozen=True)
 class Card:
     """The words of one result; empty fields are hidden."""
@@ -106,6 +138,22 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
             facts,
             already_text(outcome, event),
         )
+    if status is m.Outcome.EXITED:
+        where = outcome.session.title if outcome.session else ""
+        return Card(
+            Tone.INFO,
+            _tr("Goodbye"),
+            first,
+            last,
+            organisation,
+            facts,
+            _tr("Left %1").replace("%1", where) if where else "",
+        )
+    if status is m.Outcome.NOT_PRESENT:
+        return Card(
+            Tone.WARN, _tr("Not in the room"), first, last, organisation, facts,
+            reason_text(outcome),
+        )  # fmt: skip
     if status is m.Outcome.UNDONE:
         return Card(
             Tone.INFO,
@@ -116,7 +164,7 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
             facts,
             _tr("This person is no longer checked in."),
         )
-    detail = outcome.message
+    detail = reason_text(outcome)
     if d is None and outcome.code:
         detail += "\n" + _tr("Code read: %1").replace("%1", outcome.code)
     return Card(Tone.STOP, refusal_title(status), first, last, organisation, facts, detail)

@@ -31,6 +31,8 @@ _KIND = {
     m.Outcome.CANCELLED: "refused",
     m.Outcome.WRONG_EVENT: "refused",
     m.Outcome.INVALID: "refused",
+    m.Outcome.EXITED: "admitted",  # counted out: all is well
+    m.Outcome.NOT_PRESENT: "already",  # something to look at, not a refusal
 }
 
 

@@ -177,3 +177,28 @@ def test_session_mode_passes_the_session(desk_app):
     with desk_app.store.read() as s:
         session_id = s.scalar(select(m.Scan.session_id).order_by(m.Scan.id.desc()))
     assert session_id == desk_app.event.session("opening").id
+
+
+def test_a_door_desk_counts_people_out_and_back_in(desk_app):
+    desk = desk_app.desk
+    assert not desk.direction_box.isVisible()  # venue arrival: always coming in
+    desk.mode_box.setCurrentIndex(desk.mode_box.findData("opening"))
+    assert desk.direction_box.isVisible()
+    code = desk_app.codes["Sigrid"]
+    desk_app.scan(code, start=1000)
+    desk.direction_box.setCurrentIndex(desk.direction_box.findData("exit"))
+    desk_app.clock.now += 5000
+    desk_app.scan(code, start=1000 + KEY_CLICK_GAP)
+    assert desk.panel.tone is Tone.INFO and desk.panel.heading.text() == "Goodbye"
+    assert desk.panel.detail.text() == "Left Opening remarks"
+    desk_app.clock.now += 5000
+    desk_app.scan(desk_app.codes["Łukasz"], start=1000 + 2 * KEY_CLICK_GAP)
+    assert desk.panel.tone is Tone.WARN and desk.panel.heading.text() == "Not in the room"
+    desk.direction_box.setCurrentIndex(desk.direction_box.findData("entry"))
+    desk_app.clock.now += 5000
+    desk_app.scan(code, start=1000 + 3 * KEY_CLICK_GAP)
+    assert desk.panel.tone is Tone.GO  # back in: admitted again, not "already"
+    outcomes = [r[:2] for r in journal(desk_app.store, desk_app.ids["Sigrid"])]
+    assert outcomes == [("entry", "admitted"), ("exit", "exited"), ("entry", "admitted")]
+    desk.mode_box.setCurrentIndex(desk.mode_box.findData(None))
+    assert desk.direction_box.currentData() == "entry" and not desk.direction_box.isVisible()

@@ -88,3 +88,38 @@ def test_the_app_backs_up_and_says_so_in_the_status_bar(desk_app, qtbot):
     assert desk_app.window.statusBar().currentMessage().startswith("Backed up at ")
     auto.stop()
     assert not auto.is_active
+
+
+def test_the_event_menu_is_there_and_hidden_when_locked(desk_app, qtbot):
+    from checkin.ui.organiser_menu import OrganiserMenu
+
+    window = desk_app.window
+    menu = window.findChild(OrganiserMenu)
+    assert menu is not None
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Event" in titles
+    menu.set_locked(True)
+    assert not any(a.isVisible() for a in window.menuBar().actions() if a.text() == "&Event")
+
+
+def test_the_dashboard_is_live_only_while_shown_and_follows_the_agenda(desk_app, qtbot):
+    from checkin.ui.dashboard import DashboardPage
+
+    window = desk_app.window
+    dashboard = window.page("dashboard")
+    assert not dashboard.feed._timer.isActive()  # hidden: reads nothing
+    window.show_page("dashboard")
+    assert dashboard.feed._timer.isActive()
+    with qtbot.waitSignal(dashboard.feed.updated, timeout=10_000):
+        desk_app.scan(desk_app.codes["Sigrid"])
+    window.show_page("agenda")
+    assert not dashboard.feed._timer.isActive()
+    agenda = window.page("agenda")
+    agenda.name_edit.setText("Consultation humanitaire")
+    with qtbot.waitSignal(agenda.event_changed, timeout=10_000):
+        qtbot.mouseClick(agenda.save_button, Qt.MouseButton.LeftButton)
+    rebuilt = window.page("dashboard")
+    assert isinstance(rebuilt, DashboardPage) and rebuilt is not dashboard
+    assert rebuilt.event_info.name == "Consultation humanitaire"
+    window.show_page("dashboard")
+    assert rebuilt.feed._timer.isActive()
