@@ -93,6 +93,10 @@ def outcome_word(status: m.Outcome) -> str:
         return _word("Already in")
     if status is m.Outcome.UNDONE:
         return _word("Undone")
+    if status is m.Outcome.EXITED:
+        return _word("Left")
+    if status is m.Outcome.NOT_PRESENT:
+        return _word("Not in the room")
     return refusal_title(status)
 
 
@@ -141,7 +145,8 @@ class RecentModel(QAbstractListModel):
         if not 0 <= row < len(self.scans):
             return False
         scan = self.scans[row]
-        return scan.status is m.Outcome.ADMITTED and not scan.undone
+        # An exit counted by mistake is undone like an admission.
+        return scan.status in (m.Outcome.ADMITTED, m.Outcome.EXITED) and not scan.undone
 
 
 class DeskPage(QWidget):

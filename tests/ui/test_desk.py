@@ -191,6 +191,8 @@ def test_a_door_desk_counts_people_out_and_back_in(desk_app):
     desk_app.scan(code, start=1000 + KEY_CLICK_GAP)
     assert desk.panel.tone is Tone.INFO and desk.panel.heading.text() == "Goodbye"
     assert desk.panel.detail.text() == "Left Opening remarks"
+    assert desk.recent.data(desk.recent.index(0)).endswith("Left")  # in words, listed
+    assert desk.recent.undoable(0)  # an exit counted by mistake can be undone
     desk_app.clock.now += 5000
     desk_app.scan(desk_app.codes["Łukasz"], start=1000 + 2 * KEY_CLICK_GAP)
     assert desk.panel.tone is Tone.WARN and desk.panel.heading.text() == "Not in the room"
