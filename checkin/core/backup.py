@@ -170,6 +170,18 @@ def _backup_time(stem: str, path: Path) -> dt.datetime | None:
     return dt.datetime.strptime(match.group(1), _STAMP).replace(tzinfo=dt.UTC)
 
 
+def backups_of(db_path: Path) -> list[Path]:
+    """Every copy of ``db_path`` in its backups folder (automatic, on demand, before a
+    restore) — and not the copies of another database sharing the folder."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    own = re.compile(
+        re.escape(db_path.stem) + r"-(?:[a-z-]+-)?\d{8}T\d{6}Z(?:-\d+)?\.sqlite(?:-wal|-shm)?"
+    )
+    return sorted(p for p in folder.iterdir() if own.fullmatch(p.name))
+
+
 def latest_backup(db_path: Path) -> Path | None:
     """The newest automatic backup of ``db_path`` (what to restore when it is damaged)."""
     folder = backups_dir(db_path)

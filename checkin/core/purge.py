@@ -65,7 +65,8 @@ def purge(store: Store, event: EventInfo, *, backups: Path | None = None) -> Pur
     """Remove the personal data of ``event`` (see the module doc for what stays).
 
     One transaction for the changes; the vacuum runs after it commits.  ``backups``: a
-    folder whose ``*.sqlite`` files (copies of the personal data) are deleted too.
+    folder whose copies of this database (the personal data) are deleted too — only
+    this database's: another event's database may keep its backups in the same folder.
     """
     with store.write() as s:
         n_delegates = s.scalar(
@@ -101,7 +102,11 @@ def purge(store: Store, event: EventInfo, *, backups: Path | None = None) -> Pur
     wiped = _wipe_free_space(store)
     removed: list[Path] = []
     if backups is not None and backups.is_dir():
-        for path in sorted(backups.glob("*.sqlite*")):
+        from checkin.core.backup import backups_of
+
+        stem = store.path.stem if store.path is not None else ""
+        mine = backups_of(backups.parent / f"{stem}.sqlite") if stem else []
+        for path in mine:
             path.unlink(missing_ok=True)
             removed.append(path)
     return PurgeReport(n_delegates, n_scans, tuple(removed), wiped)

@@ -11,6 +11,7 @@ from checkin.core.checkin import CheckinService
 from checkin.core.delegates import list_delegates
 from checkin.core.purge import confirm_matches, purge
 from checkin.core.stats import compute_stats
+from checkin.core.store import Store
 from tests.conftest import insert_delegates
 
 NAMES = ["Wróblewski", "Łukasz", "الحسيني", "Lefèvre", "zoe.private@example.org", "REF-SECRET"]
@@ -60,11 +61,15 @@ def test_purge_keeps_counts_and_leaves_no_name_in_the_file(store, event, people,
     assert not CheckinService(store, event).scan(code).may_enter
 
 
-def test_purge_empties_the_backups_folder(store, event, people, db_path):
+def test_purge_removes_this_databases_backups_and_only_those(store, event, people, db_path):
     made = backup.backup(db_path).path
+    # Another event's database in the same folder, with its own backups: not ours.
+    other = db_path.with_name("other-event.sqlite")
+    Store("sqlite:///" + str(other)).close()
+    theirs = backup.backup(other).path
     report = purge(store, event, backups=made.parent)
     assert report.backups_removed == (made,)
-    assert list(made.parent.iterdir()) == []
+    assert list(made.parent.iterdir()) == [theirs]
 
 
 def test_confirmation_is_the_event_name_forgiving_dashes_and_case(event):
