@@ -22,13 +22,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLocale,
     QSettings,
     Qt,
     QTime,
     QTimer,
     QTimeZone,
-    QTranslator,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -43,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from checkin.core.demo import create_demo
 from checkin.core.event import EventInfo, current_event, parse_event, save_event
-from checkin.core.resources import resource
 from checkin.core.store import Store, StoreError, open_store, resolve_url
 from checkin.ui import desk_settings, workers
 from checkin.ui.agenda import AgendaPage
@@ -81,14 +78,11 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def install_translations(app: QApplication) -> QTranslator | None:
-    """Load ``resources/translations/checkin_<locale>.qm`` when it exists (French next)."""
-    translator = QTranslator(app)
-    folder = str(resource("translations"))
-    if translator.load(QLocale(), "checkin", "_", folder):
-        app.installTranslator(translator)
-        return translator
-    return None
+def install_translations(app: QApplication) -> str:
+    """The language chosen in the settings (or the system's): our .qm and Qt's own."""
+    from checkin.ui import translations
+
+    return translations.install(app, translations.saved_language(desk_settings.default_qsettings()))
 
 
 __all__ = ["EXIT_DB", "EXIT_OK", "build_window", "default_station", "main"]

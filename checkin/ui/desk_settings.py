@@ -1,10 +1,12 @@
 """Desk settings remembered per machine: station, mode, scanner suffix, sound, printing
-badges on arrival, lock.
+badges on arrival, lock, and the app's language.
 
 Stored in a ``QSettings`` — by default the user's ``checkin``/``checkin`` settings,
 injectable (tests use an ``IniFormat`` file).  Nothing saved means what the desk did
 before settings existed: station from ``$CHECKIN_STATION`` or the computer's name,
-venue arrival, Enter after each code, sound on, no printing on arrival, unlocked.
+venue arrival, Enter after each code, sound on, no printing on arrival, unlocked, the
+system's language.  The language is kept under ``ui/language`` (checkin.ui.translations),
+outside the desk group: it is read before any window exists, and applies at next start.
 
 The lock PIN is never stored, only ``"salt_hex$hash_hex"`` (PBKDF2-SHA256, 200,000
 rounds, 16-byte random salt).
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, QSysInfo
 
+from checkin.ui import translations
 from checkin.ui.scanner import SUFFIXES
 
 PIN_ROUNDS = 200_000
@@ -39,6 +42,7 @@ class DeskSettings:
     arrival_template: str = "a6"  # the badge template for that
     lock_pin_hash: str = ""
     locked: bool = False  # the desk was locked when last closed
+    language: str = ""  # "": the system's; "en", "fr"… (applies at the next start)
 
 
 def default_station() -> str:
@@ -53,6 +57,7 @@ def default_qsettings() -> QSettings:
 
 def load(qsettings: QSettings) -> DeskSettings:
     """The saved settings, with the defaults for anything missing or unreadable."""
+    language = translations.saved_language(qsettings)
     qsettings.beginGroup(_GROUP)
     try:
         station = str(qsettings.value("station", "") or "").strip() or default_station()
@@ -73,6 +78,7 @@ def load(qsettings: QSettings) -> DeskSettings:
             arrival_template=str(qsettings.value("arrival_template", "a6") or "a6"),
             lock_pin_hash=pin_hash,
             locked=_bool(qsettings.value("locked", False)) and bool(pin_hash),
+            language=language,
         )
     finally:
         qsettings.endGroup()
@@ -92,6 +98,7 @@ def save(qsettings: QSettings, settings: DeskSettings) -> None:
         qsettings.setValue("locked", bool(settings.locked))
     finally:
         qsettings.endGroup()
+    translations.save_language(qsettings, settings.language)
     qsettings.sync()
     if qsettings.status() != QSettings.Status.NoError:
         raise OSError(f"the settings file {qsettings.fileName()} could not be written")

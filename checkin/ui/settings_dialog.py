@@ -1,5 +1,5 @@
 """The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, printing
-on arrival, lock PIN.
+on arrival, lock PIN, language.
 
 The dialog only collects and checks; on OK it holds the new ``DeskSettings``
 (``settings()``) and the ``DeskController`` saves and applies them.  A new PIN is typed
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.ui.desk_settings import PIN_MAX, DeskSettings, hash_pin, valid_pin
+from checkin.ui.translations import LANGUAGES
 
 
 class SettingsDialog(QDialog):
@@ -110,6 +111,18 @@ class SettingsDialog(QDialog):
         self.clear_pin.setVisible(bool(current.lock_pin_hash))
         self.clear_pin.toggled.connect(self._clear_toggled)
 
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the app"))
+        self.language.addItem(self.tr("System"), "")
+        for code, name in LANGUAGES:  # in their own words, never translated
+            self.language.addItem(name, code)
+        if self.language.findData(current.language) < 0:
+            self.language.addItem(current.language, current.language)
+        self.language.setCurrentIndex(self.language.findData(current.language))
+        language_note = QLabel(self.tr("The language changes at the next start."))
+        language_note.setWordWrap(True)
+        language_note.setTextFormat(Qt.TextFormat.PlainText)
+
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -129,6 +142,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&New PIN:"), self.pin)
         form.addRow(self.tr("PIN a&gain:"), self.pin_again)
         form.addRow("", self.clear_pin)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", language_note)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -187,6 +202,7 @@ class SettingsDialog(QDialog):
             printer=self.printer.currentData(),
             arrival_template=self.template.currentData(),
             lock_pin_hash=pin_hash,
+            language=self.language.currentData(),
         )
         self.pin.clear()
         self.pin_again.clear()

@@ -1,0 +1,3416 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Badge colour of the category</source>
+        <translation>Couleur de badge de la catégorie</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Nom de l’événement</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>Date de l’événement</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Badge language</source>
+        <translation>Langue des badges</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Venue capacity (0 = no limit)</source>
+        <translation>Capacité du lieu (0 = sans limite)</translation>
+    </message>
+    <message>
+        <source>Registration &amp;opens at</source>
+        <translation>Ouverture de l’&amp;accueil à</translation>
+    </message>
+    <message>
+        <source>Registration has an opening time</source>
+        <translation>L’accueil a une heure d’ouverture</translation>
+    </message>
+    <message>
+        <source>Registration opening time</source>
+        <translation>Heure d’ouverture de l’accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>&amp;Lieu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Adr&amp;esse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Fuseau horaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Badge &amp;language:</source>
+        <translation>Lan&amp;gue des badges&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>Ca&amp;pacité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>A&amp;jouter une session</translation>
+    </message>
+    <message>
+        <source>Add a session</source>
+        <translation>Ajouter une session</translation>
+    </message>
+    <message>
+        <source>&amp;Remove session</source>
+        <translation>Supp&amp;rimer la session</translation>
+    </message>
+    <message>
+        <source>Remove the selected session</source>
+        <translation>Supprimer la session sélectionnée</translation>
+    </message>
+    <message>
+        <source>Sort by ti&amp;me</source>
+        <translation>&amp;Trier par heure</translation>
+    </message>
+    <message>
+        <source>Sort the sessions by start time</source>
+        <translation>Trier les sessions par heure de début</translation>
+    </message>
+    <message>
+        <source>Double-click a cell or press F2 to edit it; times are local to the event.</source>
+        <translation>Double-cliquez sur une cellule ou appuyez sur F2 pour la modifier&#x202f;; les heures sont celles du lieu de l’événement.</translation>
+    </message>
+    <message>
+        <source>Categories and badge colours</source>
+        <translation>Catégories et couleurs des badges</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Add cate&amp;gory</source>
+        <translation>Ajouter une &amp;catégorie</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>Ajouter une catégorie</translation>
+    </message>
+    <message>
+        <source>Remove categor&amp;y</source>
+        <translation>Supprimer la catégor&amp;ie</translation>
+    </message>
+    <message>
+        <source>Remove the selected category</source>
+        <translation>Supprimer la catégorie sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>C&amp;ouleur…</translation>
+    </message>
+    <message>
+        <source>Change the badge colour</source>
+        <translation>Changer la couleur du badge</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Vers le &amp;haut</translation>
+    </message>
+    <message>
+        <source>Move the category up</source>
+        <translation>Monter la catégorie</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Vers le &amp;bas</translation>
+    </message>
+    <message>
+        <source>Move the category down</source>
+        <translation>Descendre la catégorie</translation>
+    </message>
+    <message>
+        <source>Categories (badge colours)</source>
+        <translation>Catégories (couleurs des badges)</translation>
+    </message>
+    <message>
+        <source>Problems to fix before saving</source>
+        <translation>Problèmes à corriger avant d’enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Enregi&amp;strer</translation>
+    </message>
+    <message>
+        <source>Save the event, sessions and categories</source>
+        <translation>Enregistrer l’événement, les sessions et les catégories</translation>
+    </message>
+    <message>
+        <source>Rever&amp;t</source>
+        <translation>Ann&amp;uler les modifications</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>takes attendance</source>
+        <translation>relève les présences</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Double-click or press Colour… to change</source>
+        <translation>Double-cliquez ou appuyez sur Couleur… pour la changer</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>le nom</translation>
+    </message>
+    <message>
+        <source>the venue</source>
+        <translation>le lieu</translation>
+    </message>
+    <message>
+        <source>the address</source>
+        <translation>l’adresse</translation>
+    </message>
+    <message>
+        <source>the time zone</source>
+        <translation>le fuseau horaire</translation>
+    </message>
+    <message>
+        <source>the language</source>
+        <translation>la langue</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>le titre</translation>
+    </message>
+    <message>
+        <source>the room</source>
+        <translation>la salle</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>le début</translation>
+    </message>
+    <message>
+        <source>the end</source>
+        <translation>la fin</translation>
+    </message>
+    <message>
+        <source>the colour</source>
+        <translation>la couleur</translation>
+    </message>
+    <message>
+        <source>the key</source>
+        <translation>la clé</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>sans titre</translation>
+    </message>
+    <message>
+        <source>Session %1 “%2”</source>
+        <translation>Session %1 «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>sans nom</translation>
+    </message>
+    <message>
+        <source>Category %1 “%2”</source>
+        <translation>Catégorie %1 «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: %2 is required.</source>
+        <translation>%1&#xa0;: %2 est obligatoire.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is too long.</source>
+        <translation>%1&#xa0;: %2 dépasse la longueur maximale.</translation>
+    </message>
+    <message>
+        <source>%1: the end must be after the start.</source>
+        <translation>%1&#xa0;: la fin doit être après le début.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is the same as another one&apos;s.</source>
+        <translation>%1&#xa0;: %2 fait doublon avec une autre ligne.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is used twice.</source>
+        <translation>%1&#xa0;: %2 apparaît deux fois.</translation>
+    </message>
+    <message>
+        <source>%1: the colour must look like #1F6FB2.</source>
+        <translation>%1&#xa0;: la couleur doit avoir la forme #1F6FB2.</translation>
+    </message>
+    <message>
+        <source>%1: unknown time zone (e.g. Europe/Zurich).</source>
+        <translation>%1&#xa0;: fuseau horaire inconnu (p. ex. Europe/Zurich).</translation>
+    </message>
+    <message>
+        <source>%1: the language must be English or French.</source>
+        <translation>%1&#xa0;: la langue doit être l’anglais ou le français.</translation>
+    </message>
+    <message>
+        <source>Attendance has been recorded for this session: it cannot be removed. Untick “Attendance” instead.</source>
+        <translation>Des présences ont été relevées pour cette session&#xa0;: elle ne peut pas être supprimée. Décochez plutôt «&#xa0;Présences&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Some delegates are in this category: it cannot be removed.</source>
+        <translation>Des personnes sont dans cette catégorie&#xa0;: elle ne peut pas être supprimée.</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle session</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>Nouvelle catégorie</translation>
+    </message>
+    <message>
+        <source>colour %1</source>
+        <translation>couleur %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>The event could not be saved: %1</source>
+        <translation>L’événement n’a pas pu être enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>checkin</source>
+        <translation>checkin</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest backup</source>
+        <translation>&amp;Restaurer la sauvegarde la plus récente</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>Ouvrir en &amp;lecture seule</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>%1 — checkin</source>
+        <translation>%1 — checkin</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant·e</translation>
+    </message>
+    <message>
+        <source>The demo could not be created: %1</source>
+        <translation>La démo n’a pas pu être créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Newest backup: %1. The damaged file is kept beside the backups.</source>
+        <translation>Sauvegarde la plus récente&#xa0;: %1. Le fichier endommagé est conservé à côté des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>Backed up at %1</source>
+        <translation>Sauvegardé à %1</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Échec de la sauvegarde&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur s’est produite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <source>The event could not be created: %1</source>
+        <translation>L’événement n’a pas pu être créé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>All the changes are saved together, or none of them.</source>
+        <translation>Toutes les modifications sont enregistrées ensemble, ou aucune.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l’importation</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the import</source>
+        <translation>&amp;Arrêter l’importation</translation>
+    </message>
+    <message>
+        <source>Stop the import; nothing is changed</source>
+        <translation>Arrêter l’importation&#x202f;; rien n’est modifié</translation>
+    </message>
+    <message>
+        <source>Importing… (nothing is saved until the end)</source>
+        <translation>Importation en cours… (rien n’est enregistré avant la fin)</translation>
+    </message>
+    <message>
+        <source>Stopping… nothing will be changed.</source>
+        <translation>Arrêt en cours… rien ne sera modifié.</translation>
+    </message>
+    <message>
+        <source>⚠ Nothing was imported: the file has errors (%1). Correct it and try again.</source>
+        <translation>⚠ Rien n’a été importé&#xa0;: le fichier contient des erreurs (%1). Corrigez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>✓ Imported. New: %1. Updated: %2. Unchanged: %3. Restored: %4. Cancelled: %5. Rows skipped: %6.</source>
+        <translation>✓ Importé. Nouveaux&#xa0;: %1. Mis à jour&#xa0;: %2. Inchangés&#xa0;: %3. Rétablis&#xa0;: %4. Annulés&#xa0;: %5. Lignes ignorées&#xa0;: %6.</translation>
+    </message>
+    <message>
+        <source>✗ Import stopped: nothing was changed.</source>
+        <translation>✗ Importation arrêtée&#xa0;: rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalPrinter</name>
+    <message>
+        <source>The badge could not be printed.</source>
+        <translation>Le badge n’a pas pu être imprimé.</translation>
+    </message>
+    <message>
+        <source>The PDF is at %1.</source>
+        <translation>Le PDF se trouve ici&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The badge for %1 could not be printed; they are checked in.</source>
+        <translation>Le badge de %1 n’a pas pu être imprimé&#x202f;; l’enregistrement est fait.</translation>
+    </message>
+    <message>
+        <source>The printer “%1” is not available.</source>
+        <translation>L’imprimante «&#xa0;%1&#xa0;» n’est pas disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Automatic backup failed ({kind}).</source>
+        <translation>Échec de la sauvegarde automatique ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>BadgePrinter</name>
+    <message>
+        <source>Print the badges</source>
+        <translation>Imprimer les badges</translation>
+    </message>
+    <message>
+        <source>Print the badge</source>
+        <translation>Imprimer le badge</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L’impression n’a pas pu démarrer.</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesPage</name>
+    <message>
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
+        <source>Save the badges as PDF</source>
+        <translation>Enregistrer les badges en PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;All registered</source>
+        <translation>&amp;Toutes les personnes inscrites</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet printed</source>
+        <translation>&amp;Pas encore imprimés</translation>
+    </message>
+    <message>
+        <source>C&amp;hosen people</source>
+        <translation>Personnes &amp;choisies</translation>
+    </message>
+    <message>
+        <source>Filter people by name or organisation</source>
+        <translation>Filtrer les personnes par nom ou organisation</translation>
+    </message>
+    <message>
+        <source>Filter: name, organisation, reference</source>
+        <translation>Filtre&#xa0;: nom, organisation, référence</translation>
+    </message>
+    <message>
+        <source>People: tick those to print (chooses “Chosen people”)</source>
+        <translation>Personnes&#xa0;: cochez celles à imprimer (sélectionne «&#xa0;Personnes choisies&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Badge problems: press Enter to fix the delegate</source>
+        <translation>Problèmes de badge&#xa0;: appuyez sur Entrée pour corriger la fiche</translation>
+    </message>
+    <message>
+        <source>Check before printing</source>
+        <translation>Vérifier avant d’imprimer</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>Preview the badges</source>
+        <translation>Afficher l’aperçu des badges</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the badges</source>
+        <translation>Imprimer les badges</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the badges as a PDF file</source>
+        <translation>Enregistrer les badges dans un fichier PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>&amp;Réimprimer…</translation>
+    </message>
+    <message>
+        <source>Reprint the chosen badges (revokes the old ones)</source>
+        <translation>Réimprimer les badges choisis (révoque les anciens)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>Annuler la tâche en cours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Preview of the badges</source>
+        <translation>Aperçu des badges</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the badges as they will print.</source>
+        <translation>Appuyez sur Aperçu pour voir les badges tels qu’ils seront imprimés.</translation>
+    </message>
+    <message>
+        <source>%1 registered: %2 printed, %3 not yet printed.</source>
+        <translation>%1 personnes inscrites&#xa0;: %2 badges imprimés, %3 pas encore imprimés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) ticked.</source>
+        <translation>
+            <numerusform>%n personne cochée.</numerusform>
+            <numerusform>%n personnes cochées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick the people whose badges to print.</source>
+        <translation>Cochez les personnes dont le badge est à imprimer.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) with a problem. Press Enter on one to fix it.</source>
+        <translation>
+            <numerusform>%n badge présente un problème. Appuyez sur Entrée sur la ligne pour le corriger.</numerusform>
+            <numerusform>%n badges présentent un problème. Appuyez sur Entrée sur l’un d’eux pour le corriger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ No problem found.</source>
+        <translation>✓ Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Tick at least one person first.</source>
+        <translation>Cochez d’abord au moins une personne.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or recorded.</source>
+        <translation>Annulé&#xa0;: rien n’a été imprimé ni enregistré.</translation>
+    </message>
+    <message>
+        <source>Cancelled while sending pages to the printer. The badges were recorded as printed; print them again if the printer stopped mid-way.</source>
+        <translation>Annulé pendant l’envoi des pages à l’imprimante. Les badges sont notés comme imprimés&#x202f;; imprimez-les à nouveau si l’imprimante s’est arrêtée en cours de route.</translation>
+    </message>
+    <message>
+        <source>Could not write or print: %1</source>
+        <translation>Impossible d’écrire ou d’imprimer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); nothing was recorded.</source>
+        <translation>Une erreur s’est produite (%1)&#x202f;; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Choose “Chosen people” and tick whose badge to reprint.</source>
+        <translation>Choisissez «&#xa0;Personnes choisies&#xa0;» et cochez les badges à réimprimer.</translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation>Préparation de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>⚠ The preview could not be opened.</source>
+        <translation>⚠ L’aperçu n’a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>Preview: %1 badge(s) on %2 page(s), %3. Not recorded as printed.</source>
+        <translation>Aperçu&#xa0;: %1 badge(s) sur %2 page(s), %3. Non noté comme imprimé.</translation>
+    </message>
+    <message>
+        <source>Preview ready.</source>
+        <translation>Aperçu prêt.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Enregistrement du PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1 badge(s) on %2 page(s) to %3.</source>
+        <translation>%1 badge(s) sur %2 page(s) enregistré(s) dans %3.</translation>
+    </message>
+    <message>
+        <source>Sent %1 badge(s) on %2 page(s) to the printer.</source>
+        <translation>%1 badge(s) sur %2 page(s) envoyé(s) à l’imprimante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old badge(s) revoked.</source>
+        <translation>
+            <numerusform>%n ancien badge révoqué.</numerusform>
+            <numerusform>%n anciens badges révoqués.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Caméra&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>Démarrer la caméra</translation>
+    </message>
+    <message>
+        <source>Start scanning with the camera</source>
+        <translation>Scanner avec la caméra</translation>
+    </message>
+    <message>
+        <source>Camera status</source>
+        <translation>État de la caméra</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>Aucune caméra trouvée.</translation>
+    </message>
+    <message>
+        <source>Camera off.</source>
+        <translation>Caméra éteinte.</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Pas de caméra</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Non disponible</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>Arrêter la caméra</translation>
+    </message>
+    <message>
+        <source>Stop scanning with the camera</source>
+        <translation>Arrêter le scan par la caméra</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Caméra éteinte</translation>
+    </message>
+    <message>
+        <source>Read a code — scanning with %1</source>
+        <translation>Lecture d’un code — scan avec %1</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Aperçu de la caméra</translation>
+    </message>
+    <message>
+        <source>Hold the badge&apos;s QR code inside the square, about 20 cm from the camera.</source>
+        <translation>Tenez le code QR du badge dans le carré, à environ 20 cm de la caméra.</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Caméra éteinte</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <source>Camera scanning is not available on this computer (%1).</source>
+        <translation>Le scan par caméra n’est pas disponible sur cet ordinateur (%1).</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>Aucune caméra trouvée.</translation>
+    </message>
+    <message>
+        <source>Camera unavailable: it is no longer connected.</source>
+        <translation>Caméra indisponible&#xa0;: elle n’est plus branchée.</translation>
+    </message>
+    <message>
+        <source>Camera off.</source>
+        <translation>Caméra éteinte.</translation>
+    </message>
+    <message>
+        <source>Waiting for permission to use the camera…</source>
+        <translation>En attente de l’autorisation d’utiliser la caméra…</translation>
+    </message>
+    <message>
+        <source>Camera unavailable: this app is not allowed to use the camera (see the system&apos;s privacy settings).</source>
+        <translation>Caméra indisponible&#xa0;: l’application n’est pas autorisée à utiliser la caméra (voir les réglages de confidentialité du système).</translation>
+    </message>
+    <message>
+        <source>Scanning with %1</source>
+        <translation>Scan avec %1</translation>
+    </message>
+    <message>
+        <source>the camera reported an error</source>
+        <translation>la caméra a signalé une erreur</translation>
+    </message>
+    <message>
+        <source>Camera unavailable: %1</source>
+        <translation>Caméra indisponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Camera unavailable: %1 was disconnected.</source>
+        <translation>Caméra indisponible&#xa0;: %1 a été débranchée.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message>
+        <source>Review the changes</source>
+        <translation>Vérifier les modifications</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Delegates are never deleted: a cancelled delegate keeps their history and can be restored.</source>
+        <translation>Rien n’a encore été écrit. Aucune fiche n’est jamais supprimée&#xa0;: une inscription annulée garde son historique et peut être rétablie.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the list: cancel the delegates missing from this file</source>
+        <translation>&amp;Remplacer la liste&#xa0;: annuler les inscriptions absentes de ce fichier</translation>
+    </message>
+    <message>
+        <source>Replace the list: cancel the delegates missing from this file</source>
+        <translation>Remplacer la liste&#xa0;: annuler les inscriptions absentes de ce fichier</translation>
+    </message>
+    <message>
+        <source>Changes the import will make</source>
+        <translation>Modifications que l’importation va faire</translation>
+    </message>
+    <message>
+        <source>Comparing with the delegates already registered…</source>
+        <translation>Comparaison avec les personnes déjà inscrites…</translation>
+    </message>
+    <message>
+        <source>New: %1. Updated: %2. Unchanged: %3. Restored: %4. To be cancelled: %5.</source>
+        <translation>Nouveaux&#xa0;: %1. Mis à jour&#xa0;: %2. Inchangés&#xa0;: %3. Rétablis&#xa0;: %4. À annuler&#xa0;: %5.</translation>
+    </message>
+    <message>
+        <source>✗ To be cancelled</source>
+        <translation>✗ À annuler</translation>
+    </message>
+    <message>
+        <source>↺ Restored</source>
+        <translation>↺ Rétabli</translation>
+    </message>
+    <message>
+        <source>✎ Updated</source>
+        <translation>✎ Mis à jour</translation>
+    </message>
+    <message>
+        <source>+ New</source>
+        <translation>+ Nouveau</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nº</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation>Champs modifiés</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>Vérifier les lignes</translation>
+    </message>
+    <message>
+        <source>Every problem found, with its row and column in the file.</source>
+        <translation>Tous les problèmes trouvés, avec leur ligne et leur colonne dans le fichier.</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Problèmes trouvés dans le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the rows with errors and import the others</source>
+        <translation>&amp;Ignorer les lignes avec des erreurs et importer les autres</translation>
+    </message>
+    <message>
+        <source>Skip the rows with errors</source>
+        <translation>Ignorer les lignes avec des erreurs</translation>
+    </message>
+    <message>
+        <source>✗ Error</source>
+        <translation>✗ Erreur</translation>
+    </message>
+    <message>
+        <source>⚠ Warning</source>
+        <translation>⚠ Avertissement</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 with errors (listed below), %3 without. Correct the file and choose it again, or skip the rows with errors.</source>
+        <translation>%1 lignes lues&#xa0;: %2 avec des erreurs (voir ci-dessous), %3 sans. Corrigez le fichier et choisissez-le à nouveau, ou ignorez les lignes avec des erreurs.</translation>
+    </message>
+    <message>
+        <source>✓ %1 rows read, no errors; %4 warnings below.</source>
+        <translation>✓ %1 lignes lues, aucune erreur&#x202f;; %4 avertissements ci-dessous.</translation>
+    </message>
+    <message>
+        <source>✓ %1 rows read, no problems.</source>
+        <translation>✓ %1 lignes lues, aucun problème.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Arrivals over time</source>
+        <translation>Arrivées au fil du temps</translation>
+    </message>
+    <message>
+        <source>Arrived (cumulative)</source>
+        <translation>Arrivées (cumul)</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendues</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Chart: cumulative arrivals over time</source>
+        <translation>Graphique&#xa0;: arrivées cumulées au fil du temps</translation>
+    </message>
+    <message>
+        <source>Attendance per session</source>
+        <translation>Présence par session</translation>
+    </message>
+    <message>
+        <source>Chart: attendance per session</source>
+        <translation>Graphique&#xa0;: présence par session</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Présences</translation>
+    </message>
+    <message>
+        <source>In the room now</source>
+        <translation>Dans la salle maintenant</translation>
+    </message>
+    <message>
+        <source>Arrivals by category</source>
+        <translation>Arrivées par catégorie</translation>
+    </message>
+    <message>
+        <source>Chart: arrivals by category</source>
+        <translation>Graphique&#xa0;: arrivées par catégorie</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivées</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Top organisations</source>
+        <translation>Principales organisations</translation>
+    </message>
+    <message>
+        <source>Chart: top organisations</source>
+        <translation>Graphique&#xa0;: principales organisations</translation>
+    </message>
+    <message>
+        <source>Top countries</source>
+        <translation>Principaux pays</translation>
+    </message>
+    <message>
+        <source>Chart: top countries</source>
+        <translation>Graphique&#xa0;: principaux pays</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>Heure (%1)</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>✗ Not yet arrived</source>
+        <translation>✗ Pas encore là</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>✓ In the room</source>
+        <translation>✓ Dans la salle</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>✓ Arrived %1</source>
+        <translation>✓ Arrivé·e à %1</translation>
+    </message>
+    <message>
+        <source>↩ Left at %1</source>
+        <translation>↩ Sorti·e à %1</translation>
+    </message>
+    <message>
+        <source>No capacity set for this room</source>
+        <translation>Aucune capacité définie pour cette salle</translation>
+    </message>
+    <message>
+        <source>Current session</source>
+        <translation>Session en cours</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Watch list alert</source>
+        <translation>Alerte de la liste de suivi</translation>
+    </message>
+    <message>
+        <source>No session running</source>
+        <translation>Aucune session en cours</translation>
+    </message>
+    <message>
+        <source>The agenda is over for today</source>
+        <translation>Le programme est terminé pour aujourd’hui</translation>
+    </message>
+    <message>
+        <source>In the room: %1 of %2</source>
+        <translation>Dans la salle&#xa0;: %1 sur %2</translation>
+    </message>
+    <message>
+        <source>In the room: %1</source>
+        <translation>Dans la salle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Starts at %1</source>
+        <translation>Commence à %1</translation>
+    </message>
+    <message>
+        <source>Within capacity: %1 seats free</source>
+        <translation>Capacité respectée&#xa0;: %1 places libres</translation>
+    </message>
+    <message>
+        <source>Near capacity: only %1 seats free</source>
+        <translation>Presque plein&#xa0;: plus que %1 places libres</translation>
+    </message>
+    <message>
+        <source>Full: the room is at capacity</source>
+        <translation>Complet&#xa0;: la salle a atteint sa capacité</translation>
+    </message>
+    <message>
+        <source>Over capacity by %2: admit no one until people leave</source>
+        <translation>Capacité dépassée de %2&#xa0;: ne laissez entrer personne avant que des gens sortent</translation>
+    </message>
+    <message>
+        <source>Now, %1–%2</source>
+        <translation>En cours, %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 came in, %2 went out</source>
+        <translation>%1 entrées, %2 sorties</translation>
+    </message>
+    <message>
+        <source>Next session, %1–%2</source>
+        <translation>Session suivante, %1–%2</translation>
+    </message>
+    <message>
+        <source>checkin — projector</source>
+        <translation>checkin — projecteur</translation>
+    </message>
+    <message>
+        <source>Projector view</source>
+        <translation>Vue projecteur</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>Pas encore là</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard — %1</source>
+        <translation>Tableau de bord — %1</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Projector mode (F9)</source>
+        <translation>Mode projecteur (F9)</translation>
+    </message>
+    <message>
+        <source>Projector mode</source>
+        <translation>Mode projecteur</translation>
+    </message>
+    <message>
+        <source>Arrived / expected</source>
+        <translation>Arrivées / attendues</translation>
+    </message>
+    <message>
+        <source>Not yet arrived</source>
+        <translation>Pas encore là</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>Inscriptions sur place</translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation>Scans refusés</translation>
+    </message>
+    <message>
+        <source>Not yet arrived: call list</source>
+        <translation>Pas encore là&#xa0;: liste d’appel</translation>
+    </message>
+    <message>
+        <source>Export call list (CSV)…</source>
+        <translation>Exporter la liste d’appel (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export call list as CSV</source>
+        <translation>Exporter la liste d’appel en CSV</translation>
+    </message>
+    <message>
+        <source>Recent arrivals</source>
+        <translation>Arrivées récentes</translation>
+    </message>
+    <message>
+        <source>Watch list</source>
+        <translation>Liste de suivi</translation>
+    </message>
+    <message>
+        <source>Session to list</source>
+        <translation>Session à afficher</translation>
+    </message>
+    <message>
+        <source>Session attendance</source>
+        <translation>Présence à la session</translation>
+    </message>
+    <message>
+        <source>&amp;Session:</source>
+        <translation>&amp;Session&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Dashboard views</source>
+        <translation>Vues du tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet arrived</source>
+        <translation>&amp;Pas encore là</translation>
+    </message>
+    <message>
+        <source>&amp;Recent arrivals</source>
+        <translation>&amp;Arrivées récentes</translation>
+    </message>
+    <message>
+        <source>&amp;Watch list</source>
+        <translation>&amp;Liste de suivi</translation>
+    </message>
+    <message>
+        <source>Session &amp;attendance</source>
+        <translation>Présence à la sess&amp;ion</translation>
+    </message>
+    <message>
+        <source>%1 arrived</source>
+        <translation>%1 déjà là</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 annulations</translation>
+    </message>
+    <message>
+        <source>registered at the desk</source>
+        <translation>personnes inscrites à l’accueil</translation>
+    </message>
+    <message>
+        <source>%1 duplicate scans</source>
+        <translation>%1 scans en double</translation>
+    </message>
+    <message>
+        <source>%1 registered people have not arrived yet.</source>
+        <translation>%1 personnes inscrites ne sont pas encore arrivées.</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet arrived (%1)</source>
+        <translation>&amp;Pas encore là (%1)</translation>
+    </message>
+    <message>
+        <source>%1 attended, %2 in the room now</source>
+        <translation>Présences&#xa0;: %1, dans la salle maintenant&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>⚠ Not updated: %1</source>
+        <translation>⚠ Pas à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 arrived: %2%3 at %4</source>
+        <translation>Arrivée (%1)&#xa0;: %2%3 à %4</translation>
+    </message>
+    <message>
+        <source>Export call list</source>
+        <translation>Exporter la liste d’appel</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Call list saved: %1 people</source>
+        <translation>Liste d’appel enregistrée&#xa0;: %1 personnes</translation>
+    </message>
+    <message>
+        <source>Could not save the call list: %1</source>
+        <translation>La liste d’appel n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <source>Edit delegate no. %1</source>
+        <translation>Modifier la fiche nº %1</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Type to choose, e.g. Switzerland</source>
+        <translation>Tapez pour choisir, p. ex. Suisse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>C&amp;atégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Enregi&amp;strer</translation>
+    </message>
+    <message>
+        <source>Save the delegate</source>
+        <translation>Enregistrer la fiche</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Fermer sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>inscription annulée</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>inscription active</translation>
+    </message>
+    <message>
+        <source>Delegate no. %1 (%2). Badge version %3.</source>
+        <translation>Fiche nº %1 (%2). Version du badge&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskController</name>
+    <message numerus="yes">
+        <source>Back online. %n person(s) were checked in at two desks while they could not see each other:</source>
+        <translation>
+            <numerusform>De nouveau en ligne. %n personne a été enregistrée à deux postes pendant qu’ils ne se voyaient pas&#xa0;:</numerusform>
+            <numerusform>De nouveau en ligne. %n personnes ont été enregistrées à deux postes pendant qu’ils ne se voyaient pas&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lock PIN</source>
+        <translation>Pas de code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>Set a lock PIN in the desk settings (Ctrl+,) to lock the desk.</source>
+        <translation>Définissez un code PIN de verrouillage dans les réglages du poste (Ctrl+,) pour verrouiller le poste.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved; they apply until the app closes.</source>
+        <translation>Les réglages n’ont pas pu être enregistrés&#x202f;; ils s’appliquent jusqu’à la fermeture de l’application.</translation>
+    </message>
+    <message>
+        <source>The person could not be registered.</source>
+        <translation>La personne n’a pas pu être inscrite.</translation>
+    </message>
+    <message>
+        <source>The badge could not be made.</source>
+        <translation>Le badge n’a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>Making the badge…</source>
+        <translation>Création du badge…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Making the badge</source>
+        <translation>Création du badge</translation>
+    </message>
+    <message>
+        <source>The badge is ready.</source>
+        <translation>Le badge est prêt.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the badge</source>
+        <translation>Imprimer le badge</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF</source>
+        <translation>&amp;Ouvrir le PDF</translation>
+    </message>
+    <message>
+        <source>Open the badge PDF</source>
+        <translation>Ouvrir le PDF du badge</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The badge could not be printed; the PDF is at %1.</source>
+        <translation>Le badge n’a pas pu être imprimé&#x202f;; le PDF se trouve ici&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Badge not made</source>
+        <translation>Badge non créé</translation>
+    </message>
+    <message>
+        <source>Cancelled. The person is registered and checked in; print their badge later.</source>
+        <translation>Annulé. La personne est inscrite et enregistrée&#x202f;; imprimez son badge plus tard.</translation>
+    </message>
+    <message>
+        <source>The badge could not be made; the person is registered and checked in.</source>
+        <translation>Le badge n’a pas pu être créé&#x202f;; la personne est inscrite et enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message>
+        <source>This could not be recorded; the person is not checked in.</source>
+        <translation>Cela n’a pas pu être enregistré&#x202f;; la personne n’est pas enregistrée.</translation>
+    </message>
+    <message>
+        <source>The list of names could not be loaded; scanning still works.</source>
+        <translation>La liste des noms n’a pas pu être chargée&#x202f;; le scan fonctionne toujours.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <source>Check-in mode</source>
+        <translation>Mode d’accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Door direction</source>
+        <translation>Sens du passage</translation>
+    </message>
+    <message>
+        <source>Coming in</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Going out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>At a session&apos;s door: record people coming in, or going out</source>
+        <translation>À la porte d’une session&#xa0;: enregistrer les entrées ou les sorties</translation>
+    </message>
+    <message>
+        <source>&amp;Door:</source>
+        <translation>&amp;Porte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>Locked: the settings and the other pages need the PIN</source>
+        <translation>Verrouillé&#xa0;: les réglages et les autres pages demandent le code PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-in…</source>
+        <translation>&amp;Inscription sur place…</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Inscrire une personne sur place</translation>
+    </message>
+    <message>
+        <source>Register someone who is not on the list (Ctrl+N)</source>
+        <translation>Inscrire une personne absente de la liste (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>C&amp;amera</source>
+        <translation>&amp;Caméra</translation>
+    </message>
+    <message>
+        <source>Scan badges with the camera</source>
+        <translation>Scanner les badges avec la caméra</translation>
+    </message>
+    <message>
+        <source>Show the camera preview, for a desk without a USB scanner</source>
+        <translation>Afficher l’aperçu de la caméra, pour un poste sans scanner USB</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ré&amp;glages…</translation>
+    </message>
+    <message>
+        <source>Desk settings</source>
+        <translation>Réglages du poste</translation>
+    </message>
+    <message>
+        <source>Desk settings (Ctrl+,)</source>
+        <translation>Réglages du poste (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock the desk</source>
+        <translation>Verrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Lock the desk (Ctrl+L)</source>
+        <translation>Verrouiller le poste (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Find by name, organisation, e-mail…</source>
+        <translation>Chercher par nom, organisation, e-mail…</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Chercher une personne</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <source>&amp;Check in</source>
+        <translation>&amp;Enregistrer l’arrivée</translation>
+    </message>
+    <message>
+        <source>Check in the selected person</source>
+        <translation>Enregistrer l’arrivée de la personne sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Find a person</source>
+        <translation>C&amp;hercher une personne</translation>
+    </message>
+    <message>
+        <source>Recent scans</source>
+        <translation>Scans récents</translation>
+    </message>
+    <message>
+        <source>&amp;Undo check-in</source>
+        <translation>Ann&amp;uler l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Undo the selected check-in</source>
+        <translation>Annuler l’enregistrement sélectionné</translation>
+    </message>
+    <message>
+        <source>Undo the selected check-in (Ctrl+Z)</source>
+        <translation>Annuler l’enregistrement sélectionné (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent scans</source>
+        <translation>&amp;Scans récents</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Rien à annuler</translation>
+    </message>
+    <message>
+        <source>Only an admission that has not been undone yet can be undone. Select it in the recent scans.</source>
+        <translation>Seule une entrée qui n’a pas encore été annulée peut l’être. Sélectionnez-la dans les scans récents.</translation>
+    </message>
+    <message>
+        <source>Station: %1</source>
+        <translation>Poste&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Venue arrival</source>
+        <translation>Arrivée sur le lieu</translation>
+    </message>
+    <message>
+        <source>Session running now (auto)</source>
+        <translation>Session en cours (auto)</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock…</source>
+        <translation>Dé&amp;verrouiller…</translation>
+    </message>
+    <message>
+        <source>Unlock the desk</source>
+        <translation>Déverrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Unlock the desk with the PIN (Ctrl+L)</source>
+        <translation>Déverrouiller le poste avec le code PIN (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>⚠ Offline: the shared database cannot be reached. Keep scanning: check-ins are kept on this laptop and sent when it is back.</source>
+        <translation>⚠ Hors ligne&#xa0;: la base de données partagée est injoignable. Continuez à scanner&#xa0;: les enregistrements sont gardés sur cet ordinateur et envoyés dès son retour.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) waiting.</source>
+        <translation>
+            <numerusform>%n enregistrement en attente.</numerusform>
+            <numerusform>%n enregistrements en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;ound: on</source>
+        <translation>S&amp;on&#xa0;: activé</translation>
+    </message>
+    <message>
+        <source>Sound is on; press to mute</source>
+        <translation>Le son est activé&#x202f;; appuyez pour le couper</translation>
+    </message>
+    <message>
+        <source>S&amp;ound: off</source>
+        <translation>S&amp;on&#xa0;: coupé</translation>
+    </message>
+    <message>
+        <source>Sound is muted; press to turn it on</source>
+        <translation>Le son est coupé&#x202f;; appuyez pour l’activer</translation>
+    </message>
+    <message>
+        <source>A short sound for each result</source>
+        <translation>Un son bref pour chaque résultat</translation>
+    </message>
+    <message>
+        <source>Loading the list of names…</source>
+        <translation>Chargement de la liste des noms…</translation>
+    </message>
+    <message>
+        <source>No one found.</source>
+        <translation>Personne n’a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Admis·e</translation>
+    </message>
+    <message>
+        <source>Already in</source>
+        <translation>Déjà là</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sorti·e</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>Pas dans la salle</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>(personne)</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the delegate list</source>
+        <translation>Choisir la liste des participant·e·s</translation>
+    </message>
+    <message>
+        <source>A CSV or Excel (.xlsx) file with one delegate per row, headers in English or French.</source>
+        <translation>Un fichier CSV ou Excel (.xlsx), une personne par ligne, en-têtes en anglais ou en français.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>Path of a .csv or .xlsx file</source>
+        <translation>Chemin d’un fichier .csv ou .xlsx</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Premières lignes du fichier</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Delegate list</source>
+        <translation>Liste des participant·e·s</translation>
+    </message>
+    <message>
+        <source>Delegate lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Listes de participant·e·s (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartPage</name>
+    <message>
+        <source>Welcome to checkin</source>
+        <translation>Bienvenue dans checkin</translation>
+    </message>
+    <message>
+        <source>This database has no event yet. How would you like to start?</source>
+        <translation>Cette base de données ne contient encore aucun événement. Comment voulez-vous commencer&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>Ouvrir l’événement de démonstration</translation>
+    </message>
+    <message>
+        <source>Create an event</source>
+        <translation>Créer un événement</translation>
+    </message>
+    <message>
+        <source>Import a roster</source>
+        <translation>Importer une liste de participant·e·s</translation>
+    </message>
+    <message>
+        <source>The demo is a fictional consultation in Geneva, dated today, to try scanning and search.</source>
+        <translation>La démo est une consultation fictive à Genève, datée d’aujourd’hui, pour essayer le scan et la recherche.</translation>
+    </message>
+    <message>
+        <source>Creating the demo event…</source>
+        <translation>Création de l’événement de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import delegates</source>
+        <translation>Importer des participant·e·s</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Full name (split into first and last)</source>
+        <translation>Nom complet (séparé en prénom et nom)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); nothing was changed.</source>
+        <translation>Une erreur s’est produite (%1)&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The file could not be read (%1).</source>
+        <translation>Le fichier n’a pas pu être lu (%1).</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet “%1”</source>
+        <translation>Classeur Excel, feuille «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>CSV, encoding %1, delimiter: %2</source>
+        <translation>CSV, encodage %1, séparateur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1. Header in row %2; %3 delegate rows. The first rows:</source>
+        <translation>%1. En-tête à la ligne %2&#x202f;; %3 lignes de participant·e·s. Les premières lignes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgressDialog</name>
+    <message>
+        <source>What is running</source>
+        <translation>Tâche en cours</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>Annuler la tâche en cours</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>checkin</source>
+        <translation>checkin</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>Associer les colonnes</translation>
+    </message>
+    <message>
+        <source>The columns were guessed from the header; change any that is wrong.</source>
+        <translation>Les colonnes ont été devinées d’après l’en-tête&#x202f;; corrigez celles qui sont fausses.</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Colonne pour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Delegates as they will be read</source>
+        <translation>Les personnes telles qu’elles seront lues</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importée)</translation>
+    </message>
+    <message>
+        <source>Reading the file with these columns…</source>
+        <translation>Lecture du fichier avec ces colonnes…</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported, %2 have errors.</source>
+        <translation>%1 lignes peuvent être importées, %2 ont des erreurs.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiserMenu</name>
+    <message>
+        <source>&amp;Event</source>
+        <translation>É&amp;vénement</translation>
+    </message>
+    <message>
+        <source>Event menu</source>
+        <translation>Menu Événement</translation>
+    </message>
+    <message>
+        <source>&amp;Export attendance…</source>
+        <translation>E&amp;xporter les présences…</translation>
+    </message>
+    <message>
+        <source>Export attendance as a spreadsheet</source>
+        <translation>Exporter les présences dans un tableur</translation>
+    </message>
+    <message>
+        <source>&amp;Donors&apos; report (PDF)…</source>
+        <translation>Rapport pour les &amp;donateurs (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the donors&apos; attendance report as PDF</source>
+        <translation>Enregistrer en PDF le rapport de présence pour les donateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in sheets (PDF)…</source>
+        <translation>&amp;Feuilles d’émargement (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save paper sign-in sheets as PDF</source>
+        <translation>Enregistrer les feuilles d’émargement papier en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Badges by e-mail…</source>
+        <translation>&amp;Badges par e-mail…</translation>
+    </message>
+    <message>
+        <source>Write badge files for a mail merge</source>
+        <translation>Écrire les fichiers de badges pour un publipostage</translation>
+    </message>
+    <message>
+        <source>Enter &amp;paper sign-in ticks…</source>
+        <translation>Saisir les &amp;coches des feuilles papier…</translation>
+    </message>
+    <message>
+        <source>Enter the ticks of a paper sign-in sheet</source>
+        <translation>Saisir les coches d’une feuille d’émargement papier</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>Back up the database now</source>
+        <translation>Sauvegarder la base de données maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Restore a backup and close the app</source>
+        <translation>Restaurer une sauvegarde et fermer l’application</translation>
+    </message>
+    <message>
+        <source>Pur&amp;ge personal data…</source>
+        <translation>&amp;Purger les données personnelles…</translation>
+    </message>
+    <message>
+        <source>Purge personal data after the event</source>
+        <translation>Purger les données personnelles après l’événement</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Restore and close the app</source>
+        <translation>&amp;Restaurer et fermer l’application</translation>
+    </message>
+    <message>
+        <source>Restore the backup and close the app</source>
+        <translation>Restaurer la sauvegarde et fermer l’application</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Open the folder in the file manager</source>
+        <translation>Ouvrir le dossier dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé&#xa0;: rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Export attendance</source>
+        <translation>Exporter les présences</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the attendance…</source>
+        <translation>Écriture des présences…</translation>
+    </message>
+    <message>
+        <source>Donors&apos; report</source>
+        <translation>Rapport pour les donateurs</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Laying out the report…</source>
+        <translation>Mise en page du rapport…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets</source>
+        <translation>Feuilles d’émargement</translation>
+    </message>
+    <message>
+        <source>Laying out the sign-in sheets…</source>
+        <translation>Mise en page des feuilles d’émargement…</translation>
+    </message>
+    <message>
+        <source>Attendance of %1 delegates written to:
+%2</source>
+        <translation>Présences de %1 personnes écrites dans&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Donors&apos; report (counts only, no names) written to:
+%2</source>
+        <translation>Rapport pour les donateurs (chiffres seulement, sans noms) écrit dans&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Sign-in sheets written to:
+%2
+
+Print them the evening before. Ticks are entered afterwards with Event ▸ Enter paper sign-in ticks.</source>
+        <translation>Feuilles d’émargement écrites dans&#xa0;:
+%2
+
+Imprimez-les la veille. Les coches se saisissent ensuite avec Événement ▸ Saisir les coches des feuilles papier.</translation>
+    </message>
+    <message>
+        <source>Badges by e-mail</source>
+        <translation>Badges par e-mail</translation>
+    </message>
+    <message>
+        <source>Folder for the badges by e-mail</source>
+        <translation>Dossier pour les badges par e-mail</translation>
+    </message>
+    <message>
+        <source>Drawing the badges…</source>
+        <translation>Création des badges…</translation>
+    </message>
+    <message>
+        <source>%1 badges (a PDF and a QR code image each) and the list for your mail program written to:
+%2</source>
+        <translation>%1 badges (un PDF et une image de code QR chacun) et la liste pour votre messagerie écrits dans&#xa0;:
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled registration(s) skipped.</source>
+        <translation>
+            <numerusform>%n inscription annulée ignorée.</numerusform>
+            <numerusform>%n inscriptions annulées ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Back up the database into…</source>
+        <translation>Sauvegarder la base de données dans…</translation>
+    </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation>Copie et vérification de la base de données…</translation>
+    </message>
+    <message>
+        <source>Backed up to:
+%1
+(%2 bytes, integrity checked.)</source>
+        <translation>Sauvegardé dans&#xa0;:
+%1
+(%2 octets, intégrité vérifiée.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older backup(s) removed by the rotation.</source>
+        <translation>
+            <numerusform>%n ancienne sauvegarde supprimée par la rotation.</numerusform>
+            <numerusform>%n anciennes sauvegardes supprimées par la rotation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace the event database
+%1
+with the backup
+%2
+(saved %3)?
+
+Everything recorded since that backup is replaced by the backup&apos;s data. The current database is first kept as a backup in
+%4
+so this can be undone.
+
+The database cannot be replaced while the app has it open: the app closes to restore it. Close the app on any other desk using this database first. Then start checkin again.</source>
+        <translation>Remplacer la base de données de l’événement
+%1
+par la sauvegarde
+%2
+(enregistrée le %3)&#x202f;?
+
+Tout ce qui a été enregistré depuis cette sauvegarde est remplacé par les données de la sauvegarde. La base de données actuelle est d’abord conservée comme sauvegarde dans
+%4
+pour que cette opération puisse être annulée.
+
+La base de données ne peut pas être remplacée tant que l’application l’a ouverte&#xa0;: l’application se ferme pour la restaurer. Fermez d’abord l’application sur tout autre poste qui utilise cette base de données. Puis relancez checkin.</translation>
+    </message>
+    <message>
+        <source>Wait for the running task to finish, then restore.</source>
+        <translation>Attendez la fin de la tâche en cours, puis restaurez.</translation>
+    </message>
+    <message>
+        <source>checkin backups (*.sqlite);;All files (*)</source>
+        <translation>Sauvegardes checkin (*.sqlite);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The replaced database is kept as:
+%1</source>
+        <translation>La base de données remplacée est conservée sous&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation>%1 restaurée à partir de %2.</translation>
+    </message>
+    <message>
+        <source>checkin now closes: start it again to continue.</source>
+        <translation>checkin va se fermer&#xa0;: relancez-le pour continuer.</translation>
+    </message>
+    <message>
+        <source>Purge personal data</source>
+        <translation>Purger les données personnelles</translation>
+    </message>
+    <message>
+        <source>Wait for the running task to finish, then purge.</source>
+        <translation>Attendez la fin de la tâche en cours, puis purgez.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Une erreur s’est produite (%1).</translation>
+    </message>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>Le fichier n’a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomePanel</name>
+    <message>
+        <source>Check-in result</source>
+        <translation>Résultat de l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Scan a badge, or type a name to find someone.</source>
+        <translation>Scannez un badge, ou tapez un nom pour trouver une personne.</translation>
+    </message>
+    <message>
+        <source>Badge replaced</source>
+        <translation>Badge remplacé</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Inscription annulée</translation>
+    </message>
+    <message>
+        <source>Another event&apos;s badge</source>
+        <translation>Badge d’un autre événement</translation>
+    </message>
+    <message>
+        <source>Not a valid badge</source>
+        <translation>Badge non valide</translation>
+    </message>
+    <message>
+        <source>Not admitted</source>
+        <translation>Non admis·e</translation>
+    </message>
+    <message>
+        <source>This badge is for another event.</source>
+        <translation>Ce badge est celui d’un autre événement.</translation>
+    </message>
+    <message>
+        <source>Not a valid badge code for this event.</source>
+        <translation>Ce code n’est pas un badge valide pour cet événement.</translation>
+    </message>
+    <message>
+        <source>Badge number %1 is not in this desk&apos;s roster.</source>
+        <translation>Le badge numéro %1 ne figure pas dans la liste de ce poste.</translation>
+    </message>
+    <message>
+        <source>This badge (version %1) is newer than this desk&apos;s roster (version %2): the desk may be out of date.</source>
+        <translation>Ce badge (version %1) est plus récent que la liste de ce poste (version %2)&#xa0;: le poste n’est peut-être pas à jour.</translation>
+    </message>
+    <message>
+        <source>This badge was replaced by a newer one: ask for the new badge.</source>
+        <translation>Ce badge a été remplacé par un plus récent&#xa0;: demandez le nouveau badge.</translation>
+    </message>
+    <message>
+        <source>This badge was replaced by a reprint at %1: ask for the new badge.</source>
+        <translation>Ce badge a été remplacé par une réimpression à %1&#xa0;: demandez le nouveau badge.</translation>
+    </message>
+    <message>
+        <source>This badge was replaced by a reprint at %1 on %2: ask for the new badge.</source>
+        <translation>Ce badge a été remplacé par une réimpression le %2 à %1&#xa0;: demandez le nouveau badge.</translation>
+    </message>
+    <message>
+        <source>Registration cancelled.</source>
+        <translation>Inscription annulée.</translation>
+    </message>
+    <message>
+        <source>%1 was not checked in to %2.</source>
+        <translation>%1 n’était pas enregistré·e pour %2.</translation>
+    </message>
+    <message>
+        <source>%1 already left %2 at %3.</source>
+        <translation>%1 est déjà sorti·e de %2 à %3.</translation>
+    </message>
+    <message>
+        <source>Already checked in at %2</source>
+        <translation>Déjà enregistré·e à %2</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Déjà enregistré·e</translation>
+    </message>
+    <message>
+        <source>Goodbye</source>
+        <translation>Au revoir</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>Pas dans la salle</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Enregistrement annulé</translation>
+    </message>
+    <message>
+        <source>This person is no longer checked in.</source>
+        <translation>Cette personne n’est plus enregistrée.</translation>
+    </message>
+    <message>
+        <source>Already checked in to %1 at %2</source>
+        <translation>Déjà enregistré·e pour %1 à %2</translation>
+    </message>
+    <message>
+        <source>Admitted to %1</source>
+        <translation>Admis·e&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Code read: %1</source>
+        <translation>Code lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Left %1</source>
+        <translation>Sortie de %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <source>Enter paper sign-in ticks</source>
+        <translation>Saisir les coches des feuilles papier</translation>
+    </message>
+    <message>
+        <source>Type or paste the references ticked on the paper sheet: one per line, or separated by spaces or commas (#12 means delegate number 12). Nothing is recorded until you press Record; entering the same sheet twice changes nothing.</source>
+        <translation>Tapez ou collez les références cochées sur la feuille papier&#xa0;: une par ligne, ou séparées par des espaces ou des virgules (#12 désigne la fiche nº 12). Rien n’est enregistré avant d’appuyer sur Enregistrer&#x202f;; saisir deux fois la même feuille ne change rien.</translation>
+    </message>
+    <message>
+        <source>Ticked references</source>
+        <translation>Références cochées</translation>
+    </message>
+    <message>
+        <source>e.g. IOMNGO-0012, IOMNGO-0040, #7</source>
+        <translation>p. ex. IOMNGO-0012, IOMNGO-0040, #7</translation>
+    </message>
+    <message>
+        <source>Ticked &amp;references:</source>
+        <translation>Ré&amp;férences cochées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Arrival time (24 hours, event&apos;s time zone)</source>
+        <translation>Heure d’arrivée (24 heures, fuseau horaire de l’événement)</translation>
+    </message>
+    <message>
+        <source>Paper sheet</source>
+        <translation>Feuille papier</translation>
+    </message>
+    <message>
+        <source>Station written in the journal</source>
+        <translation>Poste inscrit dans le journal</translation>
+    </message>
+    <message>
+        <source>e.g. Paper A–K</source>
+        <translation>p. ex. Papier A–K</translation>
+    </message>
+    <message>
+        <source>Record as</source>
+        <translation>Enregistrer comme</translation>
+    </message>
+    <message>
+        <source>Arrival &amp;time:</source>
+        <translation>&amp;Heure d’arrivée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Station:</source>
+        <translation>&amp;Poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Record &amp;as:</source>
+        <translation>Enregistrer &amp;comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Times are the event&apos;s local time (%1), on the event day (%2).</source>
+        <translation>Les heures sont celles du lieu de l’événement (%1), le jour de l’événement (%2).</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Check the references</source>
+        <translation>Vérifier les références</translation>
+    </message>
+    <message>
+        <source>Type the references, then Check.</source>
+        <translation>Tapez les références, puis Vérifier.</translation>
+    </message>
+    <message>
+        <source>What will be recorded</source>
+        <translation>Ce qui sera enregistré</translation>
+    </message>
+    <message>
+        <source>Each reference and what happens to it</source>
+        <translation>Chaque référence et ce qu’il en advient</translation>
+    </message>
+    <message>
+        <source>What was recorded</source>
+        <translation>Ce qui a été enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Record the known references</source>
+        <translation>Enregistrer les références connues</translation>
+    </message>
+    <message>
+        <source>Arrival at the venue</source>
+        <translation>Arrivée sur le lieu</translation>
+    </message>
+    <message>
+        <source>Session: %1 (%2)</source>
+        <translation>Session&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to record</source>
+        <translation>
+            <numerusform>%n à enregistrer</numerusform>
+            <numerusform>%n à enregistrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already checked in</source>
+        <translation>
+            <numerusform>%n déjà enregistrée</numerusform>
+            <numerusform>%n déjà enregistrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown (skipped)</source>
+        <translation>
+            <numerusform>%n inconnue (ignorée)</numerusform>
+            <numerusform>%n inconnues (ignorées)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled (skipped)</source>
+        <translation>
+            <numerusform>%n annulée (ignorée)</numerusform>
+            <numerusform>%n annulées (ignorées)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ %1 — %2: will be recorded</source>
+        <translation>✓ %1 — %2&#xa0;: sera enregistré·e</translation>
+    </message>
+    <message>
+        <source>= %1 — %2: already checked in at %3, left as it is</source>
+        <translation>= %1 — %2&#xa0;: déjà enregistré·e à %3, laissé·e tel quel</translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2: registration cancelled, skipped</source>
+        <translation>✗ %1 — %2&#xa0;: inscription annulée, ignorée</translation>
+    </message>
+    <message>
+        <source>✗ %1: unknown reference, skipped</source>
+        <translation>✗ %1&#xa0;: référence inconnue, ignorée</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Record %n arrival(s)</source>
+        <translation>
+            <numerusform>&amp;Enregistrer %n arrivée</numerusform>
+            <numerusform>&amp;Enregistrer %n arrivées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ Give a station name, e.g. Paper A–K.</source>
+        <translation>✗ Indiquez un nom de poste, p. ex. Papier A–K.</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+    <message>
+        <source>the venue</source>
+        <translation>le lieu</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Recorded %n arrival(s) to %1 at %2 (%3).</source>
+        <translation>
+            <numerusform>✓ %n arrivée enregistrée pour %1 à %2 (%3).</numerusform>
+            <numerusform>✓ %n arrivées enregistrées pour %1 à %2 (%3).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already checked in, left as they were.</source>
+        <translation>
+            <numerusform>%n personne déjà enregistrée, laissée telle quelle.</numerusform>
+            <numerusform>%n personnes déjà enregistrées, laissées telles quelles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped, unknown: %1.</source>
+        <translation>Ignorées, inconnues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Skipped, registration cancelled: %1.</source>
+        <translation>Ignorées, inscription annulée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1).</source>
+        <translation>Une erreur s’est produite (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>non imprimé</translation>
+    </message>
+    <message>
+        <source>No reference: print with All or Not yet printed.</source>
+        <translation>Pas de référence&#xa0;: imprimez avec Toutes les personnes inscrites ou Pas encore imprimés.</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>Purge personal data</source>
+        <translation>Purger les données personnelles</translation>
+    </message>
+    <message>
+        <source>⚠ Remove the personal data of “%1” (%2)?</source>
+        <translation>⚠ Supprimer les données personnelles de «&#xa0;%1&#xa0;» (%2)&#x202f;?</translation>
+    </message>
+    <message>
+        <source>What is removed: every delegate&apos;s first and last name, e-mail address and reference; what the scanners read and the operators&apos; names in the journal; the reasons given for reprints. The badge secret is replaced, so a badge kept by someone no longer identifies them.</source>
+        <translation>Ce qui est supprimé&#xa0;: le prénom et le nom, l’adresse e-mail et la référence de chaque personne&#x202f;; ce que les scanners ont lu et les noms des opérateurs dans le journal&#x202f;; les motifs de réimpression. Le secret des badges est remplacé&#xa0;: un badge conservé par quelqu’un ne permet plus de l’identifier.</translation>
+    </message>
+    <message>
+        <source>The backups in %1 are deleted too.</source>
+        <translation>Les sauvegardes dans %1 sont aussi supprimées.</translation>
+    </message>
+    <message>
+        <source>What stays: the event and its sessions, and for each delegate their number, category, country, organisation and arrival times, so the headcounts per session, category, country and organisation stay the same. Export the donors&apos; report and the attendance first if you still need names.</source>
+        <translation>Ce qui reste&#xa0;: l’événement et ses sessions, et pour chaque personne son numéro, sa catégorie, son pays, son organisation et ses heures d’arrivée, si bien que les effectifs par session, catégorie, pays et organisation ne changent pas. Exportez d’abord le rapport pour les donateurs et les présences si vous avez encore besoin des noms.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Cette opération est irréversible.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s name, to confirm</source>
+        <translation>Le nom de l’événement, pour confirmer</translation>
+    </message>
+    <message>
+        <source>Type the event&apos;s name to confirm (“%1”):</source>
+        <translation>Tapez le nom de l’événement pour confirmer («&#xa0;%1&#xa0;»)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Purge status</source>
+        <translation>État de la purge</translation>
+    </message>
+    <message>
+        <source>Purging</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>&amp;Purge personal data</source>
+        <translation>&amp;Purger les données personnelles</translation>
+    </message>
+    <message>
+        <source>Purge personal data now</source>
+        <translation>Purger les données personnelles maintenant</translation>
+    </message>
+    <message>
+        <source>✓ The name matches.</source>
+        <translation>✓ Le nom correspond.</translation>
+    </message>
+    <message>
+        <source>✗ The name does not match yet.</source>
+        <translation>✗ Le nom ne correspond pas encore.</translation>
+    </message>
+    <message>
+        <source>✗ Not confirmed: the name does not match; nothing was changed.</source>
+        <translation>✗ Non confirmé&#xa0;: le nom ne correspond pas&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>✗ Another task is still running (a backup, an export or printing). Wait for it to finish, then purge.</source>
+        <translation>✗ Une autre tâche est encore en cours (sauvegarde, exportation ou impression). Attendez qu’elle se termine, puis purgez.</translation>
+    </message>
+    <message>
+        <source>Purging… (the database is rebuilt: this can take a while)</source>
+        <translation>Purge en cours… (la base de données est reconstruite&#xa0;: cela peut prendre un moment)</translation>
+    </message>
+    <message>
+        <source>✓ Personal data removed from %1 delegates and %2 journal rows; %3 backups deleted. The counts are kept.</source>
+        <translation>✓ Données personnelles supprimées pour %1 personnes et %2 lignes du journal&#x202f;; %3 sauvegardes supprimées. Les effectifs sont conservés.</translation>
+    </message>
+    <message>
+        <source>⚠ Another program (another desk?) has the database open, so old values may remain in its journal file until it closes. Close it and purge again.</source>
+        <translation>⚠ Un autre programme (un autre poste&#x202f;?) a ouvert la base de données&#xa0;: d’anciennes valeurs peuvent rester dans son fichier journal jusqu’à sa fermeture. Fermez-le et purgez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1); nothing was changed.</source>
+        <translation>Une erreur s’est produite (%1)&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Reprint badges</source>
+        <translation>Réimprimer des badges</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Reprinting %n badge(s) revokes the badge these people hold now: it will be refused at the door (“revoked”). Only their new badge will work.</source>
+        <translation>
+            <numerusform>⚠ Réimprimer %n badge révoque le badge que cette personne porte maintenant&#xa0;: il sera refusé à l’entrée («&#xa0;révoqué&#xa0;»). Seul le nouveau badge fonctionnera.</numerusform>
+            <numerusform>⚠ Réimprimer %n badges révoque les badges que ces personnes portent maintenant&#xa0;: ils seront refusés à l’entrée («&#xa0;révoqué&#xa0;»). Seuls les nouveaux badges fonctionneront.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason for the reprint</source>
+        <translation>Motif de la réimpression</translation>
+    </message>
+    <message>
+        <source>e.g. lost, name misspelt, damaged</source>
+        <translation>p. ex. perdu, nom mal orthographié, abîmé</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;print</source>
+        <translation>&amp;Réimprimer</translation>
+    </message>
+    <message>
+        <source>Reprint and revoke the old badges</source>
+        <translation>Réimprimer et révoquer les anciens badges</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>(registration cancelled)</source>
+        <translation>(inscription annulée)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Roster</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Filter the roster</source>
+        <translation>Filtrer la liste</translation>
+    </message>
+    <message>
+        <source>Filter: name, organisation, e-mail or reference (Ctrl+F)</source>
+        <translation>Filtre&#xa0;: nom, organisation, e-mail ou référence (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtre par état</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit·e</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé·e</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Filtre par catégorie</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>Organisation filter</source>
+        <translation>Filtre par organisation</translation>
+    </message>
+    <message>
+        <source>Country filter</source>
+        <translation>Filtre par pays</translation>
+    </message>
+    <message>
+        <source>Badge printed filter</source>
+        <translation>Filtre par impression du badge</translation>
+    </message>
+    <message>
+        <source>Printed or not</source>
+        <translation>Imprimé ou non</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Badge imprimé</translation>
+    </message>
+    <message>
+        <source>Badge not printed</source>
+        <translation>Badge non imprimé</translation>
+    </message>
+    <message>
+        <source>Arrival filter</source>
+        <translation>Filtre par arrivée</translation>
+    </message>
+    <message>
+        <source>Arrived or not</source>
+        <translation>Arrivé·e ou non</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivé·e</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>Pas arrivé·e</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>Participant·e·s</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import a delegate list</source>
+        <translation>Importer une liste de participant·e·s</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the selected delegate</source>
+        <translation>Modifier la fiche sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel registration…</source>
+        <translation>&amp;Annuler l’inscription…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected delegate</source>
+        <translation>Annuler l’inscription sélectionnée</translation>
+    </message>
+    <message>
+        <source>Re&amp;store registration</source>
+        <translation>Ré&amp;tablir l’inscription</translation>
+    </message>
+    <message>
+        <source>Restore the selected delegate</source>
+        <translation>Rétablir l’inscription sélectionnée</translation>
+    </message>
+    <message>
+        <source>Loading the roster…</source>
+        <translation>Chargement de la liste…</translation>
+    </message>
+    <message>
+        <source>The roster could not be read (%1).</source>
+        <translation>La liste n’a pas pu être lue (%1).</translation>
+    </message>
+    <message>
+        <source>Any organisation</source>
+        <translation>Toutes les organisations</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>No country</source>
+        <translation>Sans pays</translation>
+    </message>
+    <message>
+        <source>1 delegate</source>
+        <translation>1 personne</translation>
+    </message>
+    <message>
+        <source>%1 delegates</source>
+        <translation>%1 personnes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 delegates shown</source>
+        <translation>%1 personnes affichées sur %2</translation>
+    </message>
+    <message>
+        <source>This delegate is no longer in the event.</source>
+        <translation>Cette personne ne fait plus partie de l’événement.</translation>
+    </message>
+    <message>
+        <source>Not saved: the database refused the change (%1). Try again.</source>
+        <translation>Non enregistré&#xa0;: la base de données a refusé la modification (%1). Réessayez.</translation>
+    </message>
+    <message>
+        <source>Nothing changed for %1.</source>
+        <translation>Rien n’a changé pour %1.</translation>
+    </message>
+    <message>
+        <source>⚠ Saved %1. Their badge was printed with the old details: reprint it.</source>
+        <translation>⚠ %1&#xa0;: enregistré. Son badge a été imprimé avec les anciennes données&#xa0;: réimprimez-le.</translation>
+    </message>
+    <message>
+        <source>✓ Saved %1.</source>
+        <translation>✓ %1&#xa0;: enregistré.</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>Cancel the registration of %1?</source>
+        <translation>Annuler l’inscription de %1&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Their badge will be refused at the desk. Nothing is deleted: their history stays, and the registration can be restored.</source>
+        <translation>Son badge sera refusé à l’accueil. Rien n’est supprimé&#xa0;: l’historique est conservé et l’inscription pourra être rétablie.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Confirm: cancel the registration</source>
+        <translation>Confirmer&#xa0;: annuler l’inscription</translation>
+    </message>
+    <message>
+        <source>Keep the registration</source>
+        <translation>Garder l’inscription</translation>
+    </message>
+    <message>
+        <source>✗ Cancelled %1.</source>
+        <translation>✗ Inscription de %1 annulée.</translation>
+    </message>
+    <message>
+        <source>✓ Restored %1.</source>
+        <translation>✓ Inscription de %1 rétablie.</translation>
+    </message>
+    <message>
+        <source>⚠ Not changed (%1). Try again.</source>
+        <translation>⚠ Non modifié (%1). Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTableModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Badge imprimé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé·e</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrit·e</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Non imprimé</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>(sans en-tête)</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Imprimé le %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Réglages du poste</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>Nom du poste</translation>
+    </message>
+    <message>
+        <source>Check-in mode</source>
+        <translation>Mode d’accueil</translation>
+    </message>
+    <message>
+        <source>Key the scanner sends after the code</source>
+        <translation>Touche envoyée par le scanner après le code</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound for each result</source>
+        <translation>&amp;Jouer un son pour chaque résultat</translation>
+    </message>
+    <message>
+        <source>Play a sound for each result</source>
+        <translation>Jouer un son pour chaque résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Print the badge at first check-in</source>
+        <translation>&amp;Imprimer le badge au premier enregistrement</translation>
+    </message>
+    <message>
+        <source>Print the badge at first check-in</source>
+        <translation>Imprimer le badge au premier enregistrement</translation>
+    </message>
+    <message>
+        <source>For events that print badges on arrival: anyone admitted whose badge was never printed gets one.</source>
+        <translation>Pour les événements qui impriment les badges à l’arrivée&#xa0;: toute personne admise dont le badge n’a jamais été imprimé en reçoit un.</translation>
+    </message>
+    <message>
+        <source>Printer for badges on arrival</source>
+        <translation>Imprimante pour les badges à l’arrivée</translation>
+    </message>
+    <message>
+        <source>None: make the PDF and offer to print it</source>
+        <translation>Aucune&#xa0;: créer le PDF et proposer de l’imprimer</translation>
+    </message>
+    <message>
+        <source>Badge template for badges on arrival</source>
+        <translation>Modèle de badge pour les badges à l’arrivée</translation>
+    </message>
+    <message>
+        <source>A lock PIN is set.</source>
+        <translation>Un code PIN de verrouillage est défini.</translation>
+    </message>
+    <message>
+        <source>No lock PIN.</source>
+        <translation>Pas de code PIN de verrouillage.</translation>
+    </message>
+    <message>
+        <source>New lock PIN</source>
+        <translation>Nouveau code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>New lock PIN again</source>
+        <translation>Nouveau code PIN de verrouillage (confirmation)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the lock PIN</source>
+        <translation>&amp;Supprimer le code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>Remove the lock PIN</source>
+        <translation>Supprimer le code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation>Langue de l’application</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>La langue change au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>S&amp;tation name:</source>
+        <translation>Nom du &amp;poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Scanner &amp;ends codes with:</source>
+        <translation>Le scanner &amp;termine les codes par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;inter:</source>
+        <translation>Imprima&amp;nte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Badge:</source>
+        <translation>&amp;Badge&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lock:</source>
+        <translation>Verrouillage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>Nouveau &amp;code PIN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>PIN a&amp;gain:</source>
+        <translation>Code PIN (con&amp;firmation)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The station needs a name.</source>
+        <translation>Le poste doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation>Le code PIN doit compter 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>Les deux codes PIN ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>SoundBoard</name>
+    <message>
+        <source>Sound is not available on this computer (%1).</source>
+        <translation>Le son n’est pas disponible sur cet ordinateur (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Sign-in sheets</source>
+        <translation>Feuilles d’émargement</translation>
+    </message>
+    <message>
+        <source>Paper lists for the desks, kept ready in case a laptop dies. Leave the split empty for one list, or give one range of last-name initials per desk, e.g. A-K, L-Z.</source>
+        <translation>Des listes papier pour les postes, gardées prêtes au cas où un ordinateur tomberait en panne. Laissez la répartition vide pour une seule liste, ou indiquez une plage d’initiales de nom par poste, p. ex. A-K, L-Z.</translation>
+    </message>
+    <message>
+        <source>Split per desk</source>
+        <translation>Répartition par poste</translation>
+    </message>
+    <message>
+        <source>e.g. A-K, L-Z (empty: one list)</source>
+        <translation>p. ex. A-K, L-Z (vide&#xa0;: une seule liste)</translation>
+    </message>
+    <message>
+        <source>Problem with the split</source>
+        <translation>Problème dans la répartition</translation>
+    </message>
+    <message>
+        <source>&amp;Split per desk:</source>
+        <translation>&amp;Répartition par poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>&amp;Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the sign-in sheets</source>
+        <translation>Choisir où enregistrer les feuilles d’émargement</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Badges by e-mail</source>
+        <translation>Badges par e-mail</translation>
+    </message>
+    <message>
+        <source>One badge PDF and one QR code image per registered delegate, named by reference, and mailmerge.csv for your mail program. checkin sends no e-mail itself.</source>
+        <translation>Un PDF de badge et une image de code QR par personne inscrite, nommés d’après la référence, et mailmerge.csv pour votre messagerie. checkin n’envoie lui-même aucun e-mail.</translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the folder…</source>
+        <translation>&amp;Choisir le dossier…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the badges</source>
+        <translation>Choisir le dossier pour les badges</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the desk</source>
+        <translation>Déverrouiller le poste</translation>
+    </message>
+    <message>
+        <source>Type the lock PIN to reach the settings and the other pages.</source>
+        <translation>Tapez le code PIN de verrouillage pour accéder aux réglages et aux autres pages.</translation>
+    </message>
+    <message>
+        <source>Lock PIN</source>
+        <translation>Code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>Code &amp;PIN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 seconds.</source>
+        <translation>Trop de codes PIN erronés. Réessayez dans %1 secondes.</translation>
+    </message>
+    <message>
+        <source>You can try again.</source>
+        <translation>Vous pouvez réessayer.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before a %2-second wait.</source>
+        <translation>Code PIN erroné. Encore %1 essais avant une attente de %2 secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in registration</source>
+        <translation>Inscription sur place</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Type to choose, e.g. Switzerland</source>
+        <translation>Tapez pour choisir, p. ex. Suisse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>&amp;Print the badge now</source>
+        <translation>&amp;Imprimer le badge maintenant</translation>
+    </message>
+    <message>
+        <source>Print the badge now</source>
+        <translation>Imprimer le badge maintenant</translation>
+    </message>
+    <message>
+        <source>Badge template</source>
+        <translation>Modèle de badge</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>C&amp;atégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck this person in</source>
+        <translation>En&amp;registrer l’arrivée de cette personne</translation>
+    </message>
+    <message>
+        <source>Check this person in</source>
+        <translation>Enregistrer l’arrivée de cette personne</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>Ins&amp;crire</translation>
+    </message>
+    <message>
+        <source>Register and check in</source>
+        <translation>Inscrire et enregistrer l’arrivée</translation>
+    </message>
+    <message>
+        <source>Cancel the walk-in</source>
+        <translation>Annuler l’inscription sur place</translation>
+    </message>
+    <message>
+        <source>Someone not on the list: register them, check them in and print a badge.</source>
+        <translation>Une personne absente de la liste&#xa0;: inscrivez-la, enregistrez son arrivée et imprimez un badge.</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, ref %2</source>
+        <translation>Déjà inscrit·e&#xa0;: %1, réf. %2</translation>
+    </message>
+    <message>
+        <source>Enter a first name or a last name.</source>
+        <translation>Saisissez un prénom ou un nom.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+</context>
+<context>
+    <name>_CapacityDelegate</name>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Capacity (0 = no limit)</source>
+        <translation>Capacité (0 = sans limite)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,212 @@
+"""The French translation: complete, consistent with the code, compiled, and really used.
+
+The .ts checks read the committed file; the staleness checks run the same lupdate and
+lrelease as scripts/update_translations.py, into tmp_path, so a new ``tr()`` string with
+no French, or a .ts edited without recompiling, fails here rather than at a desk."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from checkin.ui import desk_settings, translations
+from checkin.ui.outcome_panel import Tone
+
+from .test_settings import open_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "update_translations.py"
+TS = ROOT / "resources" / "translations" / "checkin_fr.ts"
+QM = ROOT / "resources" / "translations" / "checkin_fr.qm"
+
+PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w+\}")
+ACCEL = re.compile(r"&(?!&)(\w)")
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("update_translations", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(path: Path) -> list[tuple[str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [
+        (context.findtext("name"), message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def _forms(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
+
+
+def _keys(path: Path) -> set[tuple[str, str, str]]:
+    return {
+        (context, message.findtext("source"), message.findtext("comment") or "")
+        for context, message in _messages(path)
+    }
+
+
+def test_every_entry_is_translated_with_its_placeholders_and_one_accelerator():
+    messages = _messages(TS)
+    assert len(messages) > 700
+    problems = []
+    for context, message in messages:
+        source = message.findtext("source")
+        where = f"{context}: {source!r}"
+        kind = message.find("translation").get("type")
+        if kind is not None:
+            problems.append(f"{where} is {kind}")
+            continue
+        forms = _forms(message)
+        if message.get("numerus") == "yes" and len(forms) != 2:  # French: 1, and more
+            problems.append(f"{where} has {len(forms)} plural forms, not 2")
+        for text in forms:
+            if not text.strip():
+                problems.append(f"{where} has an empty translation")
+            if sorted(set(PLACEHOLDER.findall(source))) != sorted(
+                set(PLACEHOLDER.findall(text))
+            ):
+                problems.append(f"{where}: placeholders differ in {text!r}")
+            if len(ACCEL.findall(source)) != len(ACCEL.findall(text)):
+                problems.append(f"{where}: accelerators differ in {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_french_adds_no_accelerator_clash_english_does_not_have():
+    """Within one context, two French strings share an Alt+letter only when their English
+    sources do too (the same button in two states, or two dialogs of one class)."""
+    by_context = defaultdict(list)
+    for context, message in _messages(TS):
+        source = ACCEL.findall(message.findtext("source"))
+        if source:
+            french = [ACCEL.findall(text)[0].casefold() for text in _forms(message)]
+            by_context[context].append((message.findtext("source"), source[0].casefold(), french))
+    clashes = []
+    for context, entries in by_context.items():
+        for i, (source_a, letter_a, french_a) in enumerate(entries):
+            for source_b, letter_b, french_b in entries[i + 1 :]:
+                if set(french_a) & set(french_b) and letter_a != letter_b:
+                    clashes.append(f"{context}: {source_a!r} and {source_b!r}")
+    assert not clashes, "\n".join(clashes)
+
+
+def test_french_typography():
+    """No plain space before : ; ? ! and no straight quotes (U+00A0 / U+202F and « »)."""
+    bad = []
+    for context, message in _messages(TS):
+        for text in _forms(message):
+            if re.search(r" [:;?!]|[“”\"]|« | »", text):
+                bad.append(f"{context}: {text!r}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_compiled_qm_is_the_ts_compiled(tmp_path):
+    fresh = tmp_path / "checkin_fr.qm"
+    _script().lrelease(TS, fresh)
+    assert fresh.read_bytes() == QM.read_bytes(), (
+        "resources/translations/checkin_fr.qm is stale: run scripts/update_translations.py"
+    )
+
+
+def test_the_ts_has_every_string_of_the_code(tmp_path):
+    copy = tmp_path / "checkin_fr.ts"
+    shutil.copy(TS, copy)
+    _script().lupdate(copy)
+    before, after = _keys(TS), _keys(copy)
+    new = sorted(after - before)
+    gone = sorted(before - after)
+    assert not new, f"strings with no French (run scripts/update_translations.py): {new}"
+    assert not gone, f"strings no longer in the code (run the script): {gone}"
+
+
+def test_helpers_like_tr_of_a_module_are_found():
+    """``_tr("Welcome")`` in outcome_panel.py is filed under its real context."""
+    assert ("OutcomePanel", "Welcome", "") in _keys(TS)
+    assert ("App", "Roster", "") in _keys(TS)
+
+
+@pytest.fixture
+def french(qapp):
+    """French for one test; English and the previous locale again afterwards."""
+    locale = QLocale()
+    used = translations.install(qapp, "fr")
+    yield used
+    translations.remove(qapp)
+    QLocale.setDefault(locale)
+
+
+def test_french_translates_qt_dialogs_dates_and_the_desk(french, desk_app, qtbot):
+    assert french == "fr"
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "checkin",
+        "?",
+        QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+    )
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text().replace("&", "") == "Annuler"
+    assert "novembre" in QLocale().toString(QDate(2026, 11, 28), QLocale.FormatType.LongFormat)
+    desk = desk_app.desk
+    assert desk.walk_in_button.text() == "&Inscription sur place…"
+    assert desk.check_in_button.text() == "&Enregistrer l’arrivée"
+    assert desk_app.window.windowTitle().endswith("— checkin")
+    desk_app.scan(desk_app.codes["Sigrid"])
+    assert desk.panel.tone is Tone.GO
+    assert desk.panel.heading.text() == "Bienvenue"  # through outcome_panel's _tr helper
+
+
+def test_english_comes_back_when_the_translators_are_removed(qapp):
+    locale = QLocale()
+    try:
+        assert translations.install(qapp, "fr") == "fr"
+        assert QCoreApplication.translate("DeskPage", "&Lock") == "&Verrouiller"
+        translations.remove(qapp)
+        assert QCoreApplication.translate("DeskPage", "&Lock") == "&Lock"
+        assert translations.install(qapp, "de") == "en"  # no German: English, no Qt German
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        translations.remove(qapp)
+        QLocale.setDefault(locale)
+
+
+def test_language_is_saved_under_ui_language(tmp_path):
+    qsettings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert translations.saved_language(qsettings) == ""
+    translations.save_language(qsettings, "fr")
+    assert translations.saved_language(qsettings) == "fr"
+    assert qsettings.value("ui/language") == "fr"
+    qsettings.setValue("ui/language", "../../etc")  # hand-edited nonsense: the system's
+    assert translations.saved_language(qsettings) == ""
+
+
+def test_language_is_chosen_in_the_desk_settings(desk_app, qtbot):
+    dialog = open_settings(desk_app, qtbot)
+    assert dialog.language.accessibleName()
+    assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == [
+        "",
+        "en",
+        "fr",
+    ]
+    assert dialog.language.currentData() == ""
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert desk_settings.load(desk_app.qsettings()).language == "fr"
+    assert translations.saved_language(desk_app.qsettings()) == "fr"
+    assert QApplication.translate("DeskPage", "&Lock") == "&Lock"  # at the next start only
+    dialog = open_settings(desk_app, qtbot)
+    assert dialog.language.currentData() == "fr"
