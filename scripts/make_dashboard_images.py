@@ -96,6 +96,17 @@ def settle(app: QApplication, page, until) -> None:
     app.processEvents()
 
 
+
+def _language(app) -> str:
+    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
+    lang = os.environ.get("CHECKIN_LANG", "")
+    if lang:
+        from checkin.ui import translations
+
+        translations.install(app, lang)
+    return f"-{lang}" if lang else ""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -103,6 +114,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     QCoreApplication.setApplicationName("checkin")
+    suffix = _language(app)
 
     from checkin.ui.dashboard import DashboardPage
 
@@ -119,7 +131,7 @@ def main() -> int:
                    and not page.charts_pending)
 
             def shot(name: str, widget=None) -> None:
-                target = args.out / f"dashboard-{name}.png"
+                target = args.out / f"dashboard-{name}{suffix}.png"
                 (widget or page).grab().save(str(target))
                 print(target)
 

@@ -18,15 +18,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from checkin.core.delegates import list_delegates  # noqa: E402
-from checkin.core.demo import create_demo  # noqa: E402
-from checkin.core.store import open_store  # noqa: E402
-from checkin.ui.app import application, build_window  # noqa: E402
-from checkin.ui.desk_controller import DeskController  # noqa: E402
-from checkin.ui.desk_settings import DeskSettings, save  # noqa: E402
+from checkin.core.delegates import list_delegates
+from checkin.core.demo import create_demo
+from checkin.core.store import open_store
+from checkin.ui.app import application, build_window
+from checkin.ui.desk_controller import DeskController
+from checkin.ui.desk_settings import DeskSettings, save
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:

@@ -46,7 +46,8 @@ def wait_until(condition, timeout_s: float = 30.0) -> None:
 
 def save(widget, name: str) -> None:
     QApplication.processEvents()
-    path = OUT / name
+    stem, ext = name.rsplit(".", 1)
+    path = OUT / f"{stem}{SUFFIX}.{ext}"
     widget.grab().save(str(path))
     print(path)
 
@@ -88,9 +89,25 @@ def edited_list(tmp: Path) -> Path:
     return path
 
 
+
+def _language(app) -> str:
+    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
+    lang = os.environ.get("CHECKIN_LANG", "")
+    if lang:
+        from checkin.ui import translations
+
+        translations.install(app, lang)
+    return f"-{lang}" if lang else ""
+
+
+SUFFIX = ""
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
+    global SUFFIX
+    SUFFIX = _language(app)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)

@@ -41,8 +41,20 @@ def spin(app: QApplication, done, timeout: float = 60) -> None:
         time.sleep(0.01)
 
 
+
+def _language(app) -> str:
+    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
+    lang = os.environ.get("CHECKIN_LANG", "")
+    if lang:
+        from checkin.ui import translations
+
+        translations.install(app, lang)
+    return f"-{lang}" if lang else ""
+
+
 def main() -> int:
     app = QApplication(sys.argv)
+    suffix = _language(app)
     from checkin.ui.agenda import AgendaPage
     from checkin.ui.badges import BadgesPage
 
@@ -71,7 +83,7 @@ def main() -> int:
         spin(app, lambda: time.monotonic() > settle)
         page.problems_list.setFocus()
         app.processEvents()
-        target = OUT / "badges-page.png"
+        target = OUT / f"badges-page{suffix}.png"
         page.grab().save(str(target))
         print(target)
         page.close()
@@ -83,7 +95,7 @@ def main() -> int:
                    if agenda.sessions_table.item(r, 2).text() == "Opening remarks")
         agenda.sessions_table.selectRow(row)
         app.processEvents()
-        target = OUT / "agenda.png"
+        target = OUT / f"agenda{suffix}.png"
         agenda.grab().save(str(target))
         print(target)
         agenda.close()
