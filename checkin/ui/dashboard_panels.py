@@ -14,6 +14,7 @@ from checkin.core.event import EventInfo
 from checkin.core.presence import CapacityLevel
 from checkin.core.stats import Dashboard, SessionPresence
 from checkin.ui.outcome_panel import StatusIcon, Tone
+from checkin.ui.plain import scaled_points
 
 
 def _tr(text: str) -> str:
@@ -25,10 +26,11 @@ def plain_label(points: int, *, bold: bool = False, wrap: bool = True) -> QLabel
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     font = QFont()
-    font.setPointSize(points)
+    size = scaled_points(points)
+    font.setPointSizeF(size)
     font.setBold(bold)
     label.setFont(font)
-    label.setProperty("basePt", points)
+    label.setProperty("basePt", size)
     return label
 
 

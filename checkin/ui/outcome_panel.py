@@ -19,6 +19,7 @@ from checkin.core import models as m
 from checkin.core.checkin import Outcome
 from checkin.core.countries import country_name
 from checkin.core.event import EventInfo
+from checkin.ui.plain import scaled_points
 
 
 def _tr(text: str) -> str:
@@ -246,7 +247,7 @@ def _label(points: int, bold: bool = False) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setContentsMargins(8, 0, 0, 0)  # room for glyphs that overhang left ("Ł" bold)
     font = QFont()
-    font.setPointSize(points)
+    font.setPointSizeF(scaled_points(points))
     font.setBold(bold)
     label.setFont(font)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+DESIGN_BASE_PT = 10.0  # the system font size the large type was designed at
+
+
+def scaled_points(points: float) -> float:
+    """``points`` of large type at the user's text size: someone who set a bigger system
+    font gets a bigger panel too (Qt scales for the screen's DPI, not for this)."""
+    base = QApplication.font().pointSizeF()
+    return points * (base / DESIGN_BASE_PT if base > 0 else 1.0)
 
 
 def tooltip(text: str) -> str:

@@ -51,3 +51,21 @@ def test_the_projector_is_white_on_black():
 @pytest.mark.parametrize("colour", [ARRIVED, PRESENT], ids=["arrived", "present"])
 def test_chart_bars_stand_out_from_the_plot(colour):
     assert contrast(colour.name(), "#FFFFFF") >= 3  # WCAG 1.4.11, graphical objects
+
+
+def test_large_type_follows_the_users_text_size(qapp):
+    from PySide6.QtGui import QFont
+
+    from checkin.ui.outcome_panel import OutcomePanel
+
+    before = qapp.font()
+    try:
+        panel = OutcomePanel()
+        normal = panel.first.font().pointSizeF()
+        bigger = QFont(before)
+        bigger.setPointSizeF(before.pointSizeF() * 1.5)
+        qapp.setFont(bigger)
+        larger = OutcomePanel()
+        assert larger.first.font().pointSizeF() == pytest.approx(normal * 1.5)
+    finally:
+        qapp.setFont(before)
