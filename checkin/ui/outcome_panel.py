@@ -333,14 +333,14 @@ class OutcomePanel(QFrame):
         """Shrink a long name so it stays on the panel: a word cannot wrap."""
         room = max(280, self.width() - self.icon.width() - 3 * 32 - 16)
         font = label.font()
-        size = points
+        size, smallest, step = scaled_points(points), scaled_points(smallest), scaled_points(2)
         longest = max(label.text().split() or [""], key=len)
         while size > smallest:
-            font.setPointSize(size)
+            font.setPointSizeF(size)
             if QFontMetrics(font).horizontalAdvance(longest) <= room:
                 break
-            size -= 2
-        font.setPointSize(size)
+            size -= step
+        font.setPointSizeF(max(size, smallest))
         label.setFont(font)
 
     def text(self) -> str:
