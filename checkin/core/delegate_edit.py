@@ -105,10 +105,13 @@ def _normalise(event: EventInfo, form: DelegateForm) -> tuple[dict, tuple[FieldP
     }
     found = list(problems)
     if len(values["reference"]) > REFERENCE_LIMIT:
+        length = len(values["reference"])
         found.append(
             FieldProblem(
                 "reference",
-                f"too long ({len(values['reference'])} characters; at most {REFERENCE_LIMIT})",
+                f"too long ({length} characters; at most {REFERENCE_LIMIT})",
+                "too_long",
+                (str(length), str(REFERENCE_LIMIT)),
             )
         )
     found.sort(key=lambda p: FORM_FIELDS.index(p.field) if p.field in FORM_FIELDS else 99)
@@ -174,7 +177,10 @@ def update_delegate(
                 .limit(1)
             ).first()
             if other is not None:
-                clashes.append(FieldProblem("email", f"already the e-mail of {_who(other)}"))
+                clashes.append(
+                    FieldProblem("email", f"already the e-mail of {_who(other)}", "email_taken",
+                                 (_who(other),))
+                )  # fmt: skip
         if values["reference"] and values["reference"] != row.reference:
             other = s.execute(
                 select(m.Delegate.number, m.Delegate.first_name, m.Delegate.last_name)
@@ -183,7 +189,8 @@ def update_delegate(
             ).first()
             if other is not None:
                 clashes.append(
-                    FieldProblem("reference", f"already the reference of {_who(other)}")
+                    FieldProblem("reference", f"already the reference of {_who(other)}",
+                                 "reference_taken", (_who(other),))
                 )
         if clashes:
             raise DelegateEditError(tuple(clashes))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
@@ -65,6 +65,10 @@ class WalkInForm:
 class FieldProblem:
     field: str  # a WalkInForm field name ("first_name" for "no name at all")
     message: str
+    # Why, as data (a key and its values), so a form can say it in its own language;
+    # not part of equality: the same problem is the same whatever its wording.
+    reason: str = field(default="", compare=False)
+    args: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.field.replace('_', ' ')}: {self.message}"
@@ -111,13 +115,15 @@ def normalise_form(
 
     first, last = values["first_name"], values["last_name"]
     if not first and not last:
-        problems.append(FieldProblem("first_name", "enter a first name or a last name"))
+        problems.append(
+            FieldProblem("first_name", "enter a first name or a last name", "no_name")
+        )
     for name, limit in LIMITS.items():
         if name == "email":
             continue
         if len(values[name]) > limit:
             problems.append(
-                FieldProblem(name, f"too long ({len(values[name])} characters; at most {limit})")
+                _too_long(name, len(values[name]), limit)
             )
 
     raw_country = values["country"]
@@ -125,29 +131,34 @@ def normalise_form(
     if raw_country:
         country = normalise_country(raw_country) or ""
         if not country:
-            problems.append(FieldProblem("country", f"unknown country {raw_country!r}"))
+            problems.append(
+                FieldProblem("country", f"unknown country {raw_country!r}", "unknown_country",
+                             (raw_country,))
+            )  # fmt: skip
 
     email = values["email"].lower()
     if email.startswith("mailto:"):
         email = email[7:].strip()
     if email:
         if len(email) > LIMITS["email"]:
-            problems.append(
-                FieldProblem(
-                    "email", f"too long ({len(email)} characters; at most {LIMITS['email']})"
-                )
-            )
+            problems.append(_too_long("email", len(email), LIMITS["email"]))
         elif not valid_email(email):
-            problems.append(FieldProblem("email", f"invalid e-mail address {email!r}"))
+            problems.append(
+                FieldProblem("email", f"invalid e-mail address {email!r}", "invalid_email",
+                             (email,))
+            )  # fmt: skip
 
     raw_category = values["category"]
     if raw_category:
         category = _category_index(event.categories).get(fold(raw_category), "")
         if not category:
+            choices = _category_choices(event.categories)
             problems.append(
                 FieldProblem(
                     "category",
-                    f"unknown category {raw_category!r} ({_category_choices(event.categories)})",
+                    f"unknown category {raw_category!r} ({choices})",
+                    "unknown_category",
+                    (raw_category, choices),
                 )
             )
     else:
@@ -178,11 +189,24 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _already(delegate: DelegateInfo) -> str:
+def _too_long(field: str, length: int, limit: int) -> FieldProblem:
+    return FieldProblem(
+        field, f"too long ({length} characters; at most {limit})", "too_long",
+        (str(length), str(limit)),
+    )  # fmt: skip
+
+
+def _already(field: str, delegate: DelegateInfo) -> FieldProblem:
     who = delegate.full_name or f"no. {delegate.number}"
     ref = f"ref {delegate.reference}" if delegate.reference else f"no. {delegate.number}"
-    note = " (cancelled)" if delegate.status == m.DelegateStatus.CANCELLED.value else ""
-    return f"already registered: {who}, {ref}{note}"
+    if delegate.status == m.DelegateStatus.CANCELLED.value:
+        return FieldProblem(
+            field, f"already registered: {who}, {ref} (cancelled)",
+            "already_registered_cancelled", (who, ref),
+        )  # fmt: skip
+    return FieldProblem(
+        field, f"already registered: {who}, {ref}", "already_registered", (who, ref)
+    )
 
 
 def _duplicates(
@@ -200,7 +224,7 @@ def _duplicates(
         ).first()
         if row is not None:
             existing = delegate_from_row(row)
-            problems.append(FieldProblem("email", _already(existing)))
+            problems.append(_already("email", existing))
     key = _name_key(form.first_name, form.last_name, form.organisation)
     if key is not None:
         # search_text starts with the folded "first last organisation": narrow in SQL,
@@ -221,7 +245,7 @@ def _duplicates(
             if _name_key(row.first_name, row.last_name, row.organisation) == key:
                 same = delegate_from_row(row)
                 if existing is None or existing.id != same.id:
-                    problems.append(FieldProblem("first_name", _already(same)))
+                    problems.append(_already("first_name", same))
                 existing = existing or same
                 break
     return problems, existing

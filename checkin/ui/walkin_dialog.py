@@ -55,15 +55,31 @@ def country_names(language: str) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
-def problem_text(problem: FieldProblem) -> str:
-    """A core problem as a sentence for the operator."""
-    fixed = {
-        "enter a first name or a last name": _tr("Enter a first name or a last name."),
+def _problem_words() -> dict[str, str]:
+    return {
+        "no_name": _tr("Enter a first name or a last name."),
+        "too_long": _tr("Too long (%1 characters; at most %2)."),
+        "unknown_country": _tr("Unknown country “%1”."),
+        "invalid_email": _tr("Invalid e-mail address “%1”."),
+        "unknown_category": _tr("Unknown category “%1” (%2)."),
+        "already_registered": _tr("Already registered: %1, %2."),
+        "already_registered_cancelled": _tr(
+            "Already registered: %1, %2 (registration cancelled)."
+        ),
+        "email_taken": _tr("Already the e-mail of %1."),
+        "reference_taken": _tr("Already the reference of %1."),
     }
-    if problem.message in fixed:
-        return fixed[problem.message]
-    text = problem.message
-    return _tr("%1.").replace("%1", text[:1].upper() + text[1:])
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """A core problem as a sentence for the operator, in the app's language."""
+    template = _problem_words().get(problem.reason)
+    if template is None:  # a problem without a known reason: the core's words
+        text = problem.message
+        return _tr("%1.").replace("%1", text[:1].upper() + text[1:])
+    for number, value in enumerate(problem.args, start=1):
+        template = template.replace(f"%{number}", value)
+    return template
 
 
 class WalkInDialog(QDialog):

@@ -3398,6 +3398,38 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Saisissez un prénom ou un nom.</translation>
     </message>
     <message>
+        <source>Too long (%1 characters; at most %2).</source>
+        <translation>Trop long (%1 caractères&#x202f;; au maximum %2).</translation>
+    </message>
+    <message>
+        <source>Unknown country “%1”.</source>
+        <translation>Pays inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Invalid e-mail address “%1”.</source>
+        <translation>Adresse e-mail non valide&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown category “%1” (%2).</source>
+        <translation>Catégorie inconnue&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, %2.</source>
+        <translation>Déjà inscrit·e&#xa0;: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, %2 (registration cancelled).</source>
+        <translation>Déjà inscrit·e&#xa0;: %1, %2 (inscription annulée).</translation>
+    </message>
+    <message>
+        <source>Already the e-mail of %1.</source>
+        <translation>C’est déjà l’adresse e-mail de %1.</translation>
+    </message>
+    <message>
+        <source>Already the reference of %1.</source>
+        <translation>C’est déjà la référence de %1.</translation>
+    </message>
+    <message>
         <source>%1.</source>
         <translation>%1.</translation>
     </message>
