@@ -27,8 +27,10 @@ from checkin.core.event import EventInfo, event_secret
 from checkin.core.printing import badge_content, event_date_text, select_delegates
 from checkin.core.reports import neutralise
 from checkin.core.store import Store
+from checkin.core.wording import words
 
 PNG_MODULE_PX = 10
+MAILMERGE_HEADINGS = ("first_name", "last_name", "email", "pdf", "png")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -160,7 +162,10 @@ def write_mailmerge(
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["first_name", "last_name", "email", "pdf", "png"])
+        # The headings are the merge fields the organiser types in the mail: in the
+        # event's language (the machine names for an English event).
+        tr = words(event.language)
+        w.writerow([tr(h) for h in MAILMERGE_HEADINGS])
         w.writerows([[neutralise(c) for c in row] for row in rows])
     os.replace(tmp, csv_path)
     return MailMergeReport(folder, csv_path, len(rows), skipped)

@@ -39,6 +39,7 @@ from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from
 from checkin.core.event import EventInfo
 from checkin.core.store import Store
 from checkin.core.text import fold
+from checkin.core.wording import date_text, datetime_text, number, percent, time_text, words
 
 KINDS = ("csv", "xlsx", "report", "sign-in")
 _BY_SUFFIX = {".csv": "csv", ".xlsx": "xlsx", ".pdf": "report"}
@@ -86,14 +87,25 @@ class AttendanceTable:
             *(f"session:{k}" for k in self.session_keys),
         )  # fmt: skip
 
-    def cells(self) -> Iterable[list[str]]:
-        """Each row as text cells, neutralised (see ``neutralise``)."""
+    def headings(self) -> tuple[str, ...]:
+        """The header for people (the workbook), in the event's language: the machine
+        keys for an English event, so scripts reading either file see the same names;
+        ``session:KEY`` columns keep their key everywhere."""
+        tr = words(self.event.language)
+        return tuple(h if h.startswith("session:") else tr(h) for h in self.header)
+
+    def cells(self, *, localised: bool = False) -> Iterable[list[str]]:
+        """Each row as text cells, neutralised (see ``neutralise``).  ``localised``: the
+        status and arrival words in the event's language (the workbook); the CSV keeps
+        the machine values."""
+        tr = words(self.event.language) if localised else str
         for r in self.rows:
             d = r.delegate
             values = [
                 d.reference or f"#{d.number}", d.first_name, d.last_name, d.organisation,
-                d.country, d.category, d.email, d.status, _iso(r.arrived_at), r.arrived_via,
-                r.arrival_station, *(_iso(t) for t in r.sessions),
+                d.country, d.category, d.email, tr(d.status), _iso(r.arrived_at),
+                tr(r.arrived_via) if r.arrived_via else "", r.arrival_station,
+                *(_iso(t) for t in r.sessions),
             ]  # fmt: skip
             yield [neutralise(v) for v in values]
 
@@ -177,10 +189,12 @@ Progress = Callable[[int, int], None]
 _EVERY = 1000
 
 
-def _rows(table: AttendanceTable, progress: Progress | None, cancelled) -> Iterable[list[str]]:
+def _rows(
+    table: AttendanceTable, progress: Progress | None, cancelled, *, localised: bool = False
+) -> Iterable[list[str]]:
     """The table's cells, reporting progress and checking cancel every 1,000 rows."""
     total = len(table.rows)
-    for i, cells in enumerate(table.cells(), start=1):
+    for i, cells in enumerate(table.cells(localised=localised), start=1):
         if i % _EVERY == 0:
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
@@ -221,16 +235,16 @@ def write_xlsx(
 
     def write(path: Path) -> None:
         wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Attendance")
+        ws = wb.create_sheet(words(table.event.language)("Attendance"))
         ws.freeze_panes = "A2"
         widths = [14, 16, 20, 36, 8, 14, 30, 11, 26, 10, 14] + [26] * len(table.session_keys)
         for i, width in enumerate(widths, start=1):
             from openpyxl.utils import get_column_letter
 
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.append(list(table.header))
+        ws.append(list(table.headings()))
         try:
-            for cells in _rows(table, progress, cancelled):
+            for cells in _rows(table, progress, cancelled, localised=True):
                 ws.append(cells)
         except BaseException:
             # openpyxl streams the sheet into a temporary file of its own (personal
@@ -359,7 +373,7 @@ def _doc(path: Path, title: str):
 
 
 def _bar_chart(labels: Sequence[str], values: Sequence[int], *, width: float, height: float,
-               horizontal: bool, caption: str):
+               horizontal: bool, caption: str, language: str = "en"):
     from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
@@ -380,6 +394,7 @@ def _bar_chart(labels: Sequence[str], values: Sequence[int], *, width: float, he
     top = max(values) if values else 1
     chart.valueAxis.valueMax = max(top, 1) * 1.15
     chart.valueAxis.valueStep = max(1, round(max(top, 1) / 5))
+    chart.valueAxis.labelTextFormat = lambda v: number(v, language)
     chart.valueAxis.labels.fontName = typeset.REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.categoryAxis.categoryNames = [_plain(x)[:34] for x in labels]
@@ -388,7 +403,7 @@ def _bar_chart(labels: Sequence[str], values: Sequence[int], *, width: float, he
     if not horizontal and len(labels) > 8:
         chart.categoryAxis.labels.angle = 45
         chart.categoryAxis.labels.boxAnchor = "ne"
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = lambda v: number(v, language)
     chart.barLabels.fontName = typeset.REGULAR
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 7
@@ -408,13 +423,15 @@ def write_report_pdf(store: Store, event: EventInfo, out: str | Path) -> Path:
 
     st = compute_stats(store, event)
     styles = _pdf_styles()
+    lang = event.language
+    tr = words(lang)
     labels = {c.key: c.label for c in event.categories}
 
     def table(header: Sequence[str], rows: Sequence[Sequence], widths) -> Table:
         data = [[Paragraph(escape(h), styles["cell"]) for h in header]]
         for r in rows:
             # The first column is text that may wrap; the others are figures.
-            data.append([Paragraph(_text(str(r[0])), styles["cell"]), *map(str, r[1:])])
+            data.append([Paragraph(_text(str(r[0])), styles["cell"]), *map(figure, r[1:])])
         t = Table(data, colWidths=widths, repeatRows=1)
         t.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), typeset.REGULAR),
@@ -427,77 +444,80 @@ def write_report_pdf(store: Store, event: EventInfo, out: str | Path) -> Path:
         ]))  # fmt: skip
         return t
 
-    def pct(part: int, whole: int) -> str:
-        return f"{100 * part / whole:.0f}%" if whole else "—"
+    def figure(value) -> str:
+        """A count in the event's locale (12'345 in Geneva); text cells as they are."""
+        return number(value, lang) if isinstance(value, int) else str(value)
 
     where = ", ".join(x for x in (event.venue, event.address) if x)
+    generated = datetime_text(event.local(st.generated_at), lang)
+    share = percent(st.arrived, st.registered, lang)
     story = [
         Paragraph(_text(event.name), styles["title"]),
-        Paragraph(_text(f"{where} — {event.date.isoformat()}"), styles["body"]),
+        Paragraph(_text(f"{where} — {date_text(event.date, lang)}"), styles["body"]),
         Paragraph(
-            escape(f"Attendance report generated {event.local(st.generated_at):%Y-%m-%d %H:%M}"
-                   f" ({event.timezone})."),
+            escape(tr("Attendance report generated {when} ({timezone}).").format(
+                when=generated, timezone=event.timezone)),
             styles["small"],
         ),
-        Paragraph("Totals", styles["h2"]),
+        Paragraph(escape(tr("Totals")), styles["h2"]),
         table(
-            ["", "count"],
+            ["", tr("count")],
             [
-                ["Registered", st.registered],
-                ["Arrived", f"{st.arrived} ({pct(st.arrived, st.registered)})"],
-                ["Did not come", st.not_arrived],
-                ["Registered on the day (walk-ins)", st.walk_ins],
-                ["Cancelled registrations", st.cancelled],
+                [tr("Registered"), st.registered],
+                [tr("Arrived"), f"{figure(st.arrived)} ({share})"],
+                [tr("Did not come"), st.not_arrived],
+                [tr("Registered on the day (walk-ins)"), st.walk_ins],
+                [tr("Cancelled registrations"), st.cancelled],
             ],
             [110 * mm, 60 * mm],
         ),
     ]
     if st.sessions:
-        story.append(Paragraph("Sessions", styles["h2"]))
+        story.append(Paragraph(escape(tr("Sessions")), styles["h2"]))
         story.append(table(
-            ["Session", "Start", "Attended", "Capacity"],
-            [[s.title, f"{event.local(s.starts_at):%H:%M}", s.attended, s.capacity or "—"]
-             for s in st.sessions],
+            [tr("Session"), tr("Start"), tr("Attended"), tr("Capacity")],
+            [[s.title, time_text(event.local(s.starts_at), lang), s.attended,
+              s.capacity or "—"] for s in st.sessions],
             [100 * mm, 20 * mm, 25 * mm, 25 * mm],
         ))
         story.append(Spacer(1, 4 * mm))
         story.append(_bar_chart(
             [s.title for s in st.sessions], [s.attended for s in st.sessions],
             width=180 * mm, height=max(60 * mm, 12 * mm * len(st.sessions)), horizontal=True,
-            caption="Attendance per session",
+            caption=tr("Attendance per session"), language=lang,
         ))
     if st.arrivals:
         story.append(_bar_chart(
             [f"{b.start:%H:%M}" for b in st.arrivals], [b.arrivals for b in st.arrivals],
             width=180 * mm, height=65 * mm, horizontal=False,
-            caption="Arrivals per quarter hour",
+            caption=tr("Arrivals per quarter hour"), language=lang,
         ))
     if st.by_category:
-        story.append(Paragraph("Categories", styles["h2"]))
+        story.append(Paragraph(escape(tr("Categories")), styles["h2"]))
         story.append(table(
-            ["Category", "Registered", "Arrived"],
+            [tr("Category"), tr("Registered"), tr("Arrived")],
             [[labels.get(g.key, g.key) or "—", g.registered, g.arrived] for g in st.by_category],
             [110 * mm, 30 * mm, 30 * mm],
         ))
     if st.by_country:
-        story.append(Paragraph("Countries", styles["h2"]))
+        story.append(Paragraph(escape(tr("Countries")), styles["h2"]))
         story.append(table(
-            ["Country", "Registered", "Arrived"],
+            [tr("Country"), tr("Registered"), tr("Arrived")],
             [[(country_name(g.key, event.language) if g.key else "") or "—", g.registered,
               g.arrived] for g in st.by_country],
             [110 * mm, 30 * mm, 30 * mm],
         ))
     if st.by_organisation:
-        story.append(Paragraph("Organisations", styles["h2"]))
+        story.append(Paragraph(escape(tr("Organisations")), styles["h2"]))
         story.append(table(
-            ["Organisation", "Registered", "Arrived"],
+            [tr("Organisation"), tr("Registered"), tr("Arrived")],
             [[g.key or "—", g.registered, g.arrived] for g in st.by_organisation],
             [110 * mm, 30 * mm, 30 * mm],
         ))
 
     def write(path: Path) -> None:
-        doc = _doc(path, f"Attendance report - {event.name}")
-        footer = _footer(f"{event.name} — attendance report")
+        doc = _doc(path, f"{tr('Attendance report')} - {event.name}")
+        footer = _footer(f"{event.name} — {tr('attendance report')}")
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
     return _write_private(out, write)
@@ -554,7 +574,7 @@ def _initial(delegate: DelegateInfo) -> str:
 
 
 def sign_in_groups(
-    delegates: Sequence[DelegateInfo], split: Sequence[DeskRange]
+    delegates: Sequence[DelegateInfo], split: Sequence[DeskRange], *, language: str = "en"
 ) -> list[tuple[str, list[DelegateInfo]]]:
     """Delegates per desk, each list alphabetical (accents folded, so Łukasz is under L).
 
@@ -577,7 +597,7 @@ def sign_in_groups(
         groups[index].append(d)
     titles = [r.label for r in split]
     if others:
-        titles[-1] += " and other names"
+        titles[-1] += words(language)(" and other names")
     return list(zip(titles, groups, strict=True))
 
 
@@ -600,20 +620,22 @@ def _desk_marker(title: str):
     return _Desk()
 
 
-def _sheet_page(event_name: str):
+def _sheet_page(event_name: str, language: str = "en"):
     """Draws each page's heading and column titles: the list is many short tables (fast
     to lay out), so a header row inside them would repeat in mid-page."""
     from reportlab.lib.units import mm
 
     from checkin.core import typeset
 
+    tr = words(language)
+
     def draw(canvas, doc) -> None:
         canvas.saveState()
         width, height = doc.pagesize
-        title = f"Sign-in sheet — {event_name}"
+        title = f"{tr('Sign-in sheet')} — {event_name}"
         desk = getattr(canvas, "_checkin_desk", "")
         if desk:
-            title += f" — desk {desk}"
+            title += " — " + tr("desk {desk}").format(desk=desk)
         title = _plain(title)
         size = 12.0
         while size > 7 and canvas.stringWidth(title, typeset.BOLD, size) > doc.width:
@@ -623,13 +645,13 @@ def _sheet_page(event_name: str):
         canvas.setFont(typeset.BOLD, 9)
         x, y = doc.leftMargin, height - (_SHEET_TOP_MM - 2) * mm
         for label, w in _SHEET_COLUMNS:
-            canvas.drawString(x + 6, y + 3, label)
+            canvas.drawString(x + 6, y + 3, tr(label))
             x += w * mm
         canvas.setLineWidth(0.8)
         canvas.line(doc.leftMargin, y, x, y)
         canvas.setFont(typeset.REGULAR, 7.5)
         canvas.drawString(doc.leftMargin, 10 * mm,
-                          _plain(f"{event_name} — sign-in sheet (fallback)"))
+                          _plain(f"{event_name} — {tr('sign-in sheet (fallback)')}"))
         canvas.drawRightString(width - doc.rightMargin, 10 * mm, f"{doc.page}")
         canvas.restoreState()
 
@@ -673,16 +695,19 @@ def write_sign_in_sheet(
     if not delegates:
         raise ReportError("No registered delegate: nothing to put on a sign-in sheet.")
     styles = _pdf_styles()
+    tr = words(event.language)
+    # The command stays as typed: it is what the organiser enters afterwards.
+    instruction = escape(
+        f"{date_text(event.date, event.language)}. {tr('Tick the box and write the time.')} "
+        f"{tr('Enter the ticks afterwards with:')} checkin paper-arrivals REF... --at HH:MM"
+    )
     story: list = []
-    for i, (title, group) in enumerate(sign_in_groups(delegates, split)):
+    groups = sign_in_groups(delegates, split, language=event.language)
+    for i, (title, group) in enumerate(groups):
         if i:
             story.append(PageBreak())
         story.append(_desk_marker(title))
-        story.append(Paragraph(
-            escape(f"{event.date.isoformat()}. Tick the box and write the time. Enter the "
-                   "ticks afterwards with: checkin paper-arrivals REF... --at HH:MM"),
-            styles["small"],
-        ))
+        story.append(Paragraph(instruction, styles["small"]))
         rows = []
         for d in group:
             name = ", ".join(x for x in (d.last_name, d.first_name) if x)
@@ -691,7 +716,7 @@ def write_sign_in_sheet(
                 Paragraph(_text(d.organisation), styles["cell"]), "",
             ])
         if not rows:
-            rows.append(["", "", Paragraph("(nobody)", styles["cell"]), "", ""])
+            rows.append(["", "", Paragraph(escape(tr("(nobody)")), styles["cell"]), "", ""])
         # Tables of a page or so each: splitting one 50,000-row table page by page costs
         # time quadratic in its length.
         for start in range(0, len(rows), _SHEET_CHUNK):
@@ -707,13 +732,13 @@ def write_sign_in_sheet(
         doc = BaseDocTemplate(
             str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
             topMargin=_SHEET_TOP_MM * mm, bottomMargin=18 * mm,
-            title=f"Sign-in sheet - {event.name}", creator="checkin",
+            title=f"{tr('Sign-in sheet')} - {event.name}", creator="checkin",
             initialFontName=typeset.REGULAR,
         )
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="rows",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("sheet", [frame],
-                                           onPageEnd=_sheet_page(event.name))])
+                                           onPageEnd=_sheet_page(event.name, event.language))])
         doc.build(story)
 
     return _write_private(out, write)
