@@ -21,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import screenshot_language
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -97,15 +98,6 @@ def settle(app: QApplication, page, until) -> None:
 
 
 
-def _language(app) -> str:
-    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
-    lang = os.environ.get("CHECKIN_LANG", "")
-    if lang:
-        from checkin.ui import translations
-
-        translations.install(app, lang)
-    return f"-{lang}" if lang else ""
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,7 +106,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     QCoreApplication.setApplicationName("checkin")
-    suffix = _language(app)
+    suffix = screenshot_language.install(app)
 
     from checkin.ui.dashboard import DashboardPage
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import screenshot_language
 from PySide6.QtWidgets import QApplication
 
 from checkin.core.badges import load_template
@@ -90,15 +91,6 @@ def edited_list(tmp: Path) -> Path:
 
 
 
-def _language(app) -> str:
-    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
-    lang = os.environ.get("CHECKIN_LANG", "")
-    if lang:
-        from checkin.ui import translations
-
-        translations.install(app, lang)
-    return f"-{lang}" if lang else ""
-
 
 SUFFIX = ""
 
@@ -107,7 +99,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     global SUFFIX
-    SUFFIX = _language(app)
+    SUFFIX = screenshot_language.install(app)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)

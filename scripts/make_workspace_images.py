@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import screenshot_language
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
@@ -42,19 +43,10 @@ def spin(app: QApplication, done, timeout: float = 60) -> None:
 
 
 
-def _language(app) -> str:
-    """CHECKIN_LANG=fr: the app in French, the images named *-fr.png."""
-    lang = os.environ.get("CHECKIN_LANG", "")
-    if lang:
-        from checkin.ui import translations
-
-        translations.install(app, lang)
-    return f"-{lang}" if lang else ""
-
 
 def main() -> int:
     app = QApplication(sys.argv)
-    suffix = _language(app)
+    suffix = screenshot_language.install(app)
     from checkin.ui.agenda import AgendaPage
     from checkin.ui.badges import BadgesPage
 

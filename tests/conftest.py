@@ -58,6 +58,23 @@ def pg_admin():
     server.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="module")
+def server():
+    """A PostgreSQL server of the module's own, which its tests may stop and restart
+    (a network drop) without disturbing the other tests' server."""
+    from tests import pg
+
+    if os.environ.get(pg.ENV):
+        pytest.skip("an external PostgreSQL server cannot be stopped by the tests")
+    try:
+        with pg.stoppable_server() as srv:
+            yield srv
+    except RuntimeError as exc:
+        if os.environ.get("CHECKIN_REQUIRE_PG"):
+            raise
+        pytest.skip(f"no PostgreSQL server for this run: {exc}")
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "checkin.sqlite"

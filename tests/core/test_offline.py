@@ -3,7 +3,6 @@ replayed on restart with nothing lost and the duplicates flagged."""
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -15,22 +14,6 @@ from checkin.core.event import event_secret, parse_event, require_event, save_ev
 from checkin.core.offline import DeskCheckin, OfflineError, is_unreachable, primary_url
 from checkin.core.store import Store, StoreError
 from tests.conftest import SMALL_EVENT, insert_delegates
-
-
-@pytest.fixture(scope="module")
-def server():
-    """A server of our own: stopping it must not disturb other tests."""
-    from tests import pg
-
-    if os.environ.get(pg.ENV):
-        pytest.skip("an external PostgreSQL server cannot be stopped by the tests")
-    try:
-        with pg.stoppable_server() as srv:
-            yield srv
-    except RuntimeError as exc:
-        if os.environ.get("CHECKIN_REQUIRE_PG"):
-            raise
-        pytest.skip(f"no PostgreSQL server for this run: {exc}")
 
 
 @pytest.fixture

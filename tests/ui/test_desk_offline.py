@@ -3,9 +3,6 @@ laptop, the replay when the server is back, and the duplicates shown to staff.""
 
 from __future__ import annotations
 
-import os
-
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -22,22 +19,6 @@ from checkin.ui.desk_controller import DeskController
 from checkin.ui.scanner import ScanDetector
 
 from .conftest import DEMO_DAY, Clock, burst
-
-
-@pytest.fixture(scope="module")
-def server():
-    """A server of our own: stopping it must not disturb other tests."""
-    from tests import pg
-
-    if os.environ.get(pg.ENV):
-        pytest.skip("an external PostgreSQL server cannot be stopped by the tests")
-    try:
-        with pg.stoppable_server() as srv:
-            yield srv
-    except RuntimeError as exc:
-        if os.environ.get("CHECKIN_REQUIRE_PG"):
-            raise
-        pytest.skip(f"no PostgreSQL server for this run: {exc}")
 
 
 def journal(url: str, delegate_id: int) -> list[tuple]:
