@@ -10,11 +10,17 @@ and came back through the door (exit rows), some duplicates and refusals:
   with the call-list tab open (the list read again, or reused when the same people are
   missing); with the "Session attendance" tab open (every attendee of the session);
 * check: ``ChangeWatcher.changed()`` — the cheap check that runs 4 times a second;
+* round trip: the same refreshes asked of the dashboard's worker process
+  (``DashboardProcess``, as the live feed does): request, compute in the child,
+  unpickle here — median;
 * GUI: the real ``DashboardPage`` (offscreen, shown, 1440 x 960) refreshed over and
   over while scans are written by another connection; a 1 ms ``QTimer`` heartbeat on
   the GUI thread records the longest gap between two beats (the longest the GUI
   thread was blocked: applying results, painting the charts and tables, waiting for
-  the GIL), with the same heartbeat on an idle page as the baseline.
+  the GIL), with the same heartbeat on an idle page as the baseline.  The feed's
+  worker process is started and ready before measuring (``gui_*_in_process`` counts
+  the refreshes it computed); ``--in-thread`` measures the former path (the refresh on
+  a thread of the GUI process) for comparison.
 
 Targets on the 2-core reference machine at 50k delegates and 200k scans: query under
 100 ms, the GUI thread never blocked more than 16 ms by the dashboard.
@@ -45,6 +51,7 @@ from sqlalchemy import insert
 from checkin.core import journal
 from checkin.core import models as m
 from checkin.core.changes import ChangeWatcher
+from checkin.core.dashboard_process import DashboardProcess, Request
 from checkin.core.event import load_event_file, save_event
 from checkin.core.resources import resource
 from checkin.core.stats import compute_dashboard
@@ -208,9 +215,13 @@ def desk(db: str, event_id: int, stop) -> None:
     conn.close()
 
 
-def bench_gui(app, store, event, refreshes: int, tab: str = "overview") -> dict:
+def bench_gui(
+    app, store, event, refreshes: int, tab: str = "overview", in_thread: bool = False
+) -> dict:
     from checkin.ui.dashboard import DashboardPage
+    from checkin.ui.dashboard_live import tune_for_live_gui
 
+    tune_for_live_gui()  # as checkin.ui.app.main() does once the window is built
     now = dt.datetime.combine(DAY, dt.time(10, 30), tzinfo=event.tz).astimezone(dt.UTC)
     page = DashboardPage(store, event, clock=lambda: now, interval_ms=250)
     page.resize(1440, 960)
@@ -225,8 +236,13 @@ def bench_gui(app, store, event, refreshes: int, tab: str = "overview") -> dict:
 
     page.feed.updated.disconnect(page._apply)
     page.feed.updated.connect(timed_apply)
+    page.feed.use_process = not in_thread
     page.start()
     spin(app, lambda: page.feed.refreshes >= 1 and not page.feed.busy)
+    if not in_thread:  # the worker process started with the feed: wait until it answers
+        while page.feed.process_refreshes == 0:
+            page.refresh()
+            spin(app, lambda: not page.feed.busy)
     # Sort the call list by organisation, as a coordinator would: sorted off-thread.
     page.call_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     for index in range(page.tabs.count()):  # paint every tab once
@@ -249,7 +265,7 @@ def bench_gui(app, store, event, refreshes: int, tab: str = "overview") -> dict:
     start = page.feed.refreshes
     writer.start()
     spin(app, lambda: page.feed.refreshes > start, timeout_s=60)  # the desk is writing
-    start = page.feed.refreshes
+    start, in_process = page.feed.refreshes, page.feed.process_refreshes
     beat.start()
     spin(app, lambda: page.feed.refreshes - start >= refreshes and not page.charts_pending,
          timeout_s=120)
@@ -263,6 +279,7 @@ def bench_gui(app, store, event, refreshes: int, tab: str = "overview") -> dict:
     g = "gui" if tab == "overview" else f"gui_{tab}"
     return {
         f"{g}_refreshes": page.feed.refreshes - start,
+        f"{g}_in_process": page.feed.process_refreshes - in_process,
         f"{g}_apply_ms_median": ms(statistics.median(applied)) if applied else None,
         f"{g}_apply_ms_max": ms(max(applied)) if applied else None,
         f"{g}_max_block_ms": busy["max_gap_ms"],
@@ -272,7 +289,42 @@ def bench_gui(app, store, event, refreshes: int, tab: str = "overview") -> dict:
     }
 
 
-def bench_size(app, n: int, workdir: Path, rng: random.Random, runs: int) -> dict:
+def bench_round_trip(store, event, now: dt.datetime, runs: int) -> dict:
+    """The worker process's answers as the feed gets them (request to unpickled).
+
+    (Spawned from this script, the child also imports the script's own imports, Qt
+    included: a longer start and a bigger child than the app's, same answers.)"""
+    worker = DashboardProcess(store, event, ("speaker", "vip"))
+    result = {}
+    try:
+        while not worker.poll_ready():
+            time.sleep(0.01)
+        held = None
+        for name, call_list, force in (
+            ("round_trip", False, True),
+            ("round_trip_call_list", True, True),  # the list read again and sent
+            ("round_trip_call_list_reused", True, False),  # same people: not sent again
+        ):
+            times, child = [], []
+            for _ in range(runs):
+                mark = held.call_list_mark if held is not None and held.call_list else None
+                request = Request(now=now, force=force, attendees_session=None,
+                                  call_list=call_list, held_mark=mark)
+                t = time.perf_counter()
+                held = worker.refresh(request, held)
+                times.append(time.perf_counter() - t)
+                child.append(held.query_ms / 1000)
+            result[f"{name}_ms_median"] = ms(statistics.median(times))
+            # Of which compute_dashboard in the child; the rest is pickling both ways.
+            result[f"{name}_child_query_ms_median"] = ms(statistics.median(child))
+    finally:
+        worker.close()
+    return result
+
+
+def bench_size(
+    app, n: int, workdir: Path, rng: random.Random, runs: int, in_thread: bool = False
+) -> dict:
     store, event, journal_rows = build(workdir / f"dash-{n}.sqlite", n, rng)
     result: dict = {"delegates": n, "journal_rows": journal_rows}
     now = dt.datetime.combine(DAY, dt.time(10, 30), tzinfo=event.tz).astimezone(dt.UTC)
@@ -318,8 +370,10 @@ def bench_size(app, n: int, workdir: Path, rng: random.Random, runs: int) -> dic
         checks.append(time.perf_counter() - t)
     watcher.close()
     result["check_us_median"] = round(statistics.median(checks) * 1e6, 1)
-    result.update(bench_gui(app, store, event, refreshes=10))
-    result.update(bench_gui(app, store, event, refreshes=10, tab="call_list"))
+    result.update(bench_round_trip(store, event, now, runs))
+    result.update(bench_gui(app, store, event, refreshes=10, in_thread=in_thread))
+    result.update(bench_gui(app, store, event, refreshes=10, tab="call_list",
+                            in_thread=in_thread))
     store.close()
     return result
 
@@ -329,17 +383,21 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--out", type=Path, help="also write the JSON here")
+    parser.add_argument("--in-thread", action="store_true",
+                        help="refresh on a thread of the GUI process (the former path)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     rng = random.Random(20261128)
     with tempfile.TemporaryDirectory() as tmp:
-        results = [bench_size(app, int(n), Path(tmp), rng, args.runs)
+        results = [bench_size(app, int(n), Path(tmp), rng, args.runs, args.in_thread)
                    for n in args.sizes.split(",")]
     doc = {
         "machine": {"python": sys.version.split()[0], "platform": sys.platform,
                     "cpus": os.cpu_count()},
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "targets": {"query_ms_at_50k_200k_scans": 100, "gui_max_block_ms": 16},
+        "dashboard_refresh": "on a thread of the GUI process" if args.in_thread
+        else "in the feed's worker process",
         "results": results,
     }
     text = json.dumps(doc, indent=2, ensure_ascii=False)

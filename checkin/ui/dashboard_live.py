@@ -20,6 +20,20 @@ window is built.
 
 The event clock moves on without any scan (the current session changes at 10:00), so a
 full refresh also runs every ``clock_refresh_s`` seconds.
+
+Where the refresh runs: in a worker process of the feed's own
+(``checkin.core.dashboard_process``), so its Python work holds another process's GIL,
+not this one's (on a thread here it stalled the GUI thread 15-55 ms at 50,000
+delegates).  The job's thread sends a request and unpickles the answer.  The process is
+started by the first check after ``start()`` and ended by ``stop()`` (or when the feed
+is destroyed); it takes half a second to a second to start (an interpreter importing
+SQLAlchemy), and until it is ready refreshes run on the job's thread as before.  The
+page's ``prepare`` (sorting the lists as the tables show them: 4 ms for 7,000 rows)
+still runs on the job's thread, after the answer is unpickled.  A process that died is
+started again at the next refresh (that one runs here); after ``MAX_RESTARTS`` in a row
+without a good refresh, or when no process can be started at all (a sandbox, a frozen
+build without ``freeze_support``), the feed says so in the log and keeps refreshing in
+this process.
 """
 
 from __future__ import annotations
@@ -35,6 +49,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.core.changes import ChangeWatcher
+from checkin.core.dashboard_process import DashboardProcess, ProcessGone, Request, can_share
 from checkin.core.event import EventInfo
 from checkin.core.stats import Dashboard, compute_dashboard
 from checkin.core.store import Store
@@ -47,6 +62,7 @@ Clock = Callable[[], dt.datetime]
 
 _tuned = False
 SWITCH_INTERVAL_S = 0.001
+MAX_RESTARTS = 3
 
 
 def tune_for_live_gui() -> None:
@@ -62,6 +78,21 @@ def tune_for_live_gui() -> None:
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+class _Worker:
+    """The feed's worker process and its bookkeeping, apart from the QObject so that
+    the feed's ``destroyed`` can close it without touching the feed."""
+
+    def __init__(self) -> None:
+        self.process: DashboardProcess | None = None
+        self.restarts = 0  # in a row, since the last refresh the process answered
+        self.disabled = False
+
+    def close(self, *_args: object) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            process.close()
 
 
 class LiveFeed(QObject):
@@ -80,6 +111,7 @@ class LiveFeed(QObject):
         clock_refresh_s: float = 30.0,
         watch_categories: tuple[str, ...] = ("speaker", "vip"),
         prepare: Callable[[Dashboard], Any] | None = None,
+        use_process: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +133,10 @@ class LiveFeed(QObject):
         self._retry_later = False
         self._previous: Dashboard | None = None
         self.refreshes = 0  # dashboards delivered (for tests and benchmarks)
+        self.process_refreshes = 0  # of which computed by the worker process
+        self.use_process = use_process and can_share(store)
+        self._worker = _Worker()
+        self.destroyed.connect(self._worker.close)
 
     @property
     def running(self) -> bool:
@@ -118,6 +154,13 @@ class LiveFeed(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.watcher.close()  # reopened by the next check
+        if self._job is None:  # else when the job ends: it may be using the process
+            self._worker.close()
+
+    @property
+    def worker_process(self) -> DashboardProcess | None:
+        """The worker process, once started (for tests and benchmarks)."""
+        return self._worker.process
 
     def refresh(self) -> None:
         """Recompute now (or as soon as the running job ends), changed or not."""
@@ -130,30 +173,85 @@ class LiveFeed(QObject):
         force = self._force or time.monotonic() - self._last_full > self.clock_refresh_s
         self._force = False
         job = run_in_background(
-            self._work, force, self.attendees_session, self.call_list, parent=self
+            self._work, force, self.attendees_session, self.call_list, self._timer.isActive(),
+            parent=self,
         )
         self._job = job
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
         job.finished.connect(self._finished)
 
-    def _work(self, force: bool, attendees_session: str | None, call_list: bool):
+    def _work(
+        self, force: bool, attendees_session: str | None, call_list: bool, live: bool
+    ):
         """On a worker thread: check, and compute only when needed."""
         moved = self.watcher.changed()
         if not (moved or force):
             return None
-        dash = compute_dashboard(
-            self.store,
-            self.event_info,
-            now=self.clock(),
-            watch_categories=self.watch_categories,
+        now = self.clock()
+        request = Request(
+            now=now,
+            force=force,
             attendees_session=attendees_session,
             call_list=call_list,
-            reuse=None if force else self._previous,  # forced: re-read everything
+            held_mark=self._previous.call_list_mark
+            if self._previous is not None and self._previous.call_list
+            else None,
         )
+        dash = self._in_process(request) if live else None
+        if dash is None:
+            dash = compute_dashboard(
+                self.store,
+                self.event_info,
+                now=now,
+                watch_categories=self.watch_categories,
+                attendees_session=attendees_session,
+                call_list=call_list,
+                reuse=None if force else self._previous,  # forced: re-read everything
+            )
         self._previous = dash  # one job at a time: no other thread touches it
         prepared = self.prepare(dash) if self.prepare else None
         return dash, prepared
+
+    def _in_process(self, request: Request) -> Dashboard | None:
+        """The snapshot from the worker process, or None when it cannot give one now
+        (not started, starting, just died): the caller computes it on this thread."""
+        worker = self._worker
+        if not self.use_process or worker.disabled:
+            return None
+        process = worker.process
+        if process is not None and not process.alive():
+            log.warning("dashboard worker process ended (exit code %s); starting another",
+                        process.process.exitcode)
+            worker.close()
+            process = None
+            worker.restarts += 1
+        if process is None:
+            if worker.restarts > MAX_RESTARTS:
+                worker.disabled = True
+                log.warning("dashboard worker process keeps ending; refreshing in this process")
+                return None
+            try:
+                worker.process = DashboardProcess(
+                    self.store, self.event_info, self.watch_categories
+                )
+            except Exception as exc:  # any failure means: refresh here
+                worker.disabled = True
+                log.warning("dashboard worker process could not start (%s); refreshing in "
+                            "this process", type(exc).__qualname__)
+            return None
+        try:
+            if not process.poll_ready():
+                return None
+            dash = process.refresh(request, self._previous)
+        except ProcessGone as exc:
+            log.warning("dashboard worker process lost (%s); refreshing here this time", exc)
+            worker.close()
+            worker.restarts += 1
+            return None
+        worker.restarts = 0
+        self.process_refreshes += 1
+        return dash
 
     def _done(self, result) -> None:
         if result is None:
@@ -173,6 +271,8 @@ class LiveFeed(QObject):
 
     def _finished(self) -> None:
         self._job = None
+        if not self._timer.isActive():  # stopped while the job ran
+            self._worker.close()
         later, self._retry_later = self._retry_later, False
         if self._force and not later and self._timer.isActive():
             QTimer.singleShot(0, self, self._tick)
