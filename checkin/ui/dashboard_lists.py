@@ -189,6 +189,10 @@ def make_table(model: RowsModel, name: str, parent: QWidget | None = None) -> QT
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    # Fixed row heights: a new call list of thousands of rows is never measured row by
+    # row on the GUI thread (as on the Roster page).
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
