@@ -94,6 +94,10 @@ class Problem:
     column: str | None
     message: str
     severity: str = ERROR
+    # What went wrong as a key and its values, so that the app can word it in the
+    # operator's language; ``message`` stays the core's English (CLI, logs).
+    reason: str = field(default="", compare=False)
+    args: tuple[str, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = [self.file]
@@ -351,15 +355,20 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+_RowNote = tuple[int, str | None, str, str, tuple[str, ...]]
+
+
 @dataclass
 class _Table:
     rows: list[tuple[int, list[str]]]  # (row number, raw cells)
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    # (row, column header or None, message): found while reading, before validation
-    row_warnings: list[tuple[int, str | None, str]] = field(default_factory=list)
+    # (message, reason, args): about the whole file
+    warnings: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    # (row, column header or None, message, reason, args): found while reading, before
+    # validation
+    row_warnings: list[_RowNote] = field(default_factory=list)
 
 
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -527,12 +536,14 @@ def _read_csv(data: bytes, name: str) -> _Table:
         for line in _mixed_lines(data):
             table.row_warnings.append(
                 (line, None, "this line is not UTF-8 like the rest of the file: read as "
-                 "Windows-1252 (check its accents)")
+                 "Windows-1252 (check its accents)", "mixed_encoding", ())
             )
     if "\x00" in text:
         for number, cells in rows:
             if any("\x00" in c for c in cells):
-                table.row_warnings.append((number, None, "a NUL character was removed"))
+                table.row_warnings.append(
+                    (number, None, "a NUL character was removed", "nul_removed", ())
+                )
     return table
 
 
@@ -595,7 +606,7 @@ _CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(.*?)</c>', re.S)
 _VALUE = re.compile(rb"<v>[^<]+</v>")
 
 
-def _xlsx_surprises(data: bytes, sheet: str) -> list[tuple[int, str | None, str]]:
+def _xlsx_surprises(data: bytes, sheet: str) -> list[_RowNote]:
     """What the values alone do not show: merged cells (only the first holds the
     value; the others read as empty) and formulas saved without their result (a file
     written by a script, never opened in Excel: they read as empty too)."""
@@ -603,7 +614,7 @@ def _xlsx_surprises(data: bytes, sheet: str) -> list[tuple[int, str | None, str]
     import xml.etree.ElementTree as ET
     import zipfile
 
-    found: list[tuple[int, str | None, str]] = []
+    found: list[_RowNote] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -629,7 +640,8 @@ def _xlsx_surprises(data: bytes, sheet: str) -> list[tuple[int, str | None, str]
         span = f"{c1}{r1}:{c2}{r2}"
         for row in range(int(r1) + 1, int(r2) + 1):
             found.append((row, None, f"cells {span} are merged: in this row they read as "
-                                     "empty; unmerge them and fill in every row"))
+                                     "empty; unmerge them and fill in every row",
+                          "merged_cells", (span,)))
     if b"<f" in xml:
         for m_ in _CELL.finditer(xml):
             inner = m_.group(3)
@@ -637,7 +649,7 @@ def _xlsx_surprises(data: bytes, sheet: str) -> list[tuple[int, str | None, str]
                 cell = (m_.group(1) + m_.group(2)).decode()
                 found.append((int(m_.group(2)), None, f"cell {cell} holds a formula with no "
                               "saved result and reads as empty; open the file in Excel and "
-                              "save it again"))
+                              "save it again", "formula_without_result", (cell,)))
     return found
 
 
@@ -689,7 +701,9 @@ def _read_table(path: Path, sheet: str | None) -> _Table:
         )
     table = _read_csv(data, name)
     if sheet is not None:
-        table.warnings.append(f"the file is CSV: sheet {sheet!r} ignored")
+        table.warnings.append(
+            (f"the file is CSV: sheet {sheet!r} ignored", "csv_sheet_ignored", (repr(sheet),))
+        )
     return table
 
 
@@ -716,12 +730,16 @@ def _category_index(categories: Sequence[CategoryInfo]) -> dict[str, str]:
     return index
 
 
+def _category_list(categories: Sequence[CategoryInfo]) -> str:
+    return ", ".join(
+        c.key if fold(c.key) == fold(c.label) else f"{c.key} ({c.label})" for c in categories
+    )
+
+
 def _category_choices(categories: Sequence[CategoryInfo]) -> str:
     if not categories:
         return "this event defines no categories"
-    return "known: " + ", ".join(
-        c.key if fold(c.key) == fold(c.label) else f"{c.key} ({c.label})" for c in categories
-    )
+    return "known: " + _category_list(categories)
 
 
 def _name_key(first: str, last: str, organisation: str) -> str | None:
@@ -883,8 +901,14 @@ def read_roster(
             + " (or map one with field=column)."
         )
 
-    problems: list[Problem] = [Problem(short, None, None, text, WARNING) for text in table.warnings]
-    problems += [Problem(short, r, c, text, WARNING) for r, c, text in table.row_warnings]
+    problems: list[Problem] = [
+        Problem(short, None, None, text, WARNING, reason, args)
+        for text, reason, args in table.warnings
+    ]
+    problems += [
+        Problem(short, r, c, text, WARNING, reason, args)
+        for r, c, text, reason, args in table.row_warnings
+    ]
     used = set(cols.values())
     ignored = [h for i, h in enumerate(header) if h and i not in used]
     twins = {
@@ -903,17 +927,22 @@ def read_roster(
                     f"{len(where)} columns are named {heading_text!r} ({letters}): the first "
                     f"({_column_letter(where[0])}) is read, the others are not",
                     WARNING,
+                    "duplicate_column",
+                    (str(len(where)), repr(heading_text), letters, _column_letter(where[0])),
                 )
             )
             ignored = [h for h in ignored if _hkey(h) != _hkey(heading_text)]
     if ignored:
+        listed = ", ".join(repr(h) for h in ignored)
         problems.append(
             Problem(
                 short,
                 header_row,
                 None,
-                "columns not imported: " + ", ".join(repr(h) for h in ignored),
+                "columns not imported: " + listed,
                 WARNING,
+                "columns_not_imported",
+                (listed,),
             )
         )
 
@@ -950,6 +979,8 @@ def read_roster(
                     f"{n} cells but the header has {width}: the cells after column "
                     f"{header[-1]!r} are not read (a delimiter inside a name?)",
                     WARNING,
+                    "row_too_long",
+                    (str(n), str(width), repr(header[-1])),
                 )
             )  # fmt: skip
         elif n <= last_needed and any(clean(c) for c in cells):
@@ -958,6 +989,8 @@ def read_roster(
                     short, number, None,
                     f"only {n} cells but the header has {width}: the row may be cut short",
                     WARNING,
+                    "row_too_short",
+                    (str(n), str(width)),
                 )
             )  # fmt: skip
         joined = "".join(raw)
@@ -978,8 +1011,11 @@ def read_roster(
 
         if not first and not last:
             found.append(
-                Problem(short, number, name_column, "no first name and no last name", ERROR)
-            )
+                Problem(
+                    short, number, name_column, "no first name and no last name", ERROR,
+                    "no_name",
+                )
+            )  # fmt: skip
         longest = max(len(reference), len(first), len(last), len(organisation), len(email))
         for fld, value in (
             ("reference", reference),
@@ -997,16 +1033,28 @@ def read_roster(
                         f"{fld.replace('_', ' ')} too long ({len(value)} characters; "
                         f"at most {_LIMITS[fld]})",
                         ERROR,
+                        f"{fld}_too_long",
+                        (str(len(value)), str(_LIMITS[fld])),
                     )
                 )
         if email and not valid_email(email):
-            found.append(Problem(short, number, h_email, f"invalid e-mail address {email!r}"))
+            found.append(
+                Problem(
+                    short, number, h_email, f"invalid e-mail address {email!r}", ERROR,
+                    "invalid_email", (repr(email),),
+                )
+            )  # fmt: skip
 
         country = ""
         if raw_country:
             country = normalise_country(raw_country) or ""
             if not country:
-                found.append(Problem(short, number, h_country, f"unknown country {raw_country!r}"))
+                found.append(
+                    Problem(
+                        short, number, h_country, f"unknown country {raw_country!r}", ERROR,
+                        "unknown_country", (repr(raw_country),),
+                    )
+                )  # fmt: skip
 
         category = ""  # empty: the event's first category for a new delegate, else unchanged
         if raw_category:
@@ -1018,21 +1066,30 @@ def read_roster(
                         number,
                         h_cat,
                         f"unknown category {raw_category!r} ({_category_choices(categories)})",
+                        ERROR,
+                        "unknown_category" if categories else "unknown_category_none",
+                        (repr(raw_category), _category_list(categories)),
                     )
                 )
 
         if reference:
             if reference in seen_ref:
                 found.append(
-                    Problem(short, number, h_ref, f"same reference as row {seen_ref[reference]}")
-                )
+                    Problem(
+                        short, number, h_ref, f"same reference as row {seen_ref[reference]}",
+                        ERROR, "duplicate_reference", (str(seen_ref[reference]),),
+                    )
+                )  # fmt: skip
             else:
                 seen_ref[reference] = number
         if email:
             if email in seen_email:
                 found.append(
-                    Problem(short, number, h_email, f"same email as row {seen_email[email]}")
-                )
+                    Problem(
+                        short, number, h_email, f"same email as row {seen_email[email]}",
+                        ERROR, "duplicate_email", (str(seen_email[email]),),
+                    )
+                )  # fmt: skip
             else:
                 seen_email[email] = number
         key = _name_key(first, last, organisation)
@@ -1044,6 +1101,9 @@ def read_roster(
                         number,
                         name_column,
                         f"same name and organisation as row {seen_name[key]}",
+                        ERROR,
+                        "duplicate_name",
+                        (str(seen_name[key]),),
                     )
                 )
             else:
@@ -1287,6 +1347,8 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
                         None,
                         f"delegate no. {d['number']} kept: the row that lists them has an error",
                         WARNING,
+                        "kept_row_has_error",
+                        (str(d["number"]),),
                     )
                 )
                 continue

@@ -1856,6 +1856,98 @@
         <translation>Importer des participant·e·s</translation>
     </message>
     <message>
+        <source>this line is not UTF-8 like the rest of the file: read as Windows-1252 (check its accents)</source>
+        <translation>cette ligne n’est pas en UTF-8 comme le reste du fichier&#xa0;: lue en Windows-1252 (vérifiez ses accents)</translation>
+    </message>
+    <message>
+        <source>a NUL character was removed</source>
+        <translation>un caractère NUL a été supprimé</translation>
+    </message>
+    <message>
+        <source>cells %1 are merged: in this row they read as empty; unmerge them and fill in every row</source>
+        <translation>les cellules %1 sont fusionnées&#xa0;: dans cette ligne, elles sont lues vides&#x202f;; annulez la fusion et remplissez chaque ligne</translation>
+    </message>
+    <message>
+        <source>cell %1 holds a formula with no saved result and reads as empty; open the file in Excel and save it again</source>
+        <translation>la cellule %1 contient une formule sans résultat enregistré et est lue vide&#x202f;; ouvrez le fichier dans Excel et enregistrez-le à nouveau</translation>
+    </message>
+    <message>
+        <source>the file is CSV: sheet %1 ignored</source>
+        <translation>le fichier est au format CSV&#xa0;: feuille %1 ignorée</translation>
+    </message>
+    <message>
+        <source>%1 columns are named %2 (%3): the first (%4) is read, the others are not</source>
+        <translation>%1 colonnes s’appellent %2 (%3)&#xa0;: la première (%4) est lue, les autres non</translation>
+    </message>
+    <message>
+        <source>columns not imported: %1</source>
+        <translation>colonnes non importées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 cells but the header has %2: the cells after column %3 are not read (a delimiter inside a name?)</source>
+        <translation>%1 cellules alors que l’en-tête en compte %2&#xa0;: les cellules après la colonne %3 ne sont pas lues (un séparateur dans un nom&#x202f;?)</translation>
+    </message>
+    <message>
+        <source>only %1 cells but the header has %2: the row may be cut short</source>
+        <translation>seulement %1 cellules alors que l’en-tête en compte %2&#xa0;: la ligne est peut-être tronquée</translation>
+    </message>
+    <message>
+        <source>no first name and no last name</source>
+        <translation>ni prénom ni nom</translation>
+    </message>
+    <message>
+        <source>reference too long (%1 characters; at most %2)</source>
+        <translation>référence trop longue (%1 caractères&#x202f;; au maximum %2)</translation>
+    </message>
+    <message>
+        <source>first name too long (%1 characters; at most %2)</source>
+        <translation>prénom trop long (%1 caractères&#x202f;; au maximum %2)</translation>
+    </message>
+    <message>
+        <source>last name too long (%1 characters; at most %2)</source>
+        <translation>nom trop long (%1 caractères&#x202f;; au maximum %2)</translation>
+    </message>
+    <message>
+        <source>organisation too long (%1 characters; at most %2)</source>
+        <translation>organisation trop longue (%1 caractères&#x202f;; au maximum %2)</translation>
+    </message>
+    <message>
+        <source>email too long (%1 characters; at most %2)</source>
+        <translation>adresse e-mail trop longue (%1 caractères&#x202f;; au maximum %2)</translation>
+    </message>
+    <message>
+        <source>invalid e-mail address %1</source>
+        <translation>adresse e-mail invalide %1</translation>
+    </message>
+    <message>
+        <source>unknown country %1</source>
+        <translation>pays inconnu %1</translation>
+    </message>
+    <message>
+        <source>unknown category %1 (known: %2)</source>
+        <translation>catégorie inconnue %1 (catégories connues&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>unknown category %1 (this event defines no categories)</source>
+        <translation>catégorie inconnue %1 (cet événement ne définit aucune catégorie)</translation>
+    </message>
+    <message>
+        <source>same reference as row %1</source>
+        <translation>même référence qu’à la ligne %1</translation>
+    </message>
+    <message>
+        <source>same email as row %1</source>
+        <translation>même adresse e-mail qu’à la ligne %1</translation>
+    </message>
+    <message>
+        <source>same name and organisation as row %1</source>
+        <translation>mêmes nom et organisation qu’à la ligne %1</translation>
+    </message>
+    <message>
+        <source>delegate no. %1 kept: the row that lists them has an error</source>
+        <translation>participant·e n°&#xa0;%1 conservé·e&#xa0;: la ligne qui l’indique contient une erreur</translation>
+    </message>
+    <message>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
