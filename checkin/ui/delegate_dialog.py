@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from checkin.core.delegate_edit import FORM_FIELDS, REFERENCE_LIMIT, DelegateFor
 from checkin.core.delegates import DelegateInfo
 from checkin.core.event import EventInfo
 from checkin.core.walkin import LIMITS, FieldProblem
-from checkin.ui.walkin_dialog import country_names, problem_text
+from checkin.ui.walkin_dialog import country_names, field_form, problem_text
 
 
 class DelegateDialog(QDialog):
@@ -103,23 +102,7 @@ class DelegateDialog(QDialog):
             "category": self.tr("C&ategory:"),
             "reference": self.tr("&Reference:"),
         }
-        self.problem_labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for name in FORM_FIELDS:
-            label = QLabel(labels[name])
-            label.setBuddy(self.widgets[name])
-            problem = QLabel()
-            problem.setObjectName(f"{name}_problem")
-            problem.setTextFormat(Qt.TextFormat.PlainText)
-            problem.setWordWrap(True)
-            problem.setStyleSheet("color: #B71C1C;")  # the words carry it; colour only helps
-            problem.hide()
-            self.problem_labels[name] = problem
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(self.widgets[name])
-            cell.addWidget(problem)
-            form.addRow(label, cell)
+        form, self.problem_labels = field_form(self.widgets, labels, FORM_FIELDS)
 
         self.failure_label = QLabel()
         self.failure_label.setObjectName("failure")

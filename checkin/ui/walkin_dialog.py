@@ -82,6 +82,31 @@ def problem_text(problem: FieldProblem) -> str:
     return template
 
 
+def field_form(
+    widgets: dict[str, QWidget], labels: dict[str, str], names
+) -> tuple[QFormLayout, dict[str, QLabel]]:
+    """A form of ``names``, each field with its label and, under it, a hidden line for its
+    problem in words (shared by the walk-in and the delegate forms)."""
+    problems: dict[str, QLabel] = {}
+    form = QFormLayout()
+    for name in names:
+        label = QLabel(labels[name])
+        label.setBuddy(widgets[name])
+        problem = QLabel()
+        problem.setObjectName(f"{name}_problem")
+        problem.setTextFormat(Qt.TextFormat.PlainText)
+        problem.setWordWrap(True)
+        problem.setStyleSheet("color: #B71C1C;")  # the words carry it; colour only helps
+        problem.hide()
+        problems[name] = problem
+        cell = QVBoxLayout()
+        cell.setSpacing(2)
+        cell.addWidget(widgets[name])
+        cell.addWidget(problem)
+        form.addRow(label, cell)
+    return form, problems
+
+
 class WalkInDialog(QDialog):
     """Register a person who is not on the list; OK is enabled once the form is valid."""
 
@@ -160,23 +185,7 @@ class WalkInDialog(QDialog):
             "email": self.tr("&E-mail:"),
             "category": self.tr("C&ategory:"),
         }
-        self.problem_labels: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for name in FIELDS:
-            label = QLabel(labels[name])
-            label.setBuddy(self.widgets[name])
-            problem = QLabel()
-            problem.setObjectName(f"{name}_problem")
-            problem.setTextFormat(Qt.TextFormat.PlainText)
-            problem.setWordWrap(True)
-            problem.setStyleSheet("color: #B71C1C;")  # the words carry it; colour only helps
-            problem.hide()
-            self.problem_labels[name] = problem
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(self.widgets[name])
-            cell.addWidget(problem)
-            form.addRow(label, cell)
+        form, self.problem_labels = field_form(self.widgets, labels, FIELDS)
         template_label = QLabel(self.tr("&Template:"))
         template_label.setBuddy(self.template_box)
         form.addRow(self.print_box)
