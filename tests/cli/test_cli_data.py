@@ -7,41 +7,16 @@ import csv
 import json
 import os
 import stat
-import subprocess
-import sys
 
 import pypdf
-import pytest
 import zxingcpp
 from PIL import Image
 
 POSIX = os.name == "posix"
 
 
-@pytest.fixture
-def run(tmp_path):
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
-    env.pop("CHECKIN_DB", None)
-
-    def _run(*args, stdin: str | None = None, db=tmp_path / "cli.sqlite"):
-        argv = [sys.executable, "-m", "checkin"]
-        if db is not None:
-            argv += ["--db", str(db)]
-        proc = subprocess.run(
-            [*argv, *map(str, args)], input=stdin, capture_output=True, text=True,
-            encoding="utf-8", env=env, cwd=tmp_path, timeout=120,
-        )
-        assert "Traceback" not in proc.stderr, proc.stderr
-        return proc
-
-    return _run
 
 
-@pytest.fixture
-def demo(run):
-    proc = run("demo")
-    assert proc.returncode == 0, proc.stderr
-    return run
 
 
 def listing(run) -> list[dict]:

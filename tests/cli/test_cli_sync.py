@@ -3,30 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from tests.cli.test_cli import listing
-
-
-@pytest.fixture
-def run(tmp_path):
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
-    env.pop("CHECKIN_DB", None)
-
-    def _run(*args, db, stdin: str | None = None):
-        proc = subprocess.run(
-            [sys.executable, "-m", "checkin", "--db", str(db), *map(str, args)], input=stdin,
-            capture_output=True, text=True, encoding="utf-8", env=env, cwd=tmp_path, timeout=120,
-        )
-        assert "Traceback" not in proc.stderr, proc.stderr
-        return proc
-
-    return _run
 
 
 @pytest.fixture
