@@ -76,6 +76,24 @@ def server():
 
 
 @pytest.fixture
+def stations(tmp_path):
+    """Two SQLite stations set up from one database file (as the IT note says): the
+    small event and 12 delegates, copied to a second laptop."""
+    import shutil
+
+    first = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
+    ev = save_event(first, parse_event(SMALL_EVENT, source="test"))
+    insert_delegates(first, ev, [{} for _ in range(12)])
+    first.close()
+    shutil.copy(tmp_path / "a.sqlite", tmp_path / "b.sqlite")
+    a = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
+    b = Store("sqlite:///" + str(tmp_path / "b.sqlite"))
+    yield a, b
+    a.close()
+    b.close()
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "checkin.sqlite"
 

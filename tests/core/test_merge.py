@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-
-import pytest
 
 from checkin.core import codes, merge
 from checkin.core import models as m
 from checkin.core.checkin import CheckinService
-from checkin.core.event import event_secret, parse_event, require_event, save_event
-from checkin.core.store import Store
-from tests.conftest import SMALL_EVENT, insert_delegates
+from checkin.core.event import event_secret, require_event
 
 T0 = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def stations(tmp_path):
-    """Two stations set up from one database file (as the IT note says)."""
-    first = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
-    ev = save_event(first, parse_event(SMALL_EVENT, source="test"))
-    insert_delegates(first, ev, [{} for _ in range(10)])
-    first.close()
-    shutil.copy(tmp_path / "a.sqlite", tmp_path / "b.sqlite")
-    a = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
-    b = Store("sqlite:///" + str(tmp_path / "b.sqlite"))
-    yield a, b
-    a.close()
-    b.close()
 
 
 def code(store, number: int) -> str:

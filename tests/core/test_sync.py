@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import zipfile
 
 import pytest
@@ -24,18 +23,6 @@ from tests.core.test_merge import T0, code
 NOW = dt.datetime(2026, 11, 28, 9, 0)
 
 
-@pytest.fixture
-def stations(tmp_path):
-    first = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
-    ev = save_event(first, parse_event(SMALL_EVENT, source="test"))
-    insert_delegates(first, ev, [{} for _ in range(12)])
-    first.close()
-    shutil.copy(tmp_path / "a.sqlite", tmp_path / "b.sqlite")
-    a = Store("sqlite:///" + str(tmp_path / "a.sqlite"))
-    b = Store("sqlite:///" + str(tmp_path / "b.sqlite"))
-    yield a, b
-    a.close()
-    b.close()
 
 
 def snapshot(store) -> tuple[list, list]:
