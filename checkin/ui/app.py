@@ -286,8 +286,7 @@ def _wire_workspace(
 
     # Paper ticks change arrivals; a purge removes the names the desk's index holds.
     menu.data_changed.connect(lambda: (roster_changed(), shown(window.current_page())))
-    roster.changed.connect(roster_changed)
-    roster.loaded.connect(roster_changed)  # an import, a reload after edits
+    roster.changed.connect(roster_changed)  # an edit, a cancellation, an import
     badge_page.fix_requested.connect(fix)
     agenda.event_changed.connect(event_edited)
     window.page_changed.connect(shown)

@@ -89,7 +89,8 @@ class RosterPage(QWidget):
     loaded = Signal()
     """The rows and search index are (re)loaded and shown."""
     changed = Signal(int)
-    """A delegate (id) was edited, cancelled or restored here."""
+    """A delegate (id) was edited, cancelled or restored here; -1: the list as a whole
+    (the import wizard was used)."""
 
     def __init__(self, store: Store, event_info: EventInfo, parent: QWidget | None = None):
         super().__init__(parent)
@@ -493,7 +494,8 @@ class RosterPage(QWidget):
 
         wizard = ImportWizard(self.store, self.event_info, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.finished.connect(lambda _r: self.refresh())
+        # Whatever the wizard did, the list may have changed as a whole: -1 for "everyone".
+        wizard.finished.connect(lambda _r: (self.refresh(), self.changed.emit(-1)))
         self.wizard = wizard
         wizard.open()
         return wizard

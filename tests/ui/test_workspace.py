@@ -123,3 +123,18 @@ def test_the_dashboard_is_live_only_while_shown_and_follows_the_agenda(desk_app,
     assert rebuilt.event_info.name == "Consultation humanitaire"
     window.show_page("dashboard")
     assert rebuilt.feed._timer.isActive()
+
+
+def test_the_desk_index_is_rebuilt_after_an_import_not_after_a_mere_visit(desk_app, qtbot):
+    window, controller = desk_app.window, desk_app.controller
+    roster = window.page("roster")
+    before = controller.index
+    window.show_page("roster")
+    qtbot.waitUntil(lambda: roster.model.rowCount() == 86)
+    window.show_page("desk")
+    assert controller.index is before  # nothing changed: no 3-second rebuild at 50k
+    window.show_page("roster")
+    wizard = roster.open_import()
+    wizard.reject()  # the wizard was used: the list may have changed
+    window.show_page("desk")
+    qtbot.waitUntil(lambda: controller.index is not before)
