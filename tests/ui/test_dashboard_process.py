@@ -93,11 +93,13 @@ def test_a_killed_worker_process_is_started_again(qtbot, store, event, feed, cap
     first.process.join(10)
     refreshes, done = feed.refreshes, feed.process_refreshes
     with caplog.at_level(logging.WARNING, logger="checkin.ui.dashboard_live"):
+        # The new process is assigned on the job's thread before its snapshot, computed
+        # here meanwhile, reaches the GUI thread: wait for both.
         qtbot.waitUntil(
             lambda: feed.worker_process is not None and feed.worker_process is not first,
             timeout=10_000,
         )
-        assert feed.refreshes > refreshes  # meanwhile refreshed in this process
+        qtbot.waitUntil(lambda: feed.refreshes > refreshes, timeout=10_000)
         wait_for_process(qtbot, feed, after=done)
     second = feed.worker_process
     assert second.pid != first.pid and second.process.is_alive()
@@ -151,7 +153,8 @@ def test_stop_ends_the_worker_process(qtbot, feed):
     feed.stop()
     qtbot.waitUntil(lambda: not feed.busy, timeout=10_000)
     assert feed.worker_process is None
-    worker.process.join(10)
+    # A reaper thread joins the child too; the exit code is known once either has.
+    qtbot.waitUntil(lambda: worker.process.exitcode is not None, timeout=10_000)
     assert worker.process.exitcode == 0  # it ended on request, not terminated
 
 
