@@ -7,8 +7,9 @@ and came back through the door (exit rows), some duplicates and refusals:
 
 * query: ``compute_dashboard`` — a full refresh with the overview open: headcounts,
   per-session presence, the charts' data, recent arrivals, watch list — median and p95;
-  with the call-list tab open (the list read again, or reused when the same people are
-  missing); with the "Session attendance" tab open (every attendee of the session);
+  with the call-list tab open (read whole; updated after three arrivals, as live;
+  reused when the same people are missing); with the "Session attendance" tab open
+  (every attendee of the session);
 * check: ``ChangeWatcher.changed()`` — the cheap check that runs 4 times a second;
 * round trip: the same refreshes asked of the dashboard's worker process
   (``DashboardProcess``, as the live feed does): request, compute in the child,
@@ -188,29 +189,38 @@ class Heartbeat:
                 "beats": len(gaps)}
 
 
+def waiting_ids(conn: sqlite3.Connection, event_id: int) -> list[int]:
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM delegates WHERE event_id = ? AND arrived_at IS NULL "
+        "AND status = 'registered'", (event_id,))]
+
+
+def admit(conn: sqlite3.Connection, event_id: int, delegate_id: int) -> None:
+    """One arrival as a desk writes it: the scan, the admission, the delegate's mark."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+    conn.execute("BEGIN IMMEDIATE")
+    cur = conn.execute(
+        "INSERT INTO scans (uuid, event_id, delegate_id, session_id, action, source, "
+        "outcome, code, station, operator, created_at) VALUES "
+        "(?, ?, ?, NULL, 'entry', 'scanner', 'admitted', '', 'desk', '', ?)",
+        (str(uuid.uuid4()), event_id, delegate_id, now))
+    conn.execute(
+        "INSERT INTO admissions (event_id, delegate_id, scope, scan_id, admitted_at, "
+        "source) VALUES (?, ?, 0, ?, ?, 'scanner')",
+        (event_id, delegate_id, cur.lastrowid, now))
+    conn.execute("UPDATE delegates SET arrived_at = ?, arrived_via = 'scanner' "
+                 "WHERE id = ?", (now, delegate_id))
+    conn.execute("COMMIT")
+
+
 def desk(db: str, event_id: int, stop) -> None:
     """A desk in another process: admissions of not-yet-arrived people, 10 a second
     (each changes the figures, the charts and the call list)."""
     conn = sqlite3.connect(db, timeout=10, isolation_level=None)
     conn.execute("PRAGMA busy_timeout = 10000")
-    waiting = [r[0] for r in conn.execute(
-        "SELECT id FROM delegates WHERE event_id = ? AND arrived_at IS NULL "
-        "AND status = 'registered'", (event_id,))]
+    waiting = waiting_ids(conn, event_id)
     while waiting and not stop.is_set():
-        d = waiting.pop()
-        now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
-        conn.execute("BEGIN IMMEDIATE")
-        cur = conn.execute(
-            "INSERT INTO scans (uuid, event_id, delegate_id, session_id, action, source, "
-            "outcome, code, station, operator, created_at) VALUES "
-            "(?, ?, ?, NULL, 'entry', 'scanner', 'admitted', '', 'desk', '', ?)",
-            (str(uuid.uuid4()), event_id, d, now))
-        conn.execute(
-            "INSERT INTO admissions (event_id, delegate_id, scope, scan_id, admitted_at, "
-            "source) VALUES (?, ?, 0, ?, ?, 'scanner')", (event_id, d, cur.lastrowid, now))
-        conn.execute("UPDATE delegates SET arrived_at = ?, arrived_via = 'scanner' "
-                     "WHERE id = ?", (now, d))
-        conn.execute("COMMIT")
+        admit(conn, event_id, waiting.pop())
         stop.wait(0.1)
     conn.close()
 
@@ -300,13 +310,19 @@ def bench_round_trip(store, event, now: dt.datetime, runs: int) -> dict:
         while not worker.poll_ready():
             time.sleep(0.01)
         held = None
-        for name, call_list, force in (
-            ("round_trip", False, True),
-            ("round_trip_call_list", True, True),  # the list read again and sent
-            ("round_trip_call_list_reused", True, False),  # same people: not sent again
+        conn = sqlite3.connect(str(store.path), timeout=10, isolation_level=None)
+        waiting = waiting_ids(conn, event.id)
+        for name, call_list, force, arrivals in (
+            ("round_trip", False, True, 0),
+            ("round_trip_call_list", True, True, 0),  # the list read again and sent
+            # Three arrived since: the list updated, sent as ids and new people.
+            ("round_trip_call_list_updated", True, False, 3),
+            ("round_trip_call_list_reused", True, False, 0),  # same people: not sent
         ):
             times, child = [], []
             for _ in range(runs):
+                for _ in range(arrivals):
+                    admit(conn, event.id, waiting.pop())
                 mark = held.call_list_mark if held is not None and held.call_list else None
                 request = Request(now=now, force=force, attendees_session=None,
                                   call_list=call_list, held_mark=mark)
@@ -317,6 +333,7 @@ def bench_round_trip(store, event, now: dt.datetime, runs: int) -> dict:
             result[f"{name}_ms_median"] = ms(statistics.median(times))
             # Of which compute_dashboard in the child; the rest is pickling both ways.
             result[f"{name}_child_query_ms_median"] = ms(statistics.median(child))
+        conn.close()
     finally:
         worker.close()
     return result
@@ -346,11 +363,24 @@ def bench_size(
     # the charts' data, recent arrivals, watch list.
     times, dash = timed(runs, call_list=False)
     put("query", times)
-    # With the call list tab open, after an arrival: the list read again (worst case).
+    # With the call list tab open, read whole (the tab opened, or a forced refresh).
     times, listed = timed(runs, call_list=True)
     put("query_call_list", times)
+    # ... and live: three more people arrived since the last refresh, whose list is
+    # updated (only the people new to it read in full).
+    conn = sqlite3.connect(str(store.path), timeout=10, isolation_level=None)
+    waiting = waiting_ids(conn, event.id)
+    times, held = [], listed
+    for _ in range(runs):
+        for _ in range(3):
+            admit(conn, event.id, waiting.pop())
+        t = time.perf_counter()
+        held = compute_dashboard(store, event, now=now, call_list=True, reuse=held)
+        times.append(time.perf_counter() - t)
+    conn.close()
+    put("query_call_list_updated", times)
     # ... and after a change that leaves the same people missing (list reused).
-    times, _ = timed(runs, call_list=True, reuse=listed)
+    times, _ = timed(runs, call_list=True, reuse=held)
     put("query_call_list_reused", times)
     # With the "Session attendance" tab open: every attendee of the session too.
     times, full = timed(runs, call_list=False, attendees_session="financing")

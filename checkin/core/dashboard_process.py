@@ -11,8 +11,9 @@ One long-lived child per live feed, started with the "spawn" method (never fork 
 process that runs Qt): it opens its own ``Store`` on the same database once, then
 answers ``Request``s with finished ``Dashboard``s until it reads ``None`` or its pipe
 closes (the parent exited or was killed: the child never outlives it).  It keeps its
-previous snapshot to reuse an unchanged call list, as ``compute_dashboard`` does in
-one process, and then does not send that list again: the parent keeps its copy.
+previous snapshot to reuse the call list, as ``compute_dashboard`` does in one
+process, and then does not send that list again (or, after a few arrivals, only the
+ids in order and the people new to it): the parent keeps its copy.
 
 Unpickling is one C call that holds the GIL throughout, so the long lists (the call
 list, a session's attendees: tens of thousands of rows) travel in chunks of
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 
 CHUNK_ROWS = 500  # about half a millisecond of unpickling each
 _SAME = "same"  # in place of a list: the parent's copy is still right
+_IDS = "ids"  # (_IDS, ids in order, new people): the parent's copy, updated
 _LONG_LISTS = ("not_arrived", "attendees")
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -123,14 +125,16 @@ def serve(
             except Exception as exc:
                 reply: tuple = ("error", type(exc).__qualname__, _first_line(exc))
             else:
-                same = (
-                    dash.call_list
-                    and previous is not None
-                    and dash.not_arrived is previous.not_arrived
-                    and dash.call_list_mark == request.held_mark
+                held = (
+                    previous.not_arrived
+                    if previous is not None
+                    and previous.call_list
+                    and request.held_mark is not None
+                    and previous.call_list_mark == request.held_mark
+                    else None
                 )
                 previous = dash
-                reply = ("ok", encode(dash, same_call_list=same))
+                reply = ("ok", encode(dash, held_call_list=held))
             conn.send(reply)
     except (EOFError, OSError):
         pass  # the parent is gone
@@ -143,38 +147,68 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def encode(dash: Dashboard, *, same_call_list: bool = False) -> tuple[bytes, dict[str, Any]]:
-    """The snapshot without its long lists, and those lists in pickled chunks."""
+def encode(
+    dash: Dashboard, *, held_call_list: tuple | None = None
+) -> tuple[bytes, dict[str, Any]]:
+    """The snapshot without its long lists, and those lists in pickled chunks.
+
+    ``held_call_list`` is the call list the parent holds (when known): if unchanged it
+    is not sent at all; if a few people came or went, only the order of ids and the
+    people new to it are sent (an arrival at 50,000 delegates: tens of kilobytes of
+    ids, not a megabyte of people)."""
     lists: dict[str, Any] = {}
     for name in _LONG_LISTS:
         rows = getattr(dash, name)
-        if name == "not_arrived" and same_call_list:
-            lists[name] = _SAME
-        else:
-            lists[name] = [
-                pickle.dumps(rows[i : i + CHUNK_ROWS], _PROTOCOL)
-                for i in range(0, len(rows), CHUNK_ROWS)
-            ]
+        if name == "not_arrived" and held_call_list is not None:
+            if rows is held_call_list:
+                lists[name] = _SAME
+                continue
+            before = {id(p) for p in held_call_list}
+            new = [p for p in rows if id(p) not in before]
+            if len(new) <= len(rows) // 2:
+                lists[name] = (_IDS, [p.id for p in rows], _chunks(new))
+                continue
+        lists[name] = _chunks(rows)
     head = dataclasses.replace(dash, **{name: () for name in _LONG_LISTS})
     return pickle.dumps(head, _PROTOCOL), lists
 
 
+def _chunks(rows) -> list[bytes]:
+    return [
+        pickle.dumps(rows[i : i + CHUNK_ROWS], _PROTOCOL) for i in range(0, len(rows), CHUNK_ROWS)
+    ]
+
+
+def _unchunk(chunks: list[bytes]) -> list:
+    rows: list = []
+    for chunk in chunks:
+        rows.extend(pickle.loads(chunk))
+    return rows
+
+
 def decode(payload: tuple[bytes, dict[str, Any]], held: Dashboard | None) -> Dashboard:
     """``encode``'s inverse, a chunk at a time; ``held`` is the parent's last snapshot
-    (its call list stands in for one the child did not send again)."""
+    (its call list stands in for one the child did not send again, or is the base of
+    one sent as ids)."""
     head, lists = payload
     dash = pickle.loads(head)
     parts = {}
-    for name, chunks in lists.items():
-        if chunks == _SAME:
-            if held is None:
+    for name, sent in lists.items():
+        if sent == _SAME or (isinstance(sent, tuple) and sent[0] == _IDS):
+            if held is None or not held.call_list:
                 raise ProcessGone("the worker reused a call list this process does not hold")
-            parts[name] = held.not_arrived
+            if sent == _SAME:
+                parts[name] = held.not_arrived
+                continue
+            _tag, ids, chunks = sent
+            by_id = {p.id: p for p in held.not_arrived}
+            by_id.update((p.id, p) for p in _unchunk(chunks))
+            try:
+                parts[name] = tuple(by_id[i] for i in ids)
+            except KeyError:  # the two sides disagree on the base: start afresh
+                raise ProcessGone("the worker's call list does not match this one") from None
             continue
-        rows: list = []
-        for chunk in chunks:
-            rows.extend(pickle.loads(chunk))
-        parts[name] = tuple(rows)
+        parts[name] = tuple(_unchunk(sent))
     return dataclasses.replace(dash, **parts)
 
 

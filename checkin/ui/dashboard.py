@@ -39,6 +39,7 @@ from checkin.ui.dashboard_lists import (
     attendee_columns,
     make_table,
     people_columns,
+    removed_runs,
     watch_columns,
 )
 from checkin.ui.dashboard_live import Clock, LiveFeed, _utcnow
@@ -53,6 +54,7 @@ from checkin.ui.dashboard_projector import ProjectorWindow
 from checkin.ui.workers import run_in_background
 
 PROJECTOR_KEY = Qt.Key.Key_F9
+CHART_GAP_MS = 30  # between two chart updates: the event loop runs (and paints) between
 FLASHES = 12  # half-periods of the watch-list alert's flashing (6 s at 500 ms)
 WATCH_CATEGORIES = ("speaker", "vip")
 
@@ -239,11 +241,15 @@ class DashboardPage(QWidget):
                 continue  # not read: keep what the table shows
             if name == "attendees" and dash.attendees_session is None:
                 continue
+            base = model.rows  # the list the table holds now (replaced, never changed)
             rows = list(getattr(dash, name))
             sort = model.sort_state
             if sort is not None:
                 model.sort_rows(rows, *sort)
-            out[name] = (rows, sort)
+            # The call list mostly loses a few people per refresh: those rows are taken
+            # out of the table rather than the table reset.
+            removed = removed_runs(base, rows) if name == "not_arrived" else None
+            out[name] = (rows, sort, base, removed)
         return out
 
     def _apply(self, dash: Dashboard, prepared: dict[str, Any]) -> None:
@@ -260,8 +266,9 @@ class DashboardPage(QWidget):
         self.session.show_dashboard(dash)
         for name, model in self._models.items():
             if name in prepared:
-                rows, sort = prepared[name]
-                model.set_rows(rows, presorted=sort == model.sort_state)
+                rows, sort, base, removed = prepared[name]
+                model.set_rows(rows, presorted=sort == model.sort_state, base=base,
+                               removed=removed)
         self.call_hint.setText(
             self.tr("%1 registered people have not arrived yet.")
             .replace("%1", str(s.not_arrived))
@@ -285,18 +292,19 @@ class DashboardPage(QWidget):
         self.refreshed.emit(dash)
 
     def _queue_charts(self, dash: Dashboard) -> None:
-        """One chart per turn of the event loop: each update and its repaint take a
-        few milliseconds, all five at once would hold the GUI thread over a frame."""
-        pending = not self._chart_steps
+        """One chart at a time, ``CHART_GAP_MS`` apart: a chart's update and repaint
+        take a few milliseconds, and queued back to back (or just behind the figures'
+        and tables' repaint) they would hold the GUI thread for several frames."""
+        pending = bool(self._chart_steps)
         self._chart_steps = self.charts.steps(dash)
-        if pending:
-            QTimer.singleShot(0, self, self._next_chart)
+        if not pending:
+            QTimer.singleShot(CHART_GAP_MS, self, self._next_chart)
 
     def _next_chart(self) -> None:
         if self._chart_steps:
             self._chart_steps.pop(0)()
         if self._chart_steps:
-            QTimer.singleShot(0, self, self._next_chart)
+            QTimer.singleShot(CHART_GAP_MS, self, self._next_chart)
 
     @property
     def charts_pending(self) -> bool:

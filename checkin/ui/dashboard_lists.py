@@ -32,6 +32,10 @@ from checkin.core.text import fold
 from checkin.ui.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FONT))
 
 
 def _tr(text: str) -> str:
@@ -54,10 +58,33 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.highlighted: set[int] = set()  # row identities (Person.id) shown in bold
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def set_rows(self, rows: Sequence[Any], *, presorted: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Any],
+        *,
+        presorted: bool = False,
+        base: list[Any] | None = None,
+        removed: list[tuple[int, int]] | None = None,
+    ) -> None:
         """Swap the rows in; ``presorted`` when already in the table's current order
-        (sorted off the GUI thread by ``sort_rows``)."""
+        (sorted off the GUI thread by ``sort_rows``).
+
+        With ``removed`` (from ``removed_runs`` against ``base``, the rows this model
+        held then) and the model still holding ``base``, only those rows are taken
+        out: the view keeps its scroll position and selection, and repaints only if
+        a removed row was on screen — a live call list of thousands, of which one
+        person just arrived, is not reset under the coordinator's eyes."""
+        if removed is not None and presorted and base is not None and base is self.rows:
+            kept = list(base)  # a new list: ``base`` may still be read elsewhere
+            self.rows = kept
+            for first, last in reversed(removed):
+                self.beginRemoveRows(QModelIndex(), first, last)
+                del kept[first : last + 1]
+                self.endRemoveRows()
+            return
         self.beginResetModel()
         self.rows = list(rows)
         if self._sort is not None and not presorted:
@@ -79,19 +106,16 @@ class RowsModel(QAbstractTableModel):
             return self.columns[section].title
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY):
+        # Called for every role of every visible cell at each repaint (seven roles,
+        # hundreds of cells): unused roles answered first, with plain int compares.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[index.column()].text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:  # names are data: never markup
-            return tooltip(self.columns[index.column()].text(row))
-        if role == Qt.ItemDataRole.FontRole and _identity(row) in self.highlighted:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        if role == _FONT:
+            return self._bold if _identity(row) in self.highlighted else None
+        text = self.columns[index.column()].text(row)
+        return text if role == _DISPLAY else tooltip(text)  # names are data: never markup
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -99,7 +123,9 @@ class RowsModel(QAbstractTableModel):
             self._sort = None
         else:
             self._sort = (column, order)
-            self.sort_rows(self.rows, column, order)
+            rows = list(self.rows)  # a new list: a worker may be reading the old one
+            self.sort_rows(rows, column, order)
+            self.rows = rows
         self.layoutChanged.emit()
 
     def sort_rows(self, rows: list[Any], column: int, order: Qt.SortOrder) -> None:
@@ -107,6 +133,29 @@ class RowsModel(QAbstractTableModel):
         col = self.columns[column]
         key = col.key or (lambda row, text=col.text: fold(text(row)))
         rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def removed_runs(
+    old: Sequence[Any], new: Sequence[Any], *, most: int = 64
+) -> list[tuple[int, int]] | None:
+    """Where ``new`` is ``old`` with some rows taken out (same order, nothing added or
+    moved): the removed rows as ``(first, last)`` index runs of ``old``, ascending
+    (empty: nothing changed).  None otherwise, or past ``most`` runs (a reset is
+    then cheaper).  Pure Python, for a worker thread."""
+    if len(new) > len(old):
+        return None
+    runs: list[tuple[int, int]] = []
+    j, n = 0, len(new)
+    for i, row in enumerate(old):
+        if j < n and (row is new[j] or row == new[j]):
+            j += 1
+        elif runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            if len(runs) == most:
+                return None
+            runs.append((i, i))
+    return runs if j == n else None
 
 
 def _identity(row: Any) -> int | None:

@@ -405,3 +405,41 @@ def test_call_list_is_reused_only_while_the_same_people_are_missing(store, event
     # Without the call list nothing is read and nothing reused.
     bare = compute_dashboard(store, event, call_list=False, reuse=after)
     assert bare.not_arrived == () and bare.call_list is False and bare.call_list_mark is None
+
+
+def test_a_changed_call_list_is_updated_from_the_one_held(store, event):
+    names = ["Zeller", "Ødegård", "Bernard", "Müller", "Adler", "Bernard"]
+    ids = add_delegates(store, event, *[{"last_name": n, "first_name": f"P{i}"}
+                                          for i, n in enumerate(names)])
+    first = compute_dashboard(store, event)
+    # Two arrive; a late registration and an undone check-in bring two onto the list.
+    add_scan(store, event, ids[0], utc(7, 40))
+    undone = add_scan(store, event, ids[2], utc(7, 41))
+    mid = compute_dashboard(store, event, reuse=first)
+    add_scan(store, event, ids[2], utc(7, 42), undoes=undone)
+    add_scan(store, event, ids[3], utc(7, 43))
+    (late,) = add_delegates(store, event, {"last_name": "Chen", "first_name": "Li",
+                                           "number": 99, "reference": "LATE"})
+    after = compute_dashboard(store, event, reuse=mid)
+
+    fresh = compute_dashboard(store, event)
+    assert after.not_arrived == fresh.not_arrived  # what a full read gives, in its order
+    assert [p.last_name for p in after.not_arrived] == [
+        "Adler", "Bernard", "Bernard", "Chen", "Ødegård"]
+    assert late in {p.id for p in after.not_arrived}
+    # People who stayed on the list are the very objects held, not read again.
+    kept = {p.id: p for p in mid.not_arrived}
+    assert all(p is kept[p.id] for p in after.not_arrived if p.id in kept)
+    assert after.call_list_mark == fresh.call_list_mark
+
+
+def test_a_mostly_new_call_list_is_read_whole(store, event):
+    ids = add_delegates(store, event, *[{"last_name": f"N{i:02d}"} for i in range(8)])
+    for i in ids:
+        add_scan(store, event, i, utc(7, 40))
+    first = compute_dashboard(store, event)
+    assert first.not_arrived == ()
+    more = add_delegates(store, event, *[{"last_name": f"M{i:02d}", "number": 100 + i,
+                                          "reference": f"M{i}"} for i in range(8)])
+    after = compute_dashboard(store, event, reuse=first)
+    assert [p.id for p in after.not_arrived] == more

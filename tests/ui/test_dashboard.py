@@ -201,8 +201,13 @@ def test_call_list_contents_sort_and_csv_export(
     # The sort survives a refresh (the rows are sorted on the worker thread).
     codes = {e.delegate.id: e.code for e in entries}
     late = next(p for p in page.call_model.rows if p.id in codes)
+    at = page.call_model.rows.index(late)
+    resets, removed = [], []
+    page.call_model.modelReset.connect(lambda: resets.append(1))
+    page.call_model.rowsRemoved.connect(lambda _parent, a, b: removed.append((a, b)))
     desk.scan(codes[late.id], now=local(demo_event, 8, 50))
     refreshed(qtbot, page, lambda p: len(p.call_model.rows) == len(rows) - 1)
+    assert removed == [(at, at)] and resets == []  # taken out, not the table reset
     orgs = [page.call_model.index(i, 2).data() for i in range(page.call_model.rowCount())]
     assert [fold(o) for o in orgs] == sorted((fold(o) for o in orgs), reverse=True)
 

@@ -14,6 +14,7 @@ import pytest
 from checkin.core.checkin import CheckinService
 from checkin.core.dashboard_process import (
     DashboardProcess,
+    ProcessGone,
     RefreshError,
     Request,
     decode,
@@ -194,6 +195,37 @@ def test_an_unchanged_call_list_is_not_sent_again(store, event, worker):
     fresh = worker.refresh(request(event, force=False, held=None), None)
     assert fresh.not_arrived == moved.not_arrived
     assert fresh.not_arrived is not moved.not_arrived
+
+
+def test_a_changed_call_list_travels_as_ids_and_new_people(store, event, worker):
+    ids = insert_delegates(store, event, [{"last_name": f"N{i:02d}"} for i in range(40)])
+    first = worker.refresh(request(event), None)
+    door = CheckinService(store, event, station="Desk")
+    door.check_in(ids[5], now=local(event, 9, 0))
+    door.check_in(ids[30], now=local(event, 9, 1))
+    (late,) = insert_delegates(store, event, [{"last_name": "N05b", "number": 99,
+                                               "reference": "LATE"}])
+    after = worker.refresh(request(event, force=False, held=first), first)
+
+    assert after.not_arrived == compute_dashboard(store, event, call_list=True).not_arrived
+    assert [p.last_name for p in after.not_arrived][4:7] == ["N04", "N05b", "N06"]
+    held = {p.id: p for p in first.not_arrived}
+    assert all(p is held[p.id] for p in after.not_arrived if p.id != late)  # not resent
+
+
+def test_a_call_list_sent_as_ids_needs_the_list_it_was_built_on(store, event):
+    ids = insert_delegates(store, event, [{"last_name": n} for n in ("A", "B", "C")])
+    first = compute_dashboard(store, event, call_list=True)
+    CheckinService(store, event, station="Desk").check_in(ids[0], now=local(event, 9, 0))
+    after = compute_dashboard(store, event, call_list=True, reuse=first)
+    payload = encode(after, held_call_list=first.not_arrived)
+    assert payload[1]["not_arrived"][0] == "ids"
+    assert decode(payload, first) == after
+    with pytest.raises(ProcessGone):  # nothing held: cannot be rebuilt
+        decode(payload, None)
+    stranger = dataclasses.replace(first, not_arrived=first.not_arrived[:1])
+    with pytest.raises(ProcessGone):  # held another list: refused, not guessed
+        decode(payload, stranger)
 
 
 def test_long_lists_travel_in_chunks_and_come_back_whole(store, event):
