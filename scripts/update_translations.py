@@ -20,6 +20,11 @@ that spells each ``helper("literal")`` call out as ``QCoreApplication.translate(
 "literal")``.  A helper called with something other than a literal is reported: lupdate
 cannot see that string, whatever we do.
 
+The core's messages for the user (``checkin/core``, which never imports Qt) are
+English templates raised with ``UserError`` subclasses, or marked ``translatable("…")``
+(see checkin/core/errors.py); the shim files them under the context ``Messages``, where
+``checkin.ui.messages.explain`` looks them up.
+
 Deterministic: no source locations (``-locations none``), so moving code around does not
 rewrite the ``.ts``; entries are in lupdate's order; the same ``.ts`` always compiles to the
 same ``.qm`` bytes.
@@ -40,10 +45,15 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGE = "fr"
 TS = TRANSLATIONS / f"checkin_{LANGUAGE}.ts"
 QM = TRANSLATIONS / f"checkin_{LANGUAGE}.qm"
+MESSAGES = "Messages"  # checkin.core.errors.CONTEXT: the core's messages for the user
 
 
 def sources() -> list[Path]:
     return sorted((ROOT / "checkin" / "ui").glob("*.py"))
+
+
+def core_sources() -> list[Path]:
+    return sorted((ROOT / "checkin" / "core").glob("*.py"))
 
 
 def _helpers(tree: ast.Module) -> dict[str, str]:
@@ -95,6 +105,50 @@ def helper_calls(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
     return calls, blind
 
 
+def _user_errors(trees: dict[Path, ast.Module]) -> set[str]:
+    """Names of the classes of ``checkin/core`` that derive from ``UserError``."""
+    bases: dict[str, set[str]] = {}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {
+                    b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")
+                    for b in node.bases
+                }
+    found = {"UserError"}
+    while True:
+        more = {name for name, of in bases.items() if of & found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def core_messages(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
+    """``(CONTEXT, template)`` of each ``SomeUserError("literal", …)`` and
+    ``translatable("literal")`` in the core (see checkin/core/errors.py), and where a
+    user error is raised with something lupdate cannot read."""
+    trees = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in paths}
+    errors = _user_errors(trees)
+    calls: list[tuple[str, str]] = []
+    blind: list[str] = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name not in errors and name != "translatable":
+                continue
+            arg = node.args[0] if node.args else None
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                if arg.value.strip("%0123456789 "):  # not a bare "%1": words to translate
+                    calls.append((MESSAGES, arg.value))
+            elif not (isinstance(arg, ast.Starred) or (
+                isinstance(arg, ast.Name) and name == "translatable")):
+                blind.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return calls, blind
+
+
 def _shim(calls: list[tuple[str, str]]) -> str:
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     for context, text in calls:
@@ -112,6 +166,9 @@ def _tool(name: str) -> str:
 def lupdate(ts: Path) -> str:
     """Bring ``ts`` in line with the code; lupdate's summary line is returned."""
     calls, blind = helper_calls(sources())
+    messages, unread = core_messages(core_sources())
+    calls += messages
+    blind += unread
     for where in blind:
         print(f"warning: {where}: translated text that is not a literal", file=sys.stderr)
     ts.parent.mkdir(parents=True, exist_ok=True)

@@ -35,13 +35,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from checkin.core import migrations
+from checkin.core.errors import UserError, translatable
 
 ENV_VAR = "CHECKIN_DB"
 APP_NAME = "checkin"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A database that cannot be opened or used; the message is meant for the user."""
 
 
@@ -155,7 +156,7 @@ class Store:
         try:
             self.url = make_url(url)
         except ArgumentError as exc:
-            raise StoreError(f"Not a database path or URL: {url!r}") from exc
+            raise StoreError("Not a database path or URL: %1", repr(url)) from exc
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.read_only = read_only
         self.path: Path | None = None
@@ -182,10 +183,10 @@ class Store:
                 self.revision = migrations.ensure_current(self.engine) if migrate else ""
         except migrations.MigrationError as exc:
             self.engine.dispose()
-            raise StoreError(str(exc)) from exc
+            raise StoreError("%1", str(exc)) from exc  # the migration's own words
         except (OperationalError, DBAPIError) as exc:
             self.engine.dispose()
-            raise StoreError(_describe_db_error(exc, self)) from exc
+            raise StoreError(*_describe_db_error(exc, self)) from exc
         self._checkpointer = None
         if self.path is not None and not read_only:
             _private_file(self.path)
@@ -213,7 +214,7 @@ class Store:
             raise StoreError("Only a SQLite file can be opened read-only.")
         self.path = Path(database)
         if not self.path.is_file():
-            raise StoreError(f"{self.path} does not exist.")
+            raise StoreError("%1 does not exist.", self.path)
         from urllib.parse import quote
 
         uri = f"file:{quote(str(self.path))}?mode=ro"
@@ -229,8 +230,8 @@ class Store:
         revision = migrations.current_revision(self.engine)
         if revision != migrations.HEAD:
             raise StoreError(
-                f"{self.path} is at schema version {revision or 'none'}, this checkin reads "
-                f"{migrations.HEAD}: open it normally (not read-only) once to upgrade it."
+                "%1 is at schema version %2, this checkin reads %3: open it normally (not "
+                "read-only) once to upgrade it.", self.path, revision or "none", migrations.HEAD
             )
         return revision
 
@@ -274,7 +275,7 @@ class Store:
         except (OperationalError, DBAPIError) as exc:
             if not _known_sqlite_failure(exc):
                 raise
-            raise StoreError(_describe_db_error(exc, self)) from exc
+            raise StoreError(*_describe_db_error(exc, self)) from exc
 
     def data_version(self) -> int:
         """A cheap number that changes when another connection commits (SQLite only).
@@ -318,44 +319,44 @@ def _known_sqlite_failure(exc: Exception) -> bool:
     return any(k in detail for k in _KNOWN)
 
 
-def _describe_db_error(exc: Exception, store: Store) -> str:
-    """What happened to the database, and what to do about it, in one message."""
+def _describe_db_error(exc: Exception, store: Store) -> tuple[str, ...]:
+    """What happened to the database, and what to do about it, in one message: the
+    template and its values, for ``StoreError``."""
     where = str(store.path) if store.path else store.url.render_as_string(hide_password=True)
     detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
     if any(k in detail for k in _DAMAGED):
-        text = f"{where} is not a checkin database or is damaged ({detail})."
         latest = None
         if store.path is not None:
             from checkin.core.backup import latest_backup
 
             latest = latest_backup(store.path)
         if latest is not None:
-            text += (
-                f" The newest backup is {latest}: restore it with "
-                f'checkin --db "{where}" restore "{latest}" --force.'
-            )
-        return text
+            return translatable(
+                "%1 is not a checkin database or is damaged (%2). The newest backup is %3: "
+                'restore it with checkin --db "%1" restore "%3" --force.'
+            ), where, detail, str(latest)
+        return translatable("%1 is not a checkin database or is damaged (%2)."), where, detail
     if "locked" in detail:
-        return (
-            f"{where} is in use by another program (another checkin, a backup or sync tool "
-            "such as OneDrive or Dropbox); close it and try again."
-        )
+        return translatable(
+            "%1 is in use by another program (another checkin, a backup or sync tool such "
+            "as OneDrive or Dropbox); close it and try again."
+        ), where
     if "readonly" in detail or "read-only" in detail:
-        return (
-            f"{where} is read-only; checkin needs to write to it. Copy it to a folder you "
-            "can write to, or open it with --read-only to look and export."
-        )
+        return translatable(
+            "%1 is read-only; checkin needs to write to it. Copy it to a folder you can "
+            "write to, or open it with --read-only to look and export."
+        ), where
     if "disk is full" in detail:
-        return (
-            f"The disk holding {where} is full: nothing was recorded by this action. "
-            "Free some space and try again."
-        )
+        return translatable(
+            "The disk holding %1 is full: nothing was recorded by this action. Free some "
+            "space and try again."
+        ), where
     if "disk I/O error" in detail or "unable to open database file" in detail:
-        return (
-            f"{where} could not be read or written ({detail}): is the drive or USB stick "
-            "still there, and the folder writable?"
-        )
-    return f"Cannot use the database {where}: {detail}"
+        return translatable(
+            "%1 could not be read or written (%2): is the drive or USB stick still there, "
+            "and the folder writable?"
+        ), where, detail
+    return translatable("Cannot use the database %1: %2"), where, detail
 
 
 def open_store(db: str | None = None, *, demo: bool = False, read_only: bool = False) -> Store:

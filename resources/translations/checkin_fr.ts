@@ -2106,6 +2106,53 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Cannot use the database %1: %2</source>
+        <translation>Impossible d’utiliser la base de données %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Only a SQLite file can be opened read-only.</source>
+        <translation>Seul un fichier SQLite peut être ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is at schema version %2, this checkin reads %3: open it normally (not read-only) once to upgrade it.</source>
+        <translation>%1 est au format de version %2, cette version de checkin lit la version %3&#xa0;: ouvrez-la une fois normalement (pas en lecture seule) pour la mettre à jour.</translation>
+    </message>
+    <message>
+        <source>%1 is not a checkin database or is damaged (%2).</source>
+        <translation>%1 n’est pas une base de données checkin ou elle est endommagée (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another program (another checkin, a backup or sync tool such as OneDrive or Dropbox); close it and try again.</source>
+        <translation>%1 est utilisée par un autre programme (un autre checkin, un outil de sauvegarde ou de synchronisation comme OneDrive ou Dropbox)&#x202f;; fermez-le et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; checkin needs to write to it. Copy it to a folder you can write to, or open it with --read-only to look and export.</source>
+        <translation>%1 est en lecture seule&#x202f;; checkin doit pouvoir y écrire. Copiez-la dans un dossier où vous pouvez écrire, ou ouvrez-la avec --read-only pour consulter et exporter.</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is full: nothing was recorded by this action. Free some space and try again.</source>
+        <translation>Le disque qui contient %1 est plein&#xa0;: cette action n’a rien enregistré. Libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (%2): is the drive or USB stick still there, and the folder writable?</source>
+        <translation>%1 n’a pas pu être lu ou écrit (%2)&#xa0;: le disque ou la clé USB est-il toujours branché, et le dossier accessible en écriture&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Not a database path or URL: %1</source>
+        <translation>Ce n’est ni un chemin ni une adresse de base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a checkin database or is damaged (%2). The newest backup is %3: restore it with checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</source>
+        <translation>%1 n’est pas une base de données checkin ou elle est endommagée (%2). La sauvegarde la plus récente est %3&#xa0;: restaurez-la avec checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</translation>
+    </message>
+</context>
+<context>
     <name>OrganiserMenu</name>
     <message>
         <source>&amp;Event</source>

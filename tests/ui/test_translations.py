@@ -106,11 +106,13 @@ def test_french_adds_no_accelerator_clash_english_does_not_have():
 
 
 def test_french_typography():
-    """No plain space before : ; ? ! and no straight quotes (U+00A0 / U+202F and « »)."""
+    """No plain space before : ; ? ! and no straight quotes (U+00A0 / U+202F and « »),
+    but as many straight quotes as the English where it quotes a command to type."""
     bad = []
     for context, message in _messages(TS):
+        source = message.findtext("source")
         for text in _forms(message):
-            if re.search(r" [:;?!]|[“”\"]|« | »", text):
+            if re.search(r" [:;?!]|[“”]|« | »", text) or text.count('"') != source.count('"'):
                 bad.append(f"{context}: {text!r}")
     assert not bad, "\n".join(bad)
 
@@ -210,3 +212,20 @@ def test_language_is_chosen_in_the_desk_settings(desk_app, qtbot):
     assert QApplication.translate("DeskPage", "&Lock") == "&Lock"  # at the next start only
     dialog = open_settings(desk_app, qtbot)
     assert dialog.language.currentData() == "fr"
+
+
+def test_the_cores_messages_are_shown_in_french(qapp):
+    from checkin.core.store import StoreError
+    from checkin.ui.messages import explain, first_line
+
+    exc = StoreError("%1 does not exist.", "/tmp/x.sqlite")
+    locale = QLocale()
+    try:
+        translations.install(qapp, "fr")
+        assert explain(exc) == "/tmp/x.sqlite n’existe pas."
+        assert first_line(ValueError("")) == "ValueError"  # no words: the kind of error
+        translations.remove(qapp)
+        assert explain(exc) == "/tmp/x.sqlite does not exist."
+    finally:
+        translations.remove(qapp)
+        QLocale.setDefault(locale)
