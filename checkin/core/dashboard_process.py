@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo
 from checkin.core.stats import Dashboard, compute_dashboard
 from checkin.core.store import Store
@@ -55,13 +56,28 @@ class ProcessGone(Exception):
     """The worker process exited, or its pipe broke: the caller refreshes another way."""
 
 
-class RefreshError(Exception):
-    """A refresh failed in the worker process; the message is the original's first line
-    (``StoreError`` messages are written for the user)."""
+class RefreshError(UserError):
+    """A refresh failed in the worker process: the original's message for the user
+    (a ``StoreError``'s template and values, so it is still translated), or its first
+    line; ``kind`` is the original's class name."""
 
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message or kind)
+    def __init__(self, kind: str, template: str, *values: object) -> None:
+        super().__init__(template, *values)
         self.kind = kind
+        self.args = (kind, template, *self.values)
+
+    @classmethod
+    def of(cls, kind: str, template: str, values: tuple[str, ...]) -> RefreshError:
+        return cls(kind, template, *values)
+
+
+def _reply_error(exc: BaseException) -> tuple:
+    """An exception as the parent rebuilds it: ("error", kind, template, values)."""
+    if isinstance(exc, UserError):
+        template, values = exc.template, exc.values
+    else:
+        template, values = "%1", (_first_line(exc) or type(exc).__qualname__,)
+    return ("error", type(exc).__qualname__, template, values)
 
 
 @dataclass(frozen=True)
@@ -123,7 +139,7 @@ def serve(
                     reuse=None if request.force else previous,
                 )
             except Exception as exc:
-                reply: tuple = ("error", type(exc).__qualname__, _first_line(exc))
+                reply: tuple = _reply_error(exc)
             else:
                 held = (
                     previous.not_arrived
@@ -267,7 +283,7 @@ class DashboardProcess:
         except (EOFError, OSError) as exc:
             raise ProcessGone("the dashboard worker process is gone") from exc
         if reply[0] == "error":
-            raise RefreshError(reply[1], reply[2])
+            raise RefreshError.of(*reply[1:])
         return decode(reply[1], held)
 
     def close(self) -> None:

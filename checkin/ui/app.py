@@ -53,6 +53,7 @@ from checkin.ui.desk_connection import DeskConnection
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_settings import DeskSettings, default_station
 from checkin.ui.main_window import MainWindow
+from checkin.ui.messages import explain, first_line
 from checkin.ui.organiser_menu import OrganiserMenu
 from checkin.ui.plain import message_box
 from checkin.ui.roster import RosterPage
@@ -329,7 +330,8 @@ def build_window(
         try:
             event = save_event(store, parse_event(blank_event()))
         except Exception as exc:  # the database: say so on the page
-            start.demo_failed(_tr("The event could not be created: %1").replace("%1", str(exc)))
+            start.demo_failed(_tr("The event could not be created: %1").replace(
+                "%1", first_line(exc)))
             return
         open_event(window, store, event, detector, settings=prefs, qsettings=settings)
         if then == "agenda":
@@ -343,7 +345,7 @@ def build_window(
             window.page("roster").open_import()
 
     def failed(exc: BaseException) -> None:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+        message = first_line(exc)
         start.demo_failed(_tr("The demo could not be created: %1").replace("%1", message))
 
     def make_demo() -> None:
@@ -384,7 +386,7 @@ def open_or_explain(
     try:
         return open_store(db, demo=demo, read_only=read_only)
     except StoreError as exc:
-        message = str(exc)
+        message = explain(exc)
     url = resolve_url(db, demo=demo)
     path = backup.sqlite_path(url) if url.startswith("sqlite") else None
     choices = []
@@ -401,7 +403,7 @@ def open_or_explain(
         if choice == "read-only":
             return open_store(db, demo=demo, read_only=True)
     except (StoreError, backup.BackupError) as exc:
-        message_box(None, QMessageBox.Icon.Critical, _tr("checkin"), str(exc)).exec()
+        message_box(None, QMessageBox.Icon.Critical, _tr("checkin"), explain(exc)).exec()
     return None
 
 
@@ -457,7 +459,7 @@ def _report_unexpected(kind, value, tb) -> None:
         None,
         QMessageBox.Icon.Critical,
         _tr("checkin"),
-        _tr("Something went wrong: %1").replace("%1", str(value)),
+        _tr("Something went wrong: %1").replace("%1", explain(value)),
     ).exec()
 
 

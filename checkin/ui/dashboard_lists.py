@@ -35,7 +35,6 @@ _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
-_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FONT))
 
 
 def _tr(text: str) -> str:
@@ -55,6 +54,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self._texts = tuple(c.text for c in self.columns)
         self.rows: list[Any] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.highlighted: set[int] = set()  # row identities (Person.id) shown in bold
@@ -107,15 +107,19 @@ class RowsModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY):
-        # Called for every role of every visible cell at each repaint (seven roles,
-        # hundreds of cells): unused roles answered first, with plain int compares.
-        if role not in _ROLES or not index.isValid():
-            return None
-        row = self.rows[index.row()]
+        # Called for seven roles of every visible cell at each repaint: the display
+        # text first, unused roles answered at once, plain int compares throughout.
+        if role == _DISPLAY:
+            r = index.row()
+            return self._texts[index.column()](self.rows[r]) if r >= 0 else None
         if role == _FONT:
-            return self._bold if _identity(row) in self.highlighted else None
-        text = self.columns[index.column()].text(row)
-        return text if role == _DISPLAY else tooltip(text)  # names are data: never markup
+            if self.highlighted and index.isValid():
+                return self._bold if _identity(self.rows[index.row()]) in self.highlighted \
+                    else None
+            return None
+        if role == _TOOLTIP and index.isValid():  # names are data: never markup
+            return tooltip(self._texts[index.column()](self.rows[index.row()]))
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

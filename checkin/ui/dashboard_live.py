@@ -53,6 +53,7 @@ from checkin.core.dashboard_process import DashboardProcess, ProcessGone, Reques
 from checkin.core.event import EventInfo
 from checkin.core.stats import Dashboard, compute_dashboard
 from checkin.core.store import Store
+from checkin.ui.messages import first_line
 from checkin.ui.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -267,7 +268,7 @@ class LiveFeed(QObject):
         self._force = True
         self._retry_later = True
         log.warning("dashboard refresh failed (%s)", type(exc).__qualname__)
-        self.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        self.failed.emit(first_line(exc))
 
     def _finished(self) -> None:
         self._job = None

@@ -25,6 +25,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.core.offline import DeskCheckin
+from checkin.ui.messages import explain
 from checkin.ui.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class DeskConnection(QObject):
             parent=self,
         )
         job.succeeded.connect(self._made)
-        job.failed.connect(lambda exc: self.failed.emit(str(exc)))
+        job.failed.connect(lambda exc: self.failed.emit(explain(exc)))
         return job
 
     def _made(self, desk: DeskCheckin) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import pickle
 import time
 
 import pytest
@@ -248,6 +249,21 @@ def test_a_failed_refresh_in_the_worker_says_why(store, event, worker):
         worker.refresh(request(event), None)
     assert caught.value.kind == "OperationalError"
     assert "admissions" in str(caught.value)
+
+
+def test_a_users_message_from_the_worker_keeps_its_template():
+    from checkin.core.dashboard_process import _reply_error
+    from checkin.core.store import StoreError
+
+    reply = _reply_error(StoreError("%1 does not exist.", "/x.sqlite"))
+    error = RefreshError.of(*reply[1:])
+    assert (error.kind, error.template, error.values) == (
+        "StoreError", "%1 does not exist.", ("/x.sqlite",))
+    assert str(error) == "/x.sqlite does not exist."  # translated by the app as the original
+    other = RefreshError.of(*_reply_error(KeyError("gone"))[1:])
+    assert other.kind == "KeyError" and str(other) == "'gone'"
+    back = pickle.loads(pickle.dumps(error))
+    assert (back.kind, back.template, back.values) == (error.kind, error.template, error.values)
 
 
 def test_the_worker_process_ends_when_its_parent_goes(worker):

@@ -199,3 +199,25 @@ def test_a_database_can_be_opened_read_only_to_look_and_export(qtbot, demo_store
             assert "read-only" in str(exc)
     finally:
         store.close()
+
+
+def test_a_database_that_cannot_be_opened_is_explained_in_french(qapp, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    from checkin.ui import translations
+
+    bad = tmp_path / "not-a-database.sqlite"
+    bad.write_bytes(b"this is a spreadsheet, not a database" * 200)
+    offered = []
+    locale = QLocale()
+    try:
+        translations.install(qapp, "fr")
+        store = app_module.open_or_explain(
+            str(bad), ask=lambda text, *_: offered.append(text) or "quit"
+        )
+    finally:
+        translations.remove(qapp)
+        QLocale.setDefault(locale)
+    assert store is None
+    assert "n’est pas une base de données checkin ou elle est endommagée" in offered[0]
+    assert str(bad) in offered[0] and "damaged" not in offered[0]
