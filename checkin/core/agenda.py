@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 
 from checkin.core import models as m
+from checkin.core.errors import fill, translatable
 from checkin.core.event import (
     CategoryInfo,
     EventInfo,
@@ -54,6 +55,11 @@ class AgendaProblem:
     field: str
     kind: str
     message: str
+    # For the problems a screen cannot word from ``kind`` alone (``in_use``,
+    # ``not_found``: they name what the database holds), the English template of
+    # ``message`` and its values, so the app can show it in the operator's language.
+    template: str = ""
+    values: tuple[str, ...] = ()
 
 
 class AgendaError(ValueError):
@@ -190,8 +196,9 @@ def update_event(store: Store, event_id: int, spec: EventSpec) -> EventInfo:
         event = s.get(m.Event, event_id)
         if event is None:
             raise AgendaError(
-                [AgendaProblem("event", 0, "name", "not_found", "the event no longer exists")]
-            )
+                [_refusal("event", 0, "name", "not_found",
+                          translatable("the event no longer exists"))]
+            )  # fmt: skip
         problems = _removal_problems(s, event, spec)
         if problems:
             raise AgendaError(problems)
@@ -242,6 +249,14 @@ def update_event(store: Store, event_id: int, spec: EventSpec) -> EventInfo:
         return to_info(event)
 
 
+def _refusal(
+    section: str, index: int, field: str, kind: str, template: str, *values: object
+) -> AgendaProblem:
+    """A problem worded from a translatable template (see checkin/core/errors.py)."""
+    texts = tuple(str(v) for v in values)
+    return AgendaProblem(section, index, field, kind, fill(template, texts), template, texts)
+
+
 def _removal_problems(s, event: m.Event, spec: EventSpec) -> list[AgendaProblem]:
     """Removed sessions with scans, removed categories with delegates."""
     problems: list[AgendaProblem] = []
@@ -251,11 +266,12 @@ def _removal_problems(s, event: m.Event, spec: EventSpec) -> list[AgendaProblem]
             continue
         scans = s.scalar(select(func.count()).where(m.Scan.session_id == row.id)) or 0
         if scans:
-            problems.append(AgendaProblem(
+            problems.append(_refusal(
                 "session", -1, "title", "in_use",
-                f"session {row.title!r} cannot be removed: {scans} scan(s) are recorded "
-                "for it (set 'attendance' off instead)",
-            ))
+                translatable("session %1 cannot be removed: %2 scan(s) are recorded "
+                             "for it (set 'attendance' off instead)"),
+                repr(row.title), scans,
+            ))  # fmt: skip
     keep_cats = {c.key for c in spec.categories if c.key}
     for row in event.categories:
         if row.key in keep_cats:
@@ -266,10 +282,11 @@ def _removal_problems(s, event: m.Event, spec: EventSpec) -> list[AgendaProblem]
             )
         ) or 0
         if people:
-            problems.append(AgendaProblem(
+            problems.append(_refusal(
                 "category", -1, "label", "in_use",
-                f"category {row.label!r} cannot be removed: {people} delegate(s) have it",
-            ))
+                translatable("category %1 cannot be removed: %2 delegate(s) have it"),
+                repr(row.label), people,
+            ))  # fmt: skip
     return problems
 
 

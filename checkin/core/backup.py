@@ -27,17 +27,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkin.core import migrations
+from checkin.core.errors import UserError, translatable
 
 KEEP = 10
 _STAMP = "%Y%m%dT%H%M%S"
-PG_MESSAGE = (
+PG_MESSAGE = translatable(
     "This database is on PostgreSQL: back it up with pg_dump (e.g. "
     "'pg_dump -Fc -f checkin.dump DBNAME') and restore with pg_restore; checkin's own "
     "backup and restore are for SQLite files."
 )
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup or restore that cannot be done; the message says why and where."""
 
 
@@ -73,7 +74,7 @@ def sqlite_path(url_or_path: str | Path) -> Path:
         return Path(value).expanduser().resolve()
     url = make_url(value)
     if url.get_backend_name() != "sqlite":
-        raise PostgresBackupError(PG_MESSAGE)
+        raise PostgresBackupError(*(PG_MESSAGE,))  # starred: a template kept aside
     if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
         raise BackupError("Only a SQLite database file can be backed up.")
     return Path(url.database).expanduser().resolve()
@@ -99,25 +100,27 @@ def _check(path: Path) -> str:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
-        raise BackupError(f"{path}: cannot open ({exc}).") from exc
+        raise BackupError("%1: cannot open (%2).", path, exc) from exc
     try:
         try:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         except sqlite3.DatabaseError as exc:
-            raise BackupError(f"{path} is not a SQLite database or is damaged ({exc}).") from exc
+            raise BackupError("%1 is not a SQLite database or is damaged (%2).", path, exc) from exc
         if result != ["ok"]:
-            raise BackupError(f"{path} failed its integrity check: {'; '.join(result[:3])}")
+            raise BackupError("%1 failed its integrity check: %2", path, "; ".join(result[:3]))
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.Error:
             row = None
         if row is None:
-            raise BackupError(f"{path} is a SQLite file but not a checkin database.")
+            raise BackupError("%1 is a SQLite file but not a checkin database.", path)
         revision = row[0]
         if revision not in migrations.KNOWN:
             raise BackupError(
-                f"{path} was written by a newer version of checkin (schema {revision}); "
-                "install that version to restore it."
+                "%1 was written by a newer version of checkin (schema %2); "
+                "install that version to restore it.",
+                path,
+                revision,
             )
         return revision
     finally:
@@ -217,6 +220,23 @@ def rotate(folder: Path, stem: str, keep: int = KEEP) -> tuple[Path, ...]:
     return tuple(removed)
 
 
+# What failed, with and without the file the system names: one template each, so
+# "Backup"/"Restore" is part of the sentence a translator sees.
+_OS_FAILED = {
+    "backup": (translatable("Backup failed: %1 (%2)."), translatable("Backup failed: %1.")),
+    "restore": (translatable("Restore failed: %1 (%2)."), translatable("Restore failed: %1.")),
+}
+
+
+def _os_failure(action: str, exc: OSError) -> tuple[str, ...]:
+    """The template and values of a failed ``backup`` or ``restore``."""
+    with_file, without_file = _OS_FAILED[action]
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return with_file, reason, str(exc.filename)
+    return without_file, reason
+
+
 def _os_errors(fn):
     """File-system failures (disk full, no permission) as messages, not tracebacks."""
     import functools
@@ -226,9 +246,7 @@ def _os_errors(fn):
         try:
             return fn(*args, **kwargs)
         except OSError as exc:
-            where = f" ({exc.filename})" if exc.filename else ""
-            raise BackupError(f"{fn.__name__.capitalize()} failed: "
-                              f"{exc.strerror or exc}{where}.") from exc
+            raise BackupError(*_os_failure(fn.__name__, exc)) from exc
 
     return wrapper
 
@@ -250,7 +268,7 @@ def backup(
     """
     source = sqlite_path(db)
     if not source.is_file():
-        raise BackupError(f"No database at {source}.")
+        raise BackupError("No database at %1.", source)
     now = now or dt.datetime.now(dt.UTC)
     rotating = out is None
     if out is None:
@@ -263,9 +281,9 @@ def backup(
             dest = _stamped(out, source.stem, now)
         else:
             if out.exists():
-                raise BackupError(f"{out} already exists; give a new file name or a folder.")
+                raise BackupError("%1 already exists; give a new file name or a folder.", out)
             if not out.parent.is_dir():
-                raise BackupError(f"The folder {out.parent} does not exist.")
+                raise BackupError("The folder %1 does not exist.", out.parent)
             dest = out
             _create(dest)
     try:
@@ -273,8 +291,8 @@ def backup(
         _check(dest)
     except sqlite3.Error as exc:
         dest.unlink(missing_ok=True)
-        raise BackupError(f"Backup of {source} failed: {exc}.") from exc
-    except BackupError:
+        raise BackupError("Backup of %1 failed: %2.", source, exc) from exc
+    except (BackupError, OSError):  # OSError: reported by _os_errors, without the file
         dest.unlink(missing_ok=True)
         raise
     removed = rotate(dest.parent, source.stem, keep) if rotating else ()
@@ -292,22 +310,22 @@ def _exclusive(path: Path) -> None:
     try:
         conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     except sqlite3.Error as exc:
-        raise BackupError(f"Cannot open {path}: {exc}.") from exc
+        raise BackupError("Cannot open %1: %2.", path, exc) from exc
     try:
         try:
             mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         except sqlite3.OperationalError as exc:
             raise BackupError(
-                f"{path} is in use (the app or another desk has it open); close it and "
-                "try again."
+                "%1 is in use (the app or another desk has it open); close it and try again.",
+                path,
             ) from exc
         except sqlite3.DatabaseError as exc:
             mode = "damaged"
             del exc
         if str(mode).lower() not in ("delete", "damaged"):
             raise BackupError(
-                f"{path} is in use (the app or another desk has it open); close it and "
-                "try again."
+                "%1 is in use (the app or another desk has it open); close it and try again.",
+                path,
             )
     finally:
         conn.close()
@@ -330,7 +348,7 @@ def restore(
     target = sqlite_path(db)
     src = Path(source).expanduser().resolve()
     if not src.is_file():
-        raise BackupError(f"No backup file at {src}.")
+        raise BackupError("No backup file at %1.", src)
     if src == target:
         raise BackupError("The backup and the database are the same file.")
     revision = _check(src)
@@ -339,8 +357,9 @@ def restore(
     if target.exists():
         if not force:
             raise RestoreRefused(
-                f"{target} exists: add --force to replace it (it is kept as a backup "
-                f"in {backups_dir(target)})."
+                "%1 exists: add --force to replace it (it is kept as a backup in %2).",
+                target,
+                backups_dir(target),
             )
         _exclusive(target)
         folder = backups_dir(target)
@@ -351,7 +370,9 @@ def restore(
         except sqlite3.Error as exc:
             previous.unlink(missing_ok=True)
             raise BackupError(
-                f"Could not keep a copy of {target} before restoring ({exc}); nothing changed."
+                "Could not keep a copy of %1 before restoring (%2); nothing changed.",
+                target,
+                exc,
             ) from exc
     else:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -365,7 +386,7 @@ def restore(
             Path(str(target) + extra).unlink(missing_ok=True)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
-        raise BackupError(f"Restore from {src} failed: {exc}; nothing changed.") from exc
+        raise BackupError("Restore from %1 failed: %2; nothing changed.", src, exc) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return RestoreResult(target, src, revision, previous)

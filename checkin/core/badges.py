@@ -44,6 +44,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from checkin.core import typeset
 from checkin.core.codes import pretty
+from checkin.core.errors import UserError
 from checkin.core.resources import resource
 
 MM = 72 / 25.4  # points per millimetre
@@ -76,14 +77,20 @@ CROP_LINE_PT = 0.3
 PROGRESS_EVERY = 50
 
 
-class TemplateError(ValueError):
-    """A badge template that cannot be used; the message names the file and the field."""
+class TemplateError(UserError, ValueError):
+    """A badge template that cannot be used; the message names the file and the field.
 
-    def __init__(self, message: str, *, path: str | None = None, field: str | None = None):
+    ``path`` and ``field``, when given, are the template's first values, so its text
+    starts ``"%1: %2: "`` (or ``"%1: "`` with a path alone): the translator sees where
+    the file and field go in the sentence."""
+
+    def __init__(
+        self, template: str, *values: object, path: str | None = None, field: str | None = None
+    ):
+        where = tuple(part for part in (path, field) if part is not None)
+        super().__init__(template, *where, *values)
         self.path = path
         self.field = field
-        prefix = "".join(f"{part}: " for part in (path, field) if part)
-        super().__init__(prefix + message)
 
 
 class RenderCancelled(Exception):
@@ -191,59 +198,79 @@ class _Reader:
     def __init__(self, path: str, data: dict[str, Any], prefix: str = ""):
         self.path, self.data, self.prefix = path, data, prefix
 
-    def error(self, name: str, message: str) -> TemplateError:
-        return TemplateError(message, path=self.path, field=self.prefix + name)
+    def at(self, name: str) -> dict[str, str]:
+        """Where a field is, for ``TemplateError(..., **reader.at(name))``."""
+        return {"path": self.path, "field": self.prefix + name}
 
     def number(
         self, name: str, default: float | None = None, *, positive: bool = True, unit: str = "mm"
     ) -> float:
         value = self.data.get(name, default)
         if value is None:
-            raise self.error(name, f"required (a number, in {unit})")
+            raise TemplateError("%1: %2: required (a number, in %3)", unit, **self.at(name))
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.error(name, f"must be a number, not {value!r}")
+            raise TemplateError("%1: %2: must be a number, not %3", repr(value), **self.at(name))
         if not math.isfinite(value) or value < 0 or (positive and value <= 0):
-            raise self.error(name, f"must be {'positive' if positive else '>= 0'}, not {value}")
+            if positive:
+                raise TemplateError("%1: %2: must be positive, not %3", value, **self.at(name))
+            raise TemplateError("%1: %2: must be >= 0, not %3", value, **self.at(name))
         return float(value)
 
     def integer(self, name: str, default: int, low: int, high: int) -> int:
         value = self.data.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.error(name, f"must be a whole number from {low} to {high}, not {value!r}")
+            raise TemplateError(
+                "%1: %2: must be a whole number from %3 to %4, not %5",
+                low, high, repr(value), **self.at(name),
+            )
         return value
 
     def boolean(self, name: str, default: bool) -> bool:
         value = self.data.get(name, default)
         if not isinstance(value, bool):
-            raise self.error(name, f"must be true or false, not {value!r}")
+            raise TemplateError(
+                "%1: %2: must be true or false, not %3",
+                repr(value), **self.at(name),
+            )
         return value
 
     def text(self, name: str, default: str | None = None) -> str:
         value = self.data.get(name, default)
         if value is None:
-            raise self.error(name, "required (text)")
+            raise TemplateError("%1: %2: required (text)", **self.at(name))
         if not isinstance(value, str):
-            raise self.error(name, f"must be text, not {value!r}")
+            raise TemplateError("%1: %2: must be text, not %3", repr(value), **self.at(name))
         return value
 
     def unknown(self, allowed: set[str]) -> None:
         for name in self.data:
             if name not in allowed:
-                raise self.error(name, f"unknown field; known: {', '.join(sorted(allowed))}")
+                raise TemplateError(
+                    "%1: %2: unknown field; known: %3",
+                    ", ".join(sorted(allowed)), **self.at(name),
+                )
 
 
 def _read_box(path: str, name: str, data: Any) -> Box:
     r = _Reader(path, data if isinstance(data, dict) else {}, f"elements.{name}.")
     if not isinstance(data, dict):
-        raise TemplateError("must be a table with x, y, w, h", path=path, field=f"elements.{name}")
+        raise TemplateError(
+            "%1: %2: must be a table with x, y, w, h", path=path, field=f"elements.{name}"
+        )
     r.unknown(_BOX_KEYS)
     align = r.text("align", "center").lower().replace("centre", "center")
     if align not in ALIGNS:
-        raise r.error("align", f"must be one of {', '.join(ALIGNS)}, not {align!r}")
+        raise TemplateError(
+            "%1: %2: must be one of %3, not %4",
+            ", ".join(ALIGNS), repr(align), **r.at("align"),
+        )
     max_pt = r.number("max_pt", 12, unit="pt")
     min_pt = r.number("min_pt", min(6.0, max_pt), unit="pt")
     if min_pt > max_pt:
-        raise r.error("min_pt", f"{min_pt:g} is above max_pt {max_pt:g}")
+        raise TemplateError(
+            "%1: %2: %3 is above max_pt %4",
+            f"{min_pt:g}", f"{max_pt:g}", **r.at("min_pt"),
+        )
     return Box(
         x=r.number("x", positive=False),
         y=r.number("y", positive=False),
@@ -264,10 +291,10 @@ def _parse_template(path: Path, key: str) -> Template:
             data = tomllib.load(fh)
     except OSError as exc:
         raise TemplateError(
-            f"cannot read the template: {exc.strerror or exc}", path=where
+            "%1: cannot read the template: %2", exc.strerror or exc, path=where
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"not valid TOML: {exc}", path=where) from None
+        raise TemplateError("%1: not valid TOML: %2", exc, path=where) from None
     r = _Reader(where, data)
     r.unknown(_TOP_LEVEL)
     face_w, face_h = r.number("face_width"), r.number("face_height")
@@ -275,12 +302,16 @@ def _parse_template(path: Path, key: str) -> Template:
     badge_h = face_h * (2 if fold else 1)
     elements_data = data.get("elements")
     if not isinstance(elements_data, dict) or not elements_data:
-        raise r.error("elements", "required: a table per element ([elements.first_name] ...)")
+        raise TemplateError(
+            "%1: %2: required: a table per element ([elements.first_name] ...)",
+            **r.at("elements"),
+        )
     elements = {}
     for name, box_data in elements_data.items():
         if name not in ELEMENTS:
             raise TemplateError(
-                f"unknown element; use {', '.join(ELEMENTS)}", path=where, field=f"elements.{name}"
+                "%1: %2: unknown element; use %3", ", ".join(ELEMENTS),
+                path=where, field=f"elements.{name}",
             )
         elements[name] = _read_box(where, name, box_data)
     template = Template(
@@ -309,36 +340,52 @@ def _parse_template(path: Path, key: str) -> Template:
 
 
 def _validate(t: Template, where: str, safe_margin: float) -> None:
-    def fail(name: str, message: str) -> TemplateError:
-        return TemplateError(message, path=where, field=name)
+    def at(name: str) -> dict[str, str]:
+        return {"path": where, "field": name}
+
+    def mm(value: float) -> str:
+        return f"{value:g}"
 
     if t.columns > 1 and t.pitch_x < t.face_width - _EPS:
-        raise fail("pitch_x", f"{t.pitch_x:g} mm is less than the face width: badges overlap")
+        raise TemplateError(
+            "%1: %2: %3 mm is less than the face width: badges overlap",
+            mm(t.pitch_x), **at("pitch_x"),
+        )
     if t.rows > 1 and t.pitch_y < t.badge_height - _EPS:
-        raise fail("pitch_y", f"{t.pitch_y:g} mm is less than the badge height: badges overlap")
+        raise TemplateError(
+            "%1: %2: %3 mm is less than the badge height: badges overlap",
+            mm(t.pitch_y), **at("pitch_y"),
+        )
     right = t.origin_x + (t.columns - 1) * t.pitch_x + t.face_width
     if right > t.page_width + 0.01:
-        raise fail(
-            "columns", f"the badges reach {right:g} mm; the page is {t.page_width:g} mm wide"
+        raise TemplateError(
+            "%1: %2: the badges reach %3 mm; the page is %4 mm wide",
+            mm(right), mm(t.page_width), **at("columns"),
         )
     bottom = t.origin_y + (t.rows - 1) * t.pitch_y + t.badge_height
     if bottom > t.page_height + 0.01:
-        raise fail("rows", f"the badges reach {bottom:g} mm; the page is {t.page_height:g} mm high")
+        raise TemplateError(
+            "%1: %2: the badges reach %3 mm; the page is %4 mm high",
+            mm(bottom), mm(t.page_height), **at("rows"),
+        )
     if "qr" not in t.elements:
-        raise fail("elements.qr", "required: a badge without its QR code cannot be scanned")
+        raise TemplateError(
+            "%1: %2: required: a badge without its QR code cannot be scanned",
+            **at("elements.qr"),
+        )
     m = safe_margin
     for name, box in t.elements.items():
         if box.x < m - _EPS or box.x + box.w > t.face_width - m + _EPS:
-            raise fail(
-                f"elements.{name}.x",
-                f"spans {box.x:g}-{box.x + box.w:g} mm; must stay within "
-                f"{m:g}-{t.face_width - m:g} mm of the {t.face_width:g} mm wide face",
+            raise TemplateError(
+                "%1: %2: spans %3-%4 mm; must stay within %5-%6 mm of the %7 mm wide face",
+                mm(box.x), mm(box.x + box.w), mm(m), mm(t.face_width - m), mm(t.face_width),
+                **at(f"elements.{name}.x"),
             )
         if box.y < m - _EPS or box.y + box.h > t.face_height - m + _EPS:
-            raise fail(
-                f"elements.{name}.y",
-                f"spans {box.y:g}-{box.y + box.h:g} mm; must stay within "
-                f"{m:g}-{t.face_height - m:g} mm of the {t.face_height:g} mm high face",
+            raise TemplateError(
+                "%1: %2: spans %3-%4 mm; must stay within %5-%6 mm of the %7 mm high face",
+                mm(box.y), mm(box.y + box.h), mm(m), mm(t.face_height - m), mm(t.face_height),
+                **at(f"elements.{name}.y"),
             )
     names = list(t.elements)
     for i, a in enumerate(names):
@@ -350,18 +397,18 @@ def _validate(t: Template, where: str, safe_margin: float) -> None:
                 and p.y < q.y + q.h - _EPS
                 and q.y < p.y + p.h - _EPS
             ):
-                raise fail(f"elements.{b}", f"overlaps elements.{a}")
+                raise TemplateError("%1: %2: overlaps %3", f"elements.{a}", **at(f"elements.{b}"))
     qr = t.elements["qr"]
     side, _strip = _qr_geometry(qr)
     module = side / (QR_V1_MODULES + 2 * QR_QUIET_ZONE)
     needed = max(MIN_MODULE_MM, t.qr_min_module_mm)
     if module < needed - _EPS:
         need_side = needed * (QR_V1_MODULES + 2 * QR_QUIET_ZONE)
-        raise fail(
-            "elements.qr",
-            f"too small: a {qr.w:g} x {qr.h:g} mm box gives QR modules of {module:.2f} mm "
-            f"(minimum {needed:g} mm); it needs a {need_side:g} mm square with its quiet "
-            f"zone plus the strip for the printed code under it",
+        raise TemplateError(
+            "%1: %2: too small: a %3 x %4 mm box gives QR modules of %5 mm (minimum %6 mm); "
+            "it needs a %7 mm square with its quiet zone plus the strip for the printed "
+            "code under it",
+            mm(qr.w), mm(qr.h), f"{module:.2f}", mm(needed), mm(need_side), **at("elements.qr"),
         )
 
 
@@ -382,12 +429,12 @@ def load_template(name_or_path: str | os.PathLike[str]) -> Template:
     if looks_like_path or Path(text).is_file():
         path = Path(text)
         if not path.is_file():
-            raise TemplateError("no such template file", path=text)
+            raise TemplateError("%1: no such template file", path=text)
         return _parse_template(path, path.stem)
     path = templates_dir() / f"{text}.toml"
     if not path.is_file():
         shipped = ", ".join(sorted(p.stem for p in templates_dir().glob("*.toml")))
-        raise TemplateError(f"unknown badge template {text!r}; shipped: {shipped}")
+        raise TemplateError("unknown badge template %1; shipped: %2", repr(text), shipped)
     return _parse_template(path, text)
 
 

@@ -33,6 +33,7 @@ from sqlalchemy.engine import Connection
 from checkin.core import codes, journal, presence
 from checkin.core import models as m
 from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo, SessionInfo, event_secret, require_event
 from checkin.core.store import Store
 from checkin.core.text import clean
@@ -41,7 +42,7 @@ AUTO = "auto"
 _STORED_CODE_MAX = 64
 
 
-class CheckinError(ValueError):
+class CheckinError(UserError, ValueError):
     """A request that cannot be carried out (unknown session, nothing to undo…)."""
 
 
@@ -155,10 +156,14 @@ class CheckinService:
             return self.event.session_at(now)
         found = self.event.session(session)
         if found is None:
-            keys = ", ".join(s.key for s in self.event.sessions if s.attendance) or "none"
-            raise CheckinError(f"Unknown session {session!r}; sessions: {keys}, or 'auto'.")
+            keys = ", ".join(s.key for s in self.event.sessions if s.attendance)
+            if not keys:
+                raise CheckinError("Unknown session %1; sessions: none, or 'auto'.", repr(session))
+            raise CheckinError("Unknown session %1; sessions: %2, or 'auto'.", repr(session), keys)
         if not found.attendance:
-            raise CheckinError(f"Session {session!r} ({found.title}) takes no attendance.")
+            raise CheckinError(
+                "Session %1 (%2) takes no attendance.", repr(session), found.title
+            )
         return found
 
     def scan(
@@ -241,7 +246,7 @@ class CheckinService:
         with self.store.write_conn() as s:
             delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
-                raise CheckinError(f"No delegate with id {delegate_id} in this event.")
+                raise CheckinError("No delegate with id %1 in this event.", delegate_id)
             if act is m.ScanAction.EXIT:
                 return self._exit(s, delegate, sess, source, when, code="")
             return self._admit(s, delegate, sess, source, when, code="")
@@ -257,22 +262,22 @@ class CheckinService:
                 ).where(m.Scan.uuid == scan_id.strip(), m.Scan.event_id == self.event.id)
             ).first()
             if target is None:
-                raise CheckinError(f"No scan {scan_id!r} in this event's journal.")
+                raise CheckinError("No scan %1 in this event's journal.", repr(scan_id))
             undoable = (
                 (m.ScanAction.ENTRY.value, m.Outcome.ADMITTED.value),
                 (m.ScanAction.EXIT.value, m.Outcome.EXITED.value),
             )
             if (target.action, target.outcome) not in undoable:
                 raise CheckinError(
-                    f"Scan {scan_id} was not an admission or an exit ({target.outcome}); "
-                    "nothing to undo."
+                    "Scan %1 was not an admission or an exit (%2); nothing to undo.",
+                    scan_id, target.outcome,
                 )
             # Lock the delegate (PostgreSQL) before looking for an earlier undo, so two
             # desks undoing the same scan at once cannot both pass the check.
             delegate = self._delegate(s, self._sql.delegate_by_id, target.delegate_id)
             undone = s.scalar(select(m.Scan.uuid).where(m.Scan.undoes_id == target.id))
             if undone:
-                raise CheckinError(f"Scan {scan_id} was already undone by {undone}.")
+                raise CheckinError("Scan %1 was already undone by %2.", scan_id, undone)
             sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
             new_id, _ = self._journal(
                 s,
@@ -300,7 +305,7 @@ class CheckinService:
         try:
             act = m.ScanAction(action)
         except ValueError:
-            raise CheckinError(f"Unknown action {action!r}: 'entry' or 'exit'.") from None
+            raise CheckinError("Unknown action %1: 'entry' or 'exit'.", repr(action)) from None
         if act is m.ScanAction.UNDO:
             raise CheckinError("Use undo() to cancel a scan.")
         if act is m.ScanAction.EXIT and not session:

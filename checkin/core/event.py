@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from checkin.core import models as m
+from checkin.core.errors import UserError, translatable
 from checkin.core.store import Store
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -28,7 +29,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
-class EventError(ValueError):
+class EventError(UserError, ValueError):
     """An event definition that cannot be used; the message names the file and the field."""
 
 
@@ -123,46 +124,82 @@ def load_event_file(path: str | Path, *, today: dt.date | None = None) -> EventS
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise EventError(f"{path}: cannot read the file ({exc.strerror or exc}).") from exc
+        raise EventError("%1: cannot read the file (%2).", path, exc.strerror or exc) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise EventError(f"{path}: not UTF-8 text (byte {exc.start}).") from exc
+        raise EventError("%1: not UTF-8 text (byte %2).", path, exc.start) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise EventError(f"{path}: not valid TOML: {exc}.") from exc
+        raise EventError("%1: not valid TOML: %2.", path, exc) from exc
     return parse_event(data, source=str(path), today=today)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a value sits in the file: a TOML table ("[event]", "[[categories]] #2"),
+    or a session, named by its key.  Each has its own sentences, so that "session"
+    is a word of the template (translated), never of a value."""
+
+    label: str
+    session: bool = False
+
+
+def _say(where: _Where, in_table: str, in_session: str, source: str, *values: object):
+    """The refusal (template, values…) worded for where the value sits."""
+    return (in_session if where.session else in_table), source, where.label, *values
 
 
 def parse_event(data: dict, *, source: str = "event", today: dt.date | None = None) -> EventSpec:
     ev = data.get("event")
     if not isinstance(ev, dict):
-        raise EventError(f"{source}: missing the [event] table.")
+        raise EventError("%1: missing the [event] table.", source)
+    event_table = _Where("[event]")
 
-    def field(table: dict, name: str, where: str, *, required=False, default=None, kind=str):
+    def field(table: dict, name: str, where: _Where, *, required=False, default=None, kind=str):
         value = table.get(name, default)
         if value is None or value == "":
             if required:
-                raise EventError(f"{source}: {where}: '{name}' is required.")
+                raise EventError(*_say(
+                    where,
+                    translatable("%1: %2: '%3' is required."),
+                    translatable("%1: session %2: '%3' is required."),
+                    source, name,
+                ))  # fmt: skip
             return default
         if kind is int:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise EventError(f"{source}: {where}: '{name}' must be a whole number >= 0.")
+                raise EventError(*_say(
+                    where,
+                    translatable("%1: %2: '%3' must be a whole number >= 0."),
+                    translatable("%1: session %2: '%3' must be a whole number >= 0."),
+                    source, name,
+                ))  # fmt: skip
             return value
         if kind is bool:
             if not isinstance(value, bool):
-                raise EventError(f"{source}: {where}: '{name}' must be true or false.")
+                raise EventError(*_say(
+                    where,
+                    translatable("%1: %2: '%3' must be true or false."),
+                    translatable("%1: session %2: '%3' must be true or false."),
+                    source, name,
+                ))  # fmt: skip
             return value
         if not isinstance(value, str):
-            raise EventError(f"{source}: {where}: '{name}' must be text.")
+            raise EventError(*_say(
+                where,
+                translatable("%1: %2: '%3' must be text."),
+                translatable("%1: session %2: '%3' must be text."),
+                source, name,
+            ))  # fmt: skip
         return value.strip()
 
-    name = field(ev, "name", "[event]", required=True)
-    tz_name = field(ev, "timezone", "[event]", default="UTC")
+    name = field(ev, "name", event_table, required=True)
+    tz_name = field(ev, "timezone", event_table, default="UTC")
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise EventError(
-            f"{source}: [event]: unknown time zone {tz_name!r} (e.g. 'Europe/Zurich')."
+            "%1: [event]: unknown time zone %2 (e.g. 'Europe/Zurich').", source, repr(tz_name)
         ) from exc
     raw_date = ev.get("date", "today")
     if raw_date == "today":
@@ -174,61 +211,80 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
             date = dt.date.fromisoformat(str(raw_date))
         except ValueError as exc:
             raise EventError(
-                f"{source}: [event]: 'date' must be YYYY-MM-DD or \"today\", not {raw_date!r}."
+                "%1: [event]: 'date' must be YYYY-MM-DD or \"today\", not %2.",
+                source,
+                repr(raw_date),
             ) from exc
 
-    def at(value, where: str, name: str) -> dt.datetime:
+    def at(value, where: _Where, name: str) -> dt.datetime:
         if isinstance(value, dt.time):
             t = value
         elif isinstance(value, str) and _TIME.match(value.strip()):
             hh, mm = value.strip().split(":")
             t = dt.time(int(hh), int(mm))
         else:
-            raise EventError(f"{source}: {where}: '{name}' must be a time like \"08:30\".")
+            raise EventError(*_say(
+                where,
+                translatable("%1: %2: '%3' must be a time like \"08:30\"."),
+                translatable("%1: session %2: '%3' must be a time like \"08:30\"."),
+                source, name,
+            ))  # fmt: skip
         local = dt.datetime.combine(date, t, tzinfo=tz)
         return local.astimezone(dt.UTC).replace(tzinfo=None)
 
-    language = field(ev, "language", "[event]", default="en")
+    language = field(ev, "language", event_table, default="en")
     if language not in ("en", "fr"):
-        raise EventError(f"{source}: [event]: 'language' must be \"en\" or \"fr\".")
+        raise EventError("%1: [event]: 'language' must be \"en\" or \"fr\".", source)
     opens = ev.get("registration_opens")
-    registration_opens = at(opens, "[event]", "registration_opens") if opens else None
+    registration_opens = at(opens, event_table, "registration_opens") if opens else None
 
     categories: list[CategoryInfo] = []
     for i, cat in enumerate(data.get("categories", []), start=1):
-        where = f"[[categories]] #{i}"
+        where = _Where(f"[[categories]] #{i}")
         if not isinstance(cat, dict):
-            raise EventError(f"{source}: {where}: must be a table.")
+            raise EventError("%1: %2: must be a table.", source, where.label)
         key = field(cat, "key", where, required=True)
         if not _KEY.match(key):
             raise EventError(
-                f"{source}: {where}: key {key!r} must be lower-case letters, digits, - or _."
+                "%1: %2: key %3 must be lower-case letters, digits, - or _.",
+                source,
+                where.label,
+                repr(key),
             )
         colour = field(cat, "colour", where, default="#4D4D4D")
         if not _COLOUR.match(colour):
-            raise EventError(f"{source}: {where}: colour {colour!r} must look like #1F6FB2.")
+            raise EventError(
+                "%1: %2: colour %3 must look like #1F6FB2.", source, where.label, repr(colour)
+            )
         if any(c.key == key for c in categories):
-            raise EventError(f"{source}: {where}: category {key!r} is defined twice.")
+            raise EventError(
+                "%1: %2: category %3 is defined twice.", source, where.label, repr(key)
+            )
         label = field(cat, "label", where, default=key.capitalize())
         categories.append(CategoryInfo(key=key, label=label, colour=colour.upper()))
 
     sessions: list[SessionSpec] = []
     for i, sess in enumerate(data.get("sessions", []), start=1):
-        where = f"[[sessions]] #{i}"
+        where = _Where(f"[[sessions]] #{i}")
         if not isinstance(sess, dict):
-            raise EventError(f"{source}: {where}: must be a table.")
+            raise EventError("%1: %2: must be a table.", source, where.label)
         key = field(sess, "key", where, required=True)
         if not _KEY.match(key):
             raise EventError(
-                f"{source}: {where}: key {key!r} must be lower-case letters, digits, - or _."
+                "%1: %2: key %3 must be lower-case letters, digits, - or _.",
+                source,
+                where.label,
+                repr(key),
             )
         if any(s.key == key for s in sessions):
-            raise EventError(f"{source}: {where}: session {key!r} is defined twice.")
-        where = f"session {key!r}"
+            raise EventError(
+                "%1: %2: session %3 is defined twice.", source, where.label, repr(key)
+            )
+        where = _Where(repr(key), session=True)
         starts = at(sess.get("start"), where, "start")
         ends = at(sess.get("end"), where, "end")
         if ends <= starts:
-            raise EventError(f"{source}: {where}: 'end' must be after 'start'.")
+            raise EventError("%1: session %2: 'end' must be after 'start'.", source, where.label)
         sessions.append(
             SessionSpec(
                 key=key,
@@ -243,12 +299,12 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
     sessions.sort(key=lambda s: s.starts_at)
     return EventSpec(
         name=name,
-        venue=field(ev, "venue", "[event]", default=""),
-        address=field(ev, "address", "[event]", default=""),
+        venue=field(ev, "venue", event_table, default=""),
+        address=field(ev, "address", event_table, default=""),
         date=date,
         timezone=tz_name,
         language=language,
-        capacity=field(ev, "capacity", "[event]", kind=int),
+        capacity=field(ev, "capacity", event_table, kind=int),
         registration_opens=registration_opens,
         sessions=tuple(sessions),
         categories=tuple(categories),

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from checkin.core import badges
 from checkin.core.delegates import DelegateInfo
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo, event_secret
 from checkin.core.printing import badge_content, event_date_text, select_delegates
 from checkin.core.reports import neutralise
@@ -34,7 +35,7 @@ MAILMERGE_HEADINGS = ("first_name", "last_name", "email", "pdf", "png")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-class MailMergeError(ValueError):
+class MailMergeError(UserError, ValueError):
     """A mail-merge folder that cannot be written; the message says why."""
 
 
@@ -81,13 +82,15 @@ def qr_png(data: str, *, module_px: int = PNG_MODULE_PX, quiet: int = badges.QR_
 
 def _private_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise MailMergeError(f"{folder} exists and is not a folder.")
+        raise MailMergeError("%1 exists and is not a folder.", folder)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if os.name == "posix":
             folder.chmod(0o700)
     except OSError as exc:
-        raise MailMergeError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
+        raise MailMergeError(
+            "Cannot create the folder %1: %2.", folder, exc.strerror or exc
+        ) from exc
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -52,6 +52,7 @@ from sqlalchemy.pool import NullPool
 from checkin.core import merge
 from checkin.core import models as m
 from checkin.core.checkin import CheckinService, Outcome
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo, current_event
 from checkin.core.store import Store, StoreError, data_dir
 
@@ -60,7 +61,7 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 2
 
 
-class OfflineError(RuntimeError):
+class OfflineError(UserError, RuntimeError):
     """The desk can neither reach the server nor work offline (no local copy yet)."""
 
 
@@ -412,8 +413,9 @@ def _copy_to_mirror(primary: Store, mirror: Store) -> None:
         here = s.execute(select(m.Event.uuid).where(m.Event.id == event.id)).scalar()
         if here is not None and here != event.uuid:
             raise OfflineError(
-                f"The local copy {mirror.path} holds another event under the same id: "
-                "move it away so the desk can make a new one."
+                "The local copy %1 holds another event under the same id: move it away so "
+                "the desk can make a new one.",
+                mirror.path,
             )
         for model, rows, keep in (
             (m.Event, events, ()),

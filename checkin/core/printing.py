@@ -29,6 +29,7 @@ from checkin.core import badges, codes
 from checkin.core import models as m
 from checkin.core.countries import country_name
 from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo, event_secret
 from checkin.core.store import Store
 from checkin.core.text import fold
@@ -36,7 +37,7 @@ from checkin.core.text import fold
 LOCALES = {"en": "en_GB", "fr": "fr_CH"}
 
 
-class PrintError(ValueError):
+class PrintError(UserError, ValueError):
     """A print request that cannot be carried out; the message says why."""
 
 
@@ -103,12 +104,15 @@ def select_delegates(
                         )
                     )
                 )
-                parts = []
-                if cancelled:
-                    parts.append("cancelled: " + ", ".join(sorted(cancelled)))
-                if missing - cancelled:
-                    parts.append("unknown: " + ", ".join(sorted(missing - cancelled)))
-                raise PrintError("No badge for these references (" + "; ".join(parts) + ").")
+                unknown = ", ".join(sorted(missing - cancelled))
+                if not cancelled:
+                    raise PrintError("No badge for these references (unknown: %1).", unknown)
+                gone = ", ".join(sorted(cancelled))
+                if not unknown:
+                    raise PrintError("No badge for these references (cancelled: %1).", gone)
+                raise PrintError(
+                    "No badge for these references (cancelled: %1; unknown: %2).", gone, unknown
+                )
     return found
 
 
@@ -198,10 +202,9 @@ def print_badges(
         raise PrintError("Name the badges to reprint (--ref): a reprint revokes the old badge.")
     delegates = select_delegates(store, event, unprinted=unprinted, refs=refs)
     if not delegates:
-        raise PrintError(
-            "No badge to print: everyone's badge has been printed." if unprinted
-            else "No badge to print: no registered delegate matches."
-        )
+        if unprinted:
+            raise PrintError("No badge to print: everyone's badge has been printed.")
+        raise PrintError("No badge to print: no registered delegate matches.")
     secret = event_secret(store, event.id)
     date_text = event_date_text(event)
     versions = {d.id: d.badge_version + 1 if reprint else d.badge_version for d in delegates}

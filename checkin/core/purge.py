@@ -32,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text, update
 
 from checkin.core import models as m
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo
 from checkin.core.store import BUSY_TIMEOUT_MS, Store
 from checkin.core.text import fold
@@ -40,7 +41,7 @@ _TABLES = ("delegates", "scans", "badge_prints", "events")
 _WAL_WAIT_MS = 2000
 
 
-class PurgeError(ValueError):
+class PurgeError(UserError, ValueError):
     """A purge that was not confirmed or cannot run; the message says why."""
 
 

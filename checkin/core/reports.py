@@ -36,6 +36,7 @@ from checkin.core import journal
 from checkin.core import models as m
 from checkin.core.countries import country_name
 from checkin.core.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo
 from checkin.core.store import Store
 from checkin.core.text import fold
@@ -48,7 +49,7 @@ _BY_SUFFIX = {".csv": "csv", ".xlsx": "xlsx", ".pdf": "report"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class ReportError(ValueError):
+class ReportError(UserError, ValueError):
     """An export that cannot be made; the message says why."""
 
 
@@ -167,9 +168,9 @@ def _write_private(out: str | Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a 0600 temporary file next to ``out``, then move it there."""
     out = Path(out)
     if out.is_dir():
-        raise ReportError(f"{out} is a folder: give a file name.")
+        raise ReportError("%1 is a folder: give a file name.", out)
     if not out.parent.exists():
-        raise ReportError(f"{out.parent} does not exist.")
+        raise ReportError("%1 does not exist.", out.parent)
     fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     os.close(fd)  # mkstemp creates the file 0600
     tmp = Path(name)
@@ -261,13 +262,14 @@ def write_xlsx(
 def guess_kind(out: str | Path, kind: str | None = None) -> str:
     if kind:
         if kind not in KINDS:
-            raise ReportError(f"Unknown export kind {kind!r}; one of: {', '.join(KINDS)}.")
+            raise ReportError("Unknown export kind %1; one of: %2.", repr(kind), ", ".join(KINDS))
         return kind
     suffix = Path(out).suffix.lower()
     if suffix not in _BY_SUFFIX:
         raise ReportError(
-            f"Cannot tell the kind of export from {Path(out).name!r}: name it .csv, .xlsx or "
-            f".pdf, or give --kind ({', '.join(KINDS)})."
+            "Cannot tell the kind of export from %1: name it .csv, .xlsx or .pdf, or give "
+            "--kind (%2).",
+            repr(Path(out).name), ", ".join(KINDS),
         )
     return _BY_SUFFIX[suffix]
 
@@ -550,16 +552,16 @@ def parse_split(text: str | None) -> tuple[DeskRange, ...]:
         match = _RANGE.match(part)
         if not match:
             raise ReportError(
-                f"--split: {part.strip()!r} is not a letter range like A-K (e.g. \"A-K,L-Z\")."
+                '--split: %1 is not a letter range like A-K (e.g. "A-K,L-Z").', repr(part.strip())
             )
         first = match.group(1).upper()
         last = (match.group(2) or first).upper()
         if last < first:
-            raise ReportError(f"--split: {part.strip()!r} runs backwards.")
+            raise ReportError("--split: %1 runs backwards.", repr(part.strip()))
         ranges.append(DeskRange(first, last))
     for a, b in itertools.pairwise(ranges):
         if b.first <= a.last:
-            raise ReportError(f"--split: {a.label} and {b.label} overlap; list them in order.")
+            raise ReportError("--split: %1 and %2 overlap; list them in order.", a.label, b.label)
     return tuple(ranges)
 
 
@@ -765,7 +767,7 @@ def read_refs(items: Sequence[str]) -> list[str]:
             try:
                 text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
-                raise ReportError(f"{path}: cannot read the file ({exc}).") from exc
+                raise ReportError("%1: cannot read the file (%2).", path, exc) from exc
             for line in text.splitlines():
                 field = re.split(r"[,;\s]", line.strip(), maxsplit=1)[0]
                 comment = field.startswith("#") and not re.fullmatch(r"#\d+", field)
@@ -789,7 +791,7 @@ def paper_time(event: EventInfo, text: str) -> dt.datetime:
         when = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ReportError(
-            f"--at {text!r}: give a time like 09:10 (on the event day) or an ISO date-time."
+            "--at %1: give a time like 09:10 (on the event day) or an ISO date-time.", repr(text)
         ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=event.tz)
@@ -820,7 +822,7 @@ def record_paper_arrivals(
     service = CheckinService(store, event, station=station, operator=operator)
     sess = service.resolve_session(session, at)
     if session == "auto" and sess is None:
-        raise ReportError(f"No session was running at {event.local(at):%H:%M}.")
+        raise ReportError("No session was running at %1.", f"{event.local(at):%H:%M}")
     scope = sess.id if sess else journal.VENUE
     numbers = {r: int(r[1:]) for r in wanted if re.fullmatch(r"#\d+", r)}
     d = m.Delegate
@@ -849,12 +851,19 @@ def record_paper_arrivals(
     unknown = [r for r in wanted if r not in found]
     cancelled = [r for r in wanted if r in found and found[r][1] != "registered"]
     if unknown or cancelled:
-        parts = []
-        if unknown:
-            parts.append("unknown: " + ", ".join(unknown))
-        if cancelled:
-            parts.append("registration cancelled: " + ", ".join(cancelled))
-        raise ReportError("Nothing recorded; check these references (" + "; ".join(parts) + ").")
+        if not cancelled:
+            raise ReportError(
+                "Nothing recorded; check these references (unknown: %1).", ", ".join(unknown)
+            )
+        if not unknown:
+            raise ReportError(
+                "Nothing recorded; check these references (registration cancelled: %1).",
+                ", ".join(cancelled),
+            )
+        raise ReportError(
+            "Nothing recorded; check these references (unknown: %1; registration cancelled: %2).",
+            ", ".join(unknown), ", ".join(cancelled),
+        )
     new, already = [], []
     for r in wanted:
         delegate_id = found[r][0]

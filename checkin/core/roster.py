@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core import models as m
 from checkin.core.countries import normalise_country
 from checkin.core.delegates import DELEGATE_COLUMNS, search_text
+from checkin.core.errors import UserError, translatable
 from checkin.core.event import CategoryInfo, EventInfo
 from checkin.core.store import Store
 from checkin.core.text import clean, fold
@@ -76,7 +77,7 @@ _LIMITS = {
 _SHORTEST_LIMIT = min(_LIMITS.values())
 
 
-class RosterError(Exception):
+class RosterError(UserError):
     """A file that cannot be used at all; the message names it and says what is wrong."""
 
 
@@ -385,8 +386,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(encoding), label
         except UnicodeDecodeError as exc:
             raise RosterError(
-                f"{name}: starts like {label} text but byte {exc.start} is not {label}; "
-                "save it again as CSV UTF-8."
+                "%1: starts like %2 text but byte %3 is not %2; save it again as CSV UTF-8.",
+                name,
+                label,
+                exc.start,
             ) from exc
 
     if data.startswith(_BOMS_32):
@@ -400,7 +403,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         guess = _guess_encoding(data)
         if guess and guess[1].replace("-", "_").startswith(("utf_16", "utf_32")):
             return guess
-        raise RosterError(f"{name}: not a CSV or Excel file (binary content).")
+        raise RosterError("%1: not a CSV or Excel file (binary content).", name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -412,7 +415,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         guess = _guess_encoding(data)
         if guess and guess[1].replace("-", "_").startswith(("utf_16", "utf_32")):
             return guess
-        raise RosterError(f"{name}: not a CSV or Excel file (binary content).")
+        raise RosterError("%1: not a CSV or Excel file (binary content).", name)
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -507,7 +510,7 @@ def _pick_delimiter(text: str) -> str:
 def _read_csv(data: bytes, name: str) -> _Table:
     text, encoding = _decode(data, name)
     if _looks_binary(text):
-        raise RosterError(f"{name}: not a CSV or Excel file (binary content).")
+        raise RosterError("%1: not a CSV or Excel file (binary content).", name)
     sep = _SEP_LINE.match(text)
     if sep and sep.group(1) in _DELIMITERS:
         # Excel's "sep=;" hint line is not shown as a row.
@@ -522,14 +525,16 @@ def _read_csv(data: bytes, name: str) -> _Table:
             rows.append((number, cells))
     except csv.Error as exc:
         raise RosterError(
-            f"{name}: not a readable CSV file near row {len(rows) + 1} ({exc})."
+            "%1: not a readable CSV file near row %2 (%3).", name, len(rows) + 1, exc
         ) from exc
     if rows and text.count('"') % 2 and any("\n" in c for c in rows[-1][1]):
         # The reader is lenient: an unclosed quote swallows the rest of the file into
         # one cell of the row where it opened.  Say so, rather than "name too long".
         raise RosterError(
-            f"{name}: row {rows[-1][0]}: a quote (\") opens a cell that is never closed, "
-            "so the rest of the file would be read as one cell; close or remove that quote."
+            "%1: row %2: a quote (\") opens a cell that is never closed, "
+            "so the rest of the file would be read as one cell; close or remove that quote.",
+            name,
+            rows[-1][0],
         )
     table = _Table(rows=rows, encoding=encoding, delimiter=delimiter)
     if encoding == _MIXED:
@@ -556,8 +561,9 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> _Table:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # BadZipFile, KeyError, XML errors: all mean "damaged"
         raise RosterError(
-            f"{name}: not a readable Excel workbook (.xlsx); is it damaged or another "
-            f"format? ({type(exc).__name__})"
+            "%1: not a readable Excel workbook (.xlsx); is it damaged or another format? (%2)",
+            name,
+            type(exc).__name__,
         ) from exc
     try:
         names = list(book.sheetnames)
@@ -567,18 +573,19 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> _Table:
             )
             if chosen is None:
                 raise RosterError(
-                    f"{name}: no sheet named {sheet!r}; the sheets are: "
-                    + ", ".join(repr(n) for n in names)
-                    + "."
+                    "%1: no sheet named %2; the sheets are: %3.",
+                    name,
+                    repr(sheet),
+                    ", ".join(repr(n) for n in names),
                 )
         else:
             visible = [n for n in names if getattr(book[n], "sheet_state", "visible") == "visible"]
             if not names:
-                raise RosterError(f"{name}: the workbook has no sheets.")
+                raise RosterError("%1: the workbook has no sheets.", name)
             chosen = (visible or names)[0]
         ws = book[chosen]
         if not hasattr(ws, "iter_rows"):
-            raise RosterError(f"{name}: sheet {chosen!r} is a chart, not a table.")
+            raise RosterError("%1: sheet %2 is a chart, not a table.", name, repr(chosen))
         rows: list[tuple[int, list[str]]] = []
         try:
             with warnings.catch_warnings():
@@ -591,8 +598,11 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> _Table:
             raise
         except Exception as exc:
             raise RosterError(
-                f"{name}: sheet {chosen!r} cannot be read near row {len(rows) + 1} "
-                f"({type(exc).__name__})."
+                "%1: sheet %2 cannot be read near row %3 (%4).",
+                name,
+                repr(chosen),
+                len(rows) + 1,
+                type(exc).__name__,
             ) from exc
         table = _Table(rows=rows, sheet=chosen)
         table.row_warnings += _xlsx_surprises(data, chosen)
@@ -653,13 +663,33 @@ def _xlsx_surprises(data: bytes, sheet: str) -> list[_RowNote]:
     return found
 
 
+# What a file that is not a list at all turns out to be: one whole sentence each, so
+# that a translation can agree with the kind of document.
 _NOT_A_LIST = (
-    (b"%PDF-", "a PDF document"),
-    (b"\x89PNG\r\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"{\\rtf", "a Rich Text (RTF) document"),
+    (b"%PDF-", translatable(
+        "%1: a PDF document, not a delegate list; export the list as CSV or .xlsx "
+        "from where it is kept.")),
+    (b"\x89PNG\r\n", translatable(
+        "%1: a PNG image, not a delegate list; export the list as CSV or .xlsx "
+        "from where it is kept.")),
+    (b"\xff\xd8\xff", translatable(
+        "%1: a JPEG image, not a delegate list; export the list as CSV or .xlsx "
+        "from where it is kept.")),
+    (b"GIF8", translatable(
+        "%1: a GIF image, not a delegate list; export the list as CSV or .xlsx "
+        "from where it is kept.")),
+    (b"{\\rtf", translatable(
+        "%1: a Rich Text (RTF) document, not a delegate list; export the list as CSV or "
+        ".xlsx from where it is kept.")),
 )
+
+
+def _not_a_list(data: bytes, name: str) -> tuple[str, str] | None:
+    """The refusal (template, file) for a file that is plainly some other document."""
+    for magic, template in _NOT_A_LIST:
+        if data.startswith(magic):
+            return template, name
+    return None
 
 
 def _column_letter(index: int) -> str:
@@ -677,27 +707,25 @@ def _read_table(path: Path, sheet: str | None) -> _Table:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise RosterError(f"{name}: the file is too large ({size // 2**20} MB).")
+            raise RosterError("%1: the file is too large (%2 MB).", name, size // 2**20)
         data = path.read_bytes()
     except OSError as exc:
-        raise RosterError(f"{name}: cannot read the file ({exc.strerror or exc}).") from exc
+        raise RosterError("%1: cannot read the file (%2).", name, exc.strerror or exc) from exc
     # Trust the content, not the extension: a "list.xlsx" is sometimes a renamed CSV.
-    for magic, what in _NOT_A_LIST:
-        if data.startswith(magic):
-            raise RosterError(
-                f"{name}: {what}, not a delegate list; export the list as CSV or .xlsx "
-                "from where it is kept."
-            )
+    refusal = _not_a_list(data, name)
+    if refusal is not None:
+        raise RosterError(*refusal)
     if data.startswith(b"PK\x03\x04") and b"opendocument" in data[:100]:
         raise RosterError(
-            f"{name}: an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8."
+            "%1: an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8.", name
         )
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, name, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise RosterError(
-            f"{name}: an old Excel 97-2003 (.xls) file or a password-protected workbook; "
-            "save it as .xlsx (without a password) or CSV UTF-8."
+            "%1: an old Excel 97-2003 (.xls) file or a password-protected workbook; "
+            "save it as .xlsx (without a password) or CSV UTF-8.",
+            name,
         )
     table = _read_csv(data, name)
     if sheet is not None:
@@ -783,9 +811,10 @@ def _resolve_mapping(
     for fld, column in overrides.items():
         if fld not in FIELDS:
             raise RosterError(
-                f"{name}: unknown field {fld!r} in the column mapping; the fields are: "
-                + ", ".join(FIELDS)
-                + "."
+                "%1: unknown field %2 in the column mapping; the fields are: %3.",
+                name,
+                repr(fld),
+                ", ".join(FIELDS),
             )
         column = clean(column)
         if not column:
@@ -796,9 +825,11 @@ def _resolve_mapping(
             col = next((i for i, h in enumerate(header) if h and _hkey(h) == _hkey(column)), None)
         if col is None:
             raise RosterError(
-                f"{name}: no column {column!r} (mapped to {fld}); the columns are: "
-                + ", ".join(repr(h) for h in header if h)
-                + "."
+                "%1: no column %2 (mapped to %3); the columns are: %4.",
+                name,
+                repr(column),
+                fld,
+                ", ".join(repr(h) for h in header if h),
             )
         explicit[fld] = col
     mapping = {f: c for f, c in auto.items() if c not in explicit.values() and f not in dropped}
@@ -835,7 +866,7 @@ def preview_roster(path: str | Path, *, sheet: str | None = None, rows: int = 20
     table = _read_table(path, sheet)
     found = _find_header(table.rows, {})
     if found is None:
-        raise RosterError(f"{name}: no delegate rows (the file is empty).")
+        raise RosterError("%1: no delegate rows (the file is empty).", name)
     header_row, header_cells = found
     header = [clean(c) for c in header_cells]
     while header and not header[-1]:
@@ -875,30 +906,41 @@ def read_roster(
 
     found = _find_header(table.rows, overrides)
     if found is None:
-        raise RosterError(f"{name}: no delegate rows (the file is empty).")
+        raise RosterError("%1: no delegate rows (the file is empty).", name)
     header_row, header_cells = found
     header = [clean(c) for c in header_cells]
     while header and not header[-1]:
         header.pop()
     cols, _dropped = _resolve_mapping(name, header, overrides)
     if not _has_name(cols):
-        raise RosterError(
-            f"{name}: no name column in row {header_row}. Columns found: "
-            + (", ".join(repr(h) for h in header if h) or "none")
-            + ". Expected one of: "
-            + ", ".join(
-                repr(n)
-                for n in (
-                    "First name",
-                    "Last name",
-                    "Name",
-                    "Prénom",
-                    "Nom",
-                    "Nom complet",
-                    "Attendee name",
-                )
+        expected = ", ".join(
+            repr(n)
+            for n in (
+                "First name",
+                "Last name",
+                "Name",
+                "Prénom",
+                "Nom",
+                "Nom complet",
+                "Attendee name",
             )
-            + " (or map one with field=column)."
+        )
+        found_columns = ", ".join(repr(h) for h in header if h)
+        if not found_columns:
+            raise RosterError(
+                "%1: no name column in row %2. Columns found: none. Expected one of: %3 "
+                "(or map one with field=column).",
+                name,
+                header_row,
+                expected,
+            )
+        raise RosterError(
+            "%1: no name column in row %2. Columns found: %3. Expected one of: %4 "
+            "(or map one with field=column).",
+            name,
+            header_row,
+            found_columns,
+            expected,
         )
 
     problems: list[Problem] = [
@@ -1127,8 +1169,10 @@ def read_roster(
 
     if data_rows == 0:
         raise RosterError(
-            f"{name}: no delegate rows (only a header in row {header_row}); "
-            "an empty list is never read as 'cancel everyone'."
+            "%1: no delegate rows (only a header in row %2); "
+            "an empty list is never read as 'cancel everyone'.",
+            name,
+            header_row,
         )
     mapped = {f: header[c] for f, c in sorted(cols.items(), key=lambda fc: FIELDS.index(fc[0]))}
     log.info("roster read: %d rows, %d valid, %d with errors", data_rows, len(valid), len(rejected))
@@ -1385,7 +1429,7 @@ def _report(
 def _check_replace(parsed: ParsedRoster, replace: bool) -> None:
     if replace and not parsed.rows:
         raise RosterError(
-            f"{parsed.file}: no valid delegate rows; refusing to cancel every delegate."
+            "%1: no valid delegate rows; refusing to cancel every delegate.", parsed.file
         )
 
 
@@ -1440,7 +1484,7 @@ def import_roster(
 
     def stop() -> None:
         if cancelled is not None and cancelled():
-            raise ImportCancelled(f"{parsed.file}: import cancelled; nothing was changed.")
+            raise ImportCancelled("%1: import cancelled; nothing was changed.", parsed.file)
 
     stop()
     with store.write() as s:

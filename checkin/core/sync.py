@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from checkin.core import merge
 from checkin.core import models as m
+from checkin.core.errors import UserError, translatable
 from checkin.core.event import EventInfo, current_event_row, require_event
 from checkin.core.store import Store
 from checkin.core.text import fold
@@ -58,7 +59,7 @@ _SESSION_COLUMNS = ("key", "title", "room", "starts_at", "ends_at", "capacity", 
 _CATEGORY_COLUMNS = ("key", "label", "colour", "position")
 
 
-class SyncError(ValueError):
+class SyncError(UserError, ValueError):
     """A sync file that cannot be used; the message says which file and why."""
 
 
@@ -124,8 +125,17 @@ def _encode(row: dict) -> dict:
 
 _LINK_TYPES = {"delegate_number": int, "session_key": str, "undoes_uuid": str}
 
+# Where a field is: the sync file, the part in it (delegates.jsonl…) and the line, the
+# first three values of every message about a field.
+_Where = tuple[Path, str, int]
 
-def _decode(table, row: dict, where: str) -> dict:
+
+def _shown(value: object) -> str:
+    """A field's value as quoted in a message: short, whatever it holds."""
+    return f"{value!r:.40}"
+
+
+def _decode(table, row: dict, where: _Where) -> dict:
     """Turn a JSON object back into column values, checking types, lengths and the
     required columns, so a damaged file is refused with its line instead of failing
     half-way through the database transaction."""
@@ -138,51 +148,61 @@ def _decode(table, row: dict, where: str) -> dict:
             if kind is None:
                 continue  # a local column of the other station (id): not used
             if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
-                raise SyncError(f"{where}: {key} {value!r:.40} is not a {kind.__name__}.")
+                if kind is int:
+                    raise SyncError(
+                        "%1: %2, line %3: %4 %5 is not a whole number.", *where, key,
+                        _shown(value),
+                    )
+                raise SyncError("%1: %2, line %3: %4 %5 is not text.", *where, key, _shown(value))
             out[key] = value
             continue
         if key in ("id", "event_id"):
             continue
         if value is not None:
-            value = _value(column, value, f"{where}: {key}")
+            value = _value(column, value, where, key)
         elif not column.nullable:
-            raise SyncError(f"{where}: {key} is empty.")
+            raise SyncError("%1: %2, line %3: %4 is empty.", *where, key)
         out[key] = value
     return out
 
 
-def _value(column, value, where: str):
+def _value(column, value, where: _Where, key: str):
     kind = column.type
+    shown = _shown(value)
     if isinstance(kind, DateTime | Date):
         if not isinstance(value, str):
-            raise SyncError(f"{where} {value!r:.40} is not a date/time.")
+            raise SyncError("%1: %2, line %3: %4 %5 is not a date/time.", *where, key, shown)
         try:
             return (dt.datetime if isinstance(kind, DateTime) else dt.date).fromisoformat(value)
         except ValueError as exc:
-            raise SyncError(f"{where} {value!r:.40} is not a date/time.") from exc
+            raise SyncError(
+                "%1: %2, line %3: %4 %5 is not a date/time.", *where, key, shown
+            ) from exc
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise SyncError(f"{where} {value!r:.40} is not true/false.")
+            raise SyncError("%1: %2, line %3: %4 %5 is not true/false.", *where, key, shown)
         return value
     if isinstance(kind, Integer):
         if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**31:
-            raise SyncError(f"{where} {value!r:.40} is not a whole number.")
+            raise SyncError("%1: %2, line %3: %4 %5 is not a whole number.", *where, key, shown)
         return value
     if isinstance(kind, String):
         if not isinstance(value, str):
-            raise SyncError(f"{where} {value!r:.40} is not text.")
+            raise SyncError("%1: %2, line %3: %4 %5 is not text.", *where, key, shown)
         if kind.length is not None and len(value) > kind.length:
-            raise SyncError(f"{where} is longer than {kind.length} characters.")
+            raise SyncError(
+                "%1: %2, line %3: %4 is longer than %5 characters.", *where, key, kind.length
+            )
         if "\x00" in value:
-            raise SyncError(f"{where} contains a NUL character.")
+            raise SyncError("%1: %2, line %3: %4 contains a NUL character.", *where, key)
         return value
     return value
 
 
-def _require(row: dict, names: tuple[str, ...], where: str) -> None:
+def _require(row: dict, names: tuple[str, ...], where: _Where) -> None:
     missing = [n for n in names if row.get(n) is None]
     if missing:
-        raise SyncError(f"{where}: no {', '.join(missing)}.")
+        raise SyncError("%1: %2, line %3: no %4.", *where, ", ".join(missing))
 
 
 # ------------------------------------------------------------------ export
@@ -242,7 +262,7 @@ def _lines(rows: list[dict], encode: Callable[[dict], dict]) -> str:
 def _write_private_zip(path: Path, parts: dict[str, str]) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise SyncError(f"{path}: the folder {parent} does not exist.")
+        raise SyncError("%1: the folder %2 does not exist.", path, parent)
     fd, tmp = tempfile.mkstemp(prefix=".checkin-sync-", dir=parent)
     try:
         if os.name == "posix":
@@ -257,7 +277,7 @@ def _write_private_zip(path: Path, parts: dict[str, str]) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise SyncError(f"{path}: cannot write the file ({exc.strerror or exc}).") from exc
+        raise SyncError("%1: cannot write the file (%2).", path, exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -282,52 +302,68 @@ def read_bundle(path: str | Path) -> _Bundle:
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError as exc:
-        raise SyncError(f"{path}: no such file.") from exc
+        raise SyncError("%1: no such file.", path) from exc
     except (zipfile.BadZipFile, OSError) as exc:
-        raise SyncError(f"{path}: not a checkin sync file (not a zip archive).") from exc
+        raise SyncError("%1: not a checkin sync file (not a zip archive).", path) from exc
     with zf:
         try:
             manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
         except KeyError as exc:
-            raise SyncError(f"{path}: not a checkin sync file (no manifest.json).") from exc
+            raise SyncError("%1: not a checkin sync file (no manifest.json).", path) from exc
         except (ValueError, zipfile.BadZipFile, OSError) as exc:
-            raise SyncError(f"{path}: manifest.json is damaged ({exc}).") from exc
+            raise SyncError("%1: manifest.json is damaged (%2).", path, exc) from exc
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise SyncError(f"{path}: not a checkin sync file (format {manifest!r:.60}).")
+            raise SyncError(
+                "%1: not a checkin sync file (format %2).", path, f"{manifest!r:.60}"
+            )
         if manifest.get("version") != VERSION:
             raise SyncError(
-                f"{path}: sync format version {manifest.get('version')!r}; this checkin "
-                f"reads version {VERSION}. Use the same checkin version on both stations."
+                "%1: sync format version %2; this checkin reads version %3. Use the same "
+                "checkin version on both stations.",
+                path,
+                repr(manifest.get("version")),
+                VERSION,
             )
-        for name, known in (
-            ("delegate_columns", set(delegate_columns())),
-            ("scan_columns", {*merge.scan_columns(), *merge.LINKS}),
+        for name, known, newer in (
+            (
+                "delegate_columns",
+                set(delegate_columns()),
+                translatable(
+                    "%1: written by a newer checkin (unknown delegate fields: %2). Update "
+                    "checkin on this station first."
+                ),
+            ),
+            (
+                "scan_columns",
+                {*merge.scan_columns(), *merge.LINKS},
+                translatable(
+                    "%1: written by a newer checkin (unknown scan fields: %2). Update "
+                    "checkin on this station first."
+                ),
+            ),
         ):
             extra = sorted(set(manifest.get(name) or ()) - known)
             if extra:
-                raise SyncError(
-                    f"{path}: written by a newer checkin (unknown {name.split('_')[0]} "
-                    f"fields: {', '.join(extra)}). Update checkin on this station first."
-                )
+                raise SyncError(*(newer, path, ", ".join(extra)))
 
         def rows(name: str, table) -> list[dict]:
             try:
                 text = zf.read(name).decode("utf-8")
             except KeyError as exc:
-                raise SyncError(f"{path}: {name} is missing.") from exc
+                raise SyncError("%1: %2 is missing.", path, name) from exc
             except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
-                raise SyncError(f"{path}: {name} is damaged ({exc}).") from exc
+                raise SyncError("%1: %2 is damaged (%3).", path, name, exc) from exc
             out = []
             for number, line in enumerate(text.splitlines(), start=1):
                 if not line.strip():
                     continue
-                where = f"{path}: {name}, line {number}"
+                where = (path, name, number)
                 try:
                     value = json.loads(line)
                 except ValueError as exc:
-                    raise SyncError(f"{where}: not valid JSON ({exc}).") from exc
+                    raise SyncError("%1: %2, line %3: not valid JSON (%4).", *where, exc) from exc
                 if not isinstance(value, dict):
-                    raise SyncError(f"{where}: expected an object.")
+                    raise SyncError("%1: %2, line %3: expected an object.", *where)
                 out.append(_decode(table, value, where))
             return out
 
@@ -347,11 +383,14 @@ def read_bundle(path: str | Path) -> _Bundle:
     for name, rows_, required in checks:
         seen: dict[object, int] = {}
         for i, row in enumerate(rows_, start=1):
-            where = f"{path}: {name}, line {i}"
+            where = (path, name, i)
             _require(row, required, where)
             key = row[required[0]]
             if key in seen:
-                raise SyncError(f"{where}: {required[0]} {key!r} again (line {seen[key]}).")
+                raise SyncError(
+                    "%1: %2, line %3: %4 %5 again (line %6).", *where, required[0], repr(key),
+                    seen[key],
+                )
             seen[key] = i
     return bundle
 
@@ -366,16 +405,20 @@ def import_bundle(store: Store, path: str | Path) -> ImportReport:
         row = current_event_row(s)
         if manifest.get("event_uuid") != row.uuid:
             raise SyncError(
-                f"{path}: this file is from another event ({manifest.get('event_name')!r}, "
-                f"{manifest.get('event_date')}); this station holds {row.name!r}. "
-                "Nothing was imported."
+                "%1: this file is from another event (%2, %3); this station holds %4. "
+                "Nothing was imported.",
+                path,
+                repr(manifest.get("event_name")),
+                manifest.get("event_date"),
+                repr(row.name),
             )
         if manifest.get("fingerprint") != fingerprint(row.secret):
             raise SyncError(
-                f"{path}: the event {row.name!r} in this file has other badge keys than "
-                "this station's (it was re-created, not copied): its badges would not scan "
-                "here. Nothing was imported; set this station up from a copy of the other "
-                "station's database."
+                "%1: the event %2 in this file has other badge keys than this station's (it "
+                "was re-created, not copied): its badges would not scan here. Nothing was "
+                "imported; set this station up from a copy of the other station's database.",
+                path,
+                repr(row.name),
             )
         categories_new = _add_categories(s, event, bundle.categories)
         sessions_new = _add_sessions(s, event, bundle.sessions)

@@ -17,7 +17,15 @@ import datetime as dt
 from collections.abc import Callable
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +61,7 @@ from checkin.core.agenda import (
     update_event,
     utc_naive,
 )
+from checkin.core.errors import CONTEXT, fill
 from checkin.core.event import CategoryInfo, EventInfo, EventSpec, SessionSpec
 from checkin.core.store import Store
 from checkin.ui.workers import run_in_background
@@ -590,7 +599,7 @@ class AgendaPage(QWidget):
         elif problem.section == "event":
             where = self.tr("Event")
         else:
-            return problem.message
+            return self._own_words(problem)
         field = fields.get(problem.field, problem.field)
         kinds = {
             "required": self.tr("%1: %2 is required."),
@@ -604,8 +613,16 @@ class AgendaPage(QWidget):
         }
         template = kinds.get(problem.kind)
         if template is None:
-            return problem.message
+            return self._own_words(problem)
         return template.replace("%1", where).replace("%2", field)
+
+    @staticmethod
+    def _own_words(problem: AgendaProblem) -> str:
+        """A problem the core worded itself (a session with scans, a vanished event),
+        translated from its template when it has one."""
+        if not problem.template:
+            return problem.message
+        return fill(QCoreApplication.translate(CONTEXT, problem.template), problem.values)
 
     def _update_buttons(self) -> None:
         busy = self._job is not None

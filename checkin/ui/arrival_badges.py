@@ -26,6 +26,7 @@ from checkin.core.checkin import Outcome
 from checkin.core.event import EventInfo
 from checkin.core.store import Store, data_dir
 from checkin.ui import badge_printer
+from checkin.ui.messages import first_line
 from checkin.ui.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ class ArrivalPrinter(QObject):
             if _print_count(self.store, d.id):
                 return None
         except Exception as exc:  # the database: the check-in stands, say so
-            self.failed.emit(self.tr("The badge could not be printed.") + "\n" + _line(exc))
+            self.failed.emit(self.tr("The badge could not be printed.") + "\n" + first_line(exc))
             return None
         path = self.path_for(d.reference)
         job = run_in_background(
@@ -149,10 +150,5 @@ class ArrivalPrinter(QObject):
             )
             + (" " + where if where else "")
             + "\n\n"
-            + _line(exc)
+            + first_line(exc)
         )
-
-
-def _line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from checkin.core import backup
 from checkin.ui import workers
+from checkin.ui.messages import explain
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class AutoBackup(QObject):
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         if isinstance(exc, backup.BackupError):
-            message = str(exc)
+            message = explain(exc)
         else:
             message = self.tr("Automatic backup failed ({kind}).").format(
                 kind=type(exc).__name__

@@ -71,6 +71,7 @@ from checkin.core.event import EventInfo, event_secret
 from checkin.core.printing import PreflightProblem, PrintError, PrintReport
 from checkin.core.store import Store
 from checkin.ui.badge_printer import PrintCancelled, choose_printer, paint_pdf
+from checkin.ui.messages import explain
 from checkin.ui.workers import Job, run_in_background
 
 DEFAULT_TEMPLATE = "a4-herma-4412"
@@ -756,7 +757,7 @@ class BadgesPage(QWidget):
 
     def _failure_text(self, exc: BaseException) -> str:
         if isinstance(exc, PrintError | badges.TemplateError | ValueError):
-            return "⚠ " + str(exc)
+            return "⚠ " + explain(exc)
         if isinstance(exc, OSError):
             return "⚠ " + self.tr("Could not write or print: %1").replace(
                 "%1", exc.strerror or str(exc)

@@ -49,6 +49,7 @@ from checkin.ui.arrival_badges import ArrivalPrinter
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.lock import PinAttempts, UnlockDialog
+from checkin.ui.messages import explain, first_line
 from checkin.ui.scanner import ScanDetector
 from checkin.ui.settings_dialog import SettingsDialog
 from checkin.ui.sounds import SoundBoard
@@ -344,7 +345,7 @@ class DeskController(QObject):
             self.view.show_error(
                 self.tr("The settings could not be saved; they apply until the app closes.")
                 + "\n\n"
-                + _first_line(exc)
+                + first_line(exc)
             )
 
     # ------------------------------------------------------------ walk-ins
@@ -382,7 +383,7 @@ class DeskController(QObject):
         except Exception as exc:  # the database, the disk: say so, never a traceback
             log.error("walk-in failed: %s", type(exc).__qualname__)
             dialog.show_failure(
-                self.tr("The person could not be registered.") + "\n" + _first_line(exc)
+                self.tr("The person could not be registered.") + "\n" + first_line(exc)
             )
             return None
         print_badge, template = dialog.print_badge(), dialog.template_key()
@@ -415,7 +416,7 @@ class DeskController(QObject):
             path.parent.mkdir(parents=True, exist_ok=True)
         except Exception as exc:
             self.view.show_error(
-                self.tr("The badge could not be made.") + "\n\n" + _first_line(exc)
+                self.tr("The badge could not be made.") + "\n\n" + first_line(exc)
             )
             return None
         job = run_in_background(
@@ -501,7 +502,7 @@ class DeskController(QObject):
                     "%1", str(path)
                 )
                 + "\n\n"
-                + _first_line(exc)
+                + first_line(exc)
             )
 
     def _badge_failed(self, job: Job, exc: BaseException) -> None:
@@ -516,21 +517,21 @@ class DeskController(QObject):
         self.view.show_error(
             self.tr("The badge could not be made; the person is registered and checked in.")
             + "\n\n"
-            + _first_line(exc)
+            + first_line(exc)
         )
 
     def _show(self, action: Callable[[], Outcome]) -> Outcome | None:
         try:
             outcome = action()
         except CheckinError as exc:
-            self.view.show_notice(self.tr("Not possible"), str(exc))
+            self.view.show_notice(self.tr("Not possible"), explain(exc))
             return None
         except Exception as exc:  # the database, the disk: say so, never a traceback
             log.error("desk action failed: %s", type(exc).__qualname__)
             self.view.show_error(
                 self.tr("This could not be recorded; the person is not checked in.")
                 + "\n\n"
-                + _first_line(exc)
+                + first_line(exc)
             )
             return None
         self._present(outcome)
@@ -553,7 +554,7 @@ class DeskController(QObject):
         self.view.show_error(
             self.tr("The list of names could not be loaded; scanning still works.")
             + "\n\n"
-            + _first_line(exc)
+            + first_line(exc)
         )
 
 
@@ -575,7 +576,3 @@ def _set_progress(progress: QProgressDialog, done: int, total: int) -> None:
     progress.setMaximum(max(total, 1))
     progress.setValue(min(done, total))
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core import badges, reports
+from checkin.ui.messages import explain
 
 DEFAULT_MAIL_TEMPLATE = "a6"
+_SPLIT_PREFIX = re.compile(r"^--split\s*:\s*")  # \s: also the no-break spaces
 
 
 class SplitDialog(QDialog):
@@ -78,7 +82,9 @@ class SplitDialog(QDialog):
         try:
             reports.parse_split(self.split_edit.text())
         except reports.ReportError as exc:
-            return str(exc).removeprefix("--split: ")
+            # The message names the CLI option; the dialog's field needs no such prefix
+            # (a translation may put a no-break space before the colon).
+            return _SPLIT_PREFIX.sub("", explain(exc), count=1)
         return ""
 
     def _check(self) -> None:

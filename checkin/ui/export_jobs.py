@@ -22,9 +22,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from checkin.core import backup, badges, mailmerge, reports
+from checkin.core import badges, mailmerge, reports
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo
 from checkin.core.store import Store
+from checkin.ui.messages import explain
 
 XLSX, CSV, PDF = "xlsx", "csv", "pdf"
 
@@ -58,9 +60,9 @@ def stage_export(
     """``reports.export`` into a hidden file beside ``out`` (the caller moves it)."""
     target = Path(out)
     if target.is_dir():
-        raise reports.ReportError(f"{target} is a folder: give a file name.")
+        raise reports.ReportError("%1 is a folder: give a file name.", target)
     if not target.parent.is_dir():
-        raise reports.ReportError(f"The folder {target.parent} does not exist.")
+        raise reports.ReportError("%1 does not exist.", target.parent)  # core's wording
     staged = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         result = reports.export(
@@ -124,7 +126,9 @@ def kind_for(path: str | Path) -> str:
         return CSV
     if suffix == ".xlsx":
         return XLSX
-    raise reports.ReportError(f"{Path(path).name}: name the file .xlsx or .csv.")
+    # Only the menu raises this one (the core never sees it), so its template is the
+    # menu's own translated text; explain() finds no other translation and fills it.
+    raise reports.ReportError(_tr("%1: name the file .xlsx or .csv."), Path(path).name)
 
 
 def with_filter_suffix(path: str, chosen_filter: str) -> str:
@@ -137,8 +141,8 @@ def with_filter_suffix(path: str, chosen_filter: str) -> str:
 
 def failure_text(exc: BaseException) -> str:
     """A message for the organiser: the core's own words, or what kind of failure."""
-    if isinstance(exc, ValueError | backup.BackupError | badges.TemplateError):
-        return str(exc)
+    if isinstance(exc, UserError | ValueError):  # the core's refusals, in its own words
+        return explain(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
         return _tr("Could not write the file: %1").replace("%1", (exc.strerror or str(exc))

@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core import roster
+from checkin.core.errors import UserError
 from checkin.core.event import EventInfo
-from checkin.core.roster import ERROR, FilePreview, ImportReport, ParsedRoster, RosterError
+from checkin.core.roster import ERROR, FilePreview, ImportReport, ParsedRoster
 from checkin.core.store import Store
+from checkin.ui.messages import explain
 from checkin.ui.table_models import PreviewTableModel
 from checkin.ui.workers import Job, run_in_background
 
@@ -56,9 +58,11 @@ def _tr(text: str) -> str:
 
 
 def _failure(exc: BaseException) -> str:
-    """An exception from the core as words for the organiser (never a traceback)."""
-    if isinstance(exc, RosterError):
-        return str(exc)
+    """An exception from the core as words for the organiser (never a traceback), in
+    the app's language: a refused file (``RosterError``) or a database that cannot be
+    used (``StoreError``) says what is wrong; anything else only that it went wrong."""
+    if isinstance(exc, UserError):
+        return explain(exc)
     if isinstance(exc, OSError):
         return _tr("The file could not be read (%1).").replace("%1", exc.strerror or str(exc))
     return _tr("Something went wrong (%1); nothing was changed.").replace(

@@ -62,6 +62,7 @@ from checkin.ui.export_jobs import (
     write_mailmerge,
 )
 from checkin.ui.job_progress import JobProgressDialog
+from checkin.ui.messages import explain
 from checkin.ui.paper_dialog import PaperDialog
 from checkin.ui.plain import message_box
 from checkin.ui.purge_dialog import PurgeDialog
@@ -317,7 +318,7 @@ class OrganiserMenu(QObject):
         try:
             kind = kind_for(path)
         except reports.ReportError as exc:
-            self._error(title, str(exc))
+            self._error(title, explain(exc))
             return
         self._export(title, self.tr("Writing the attendance…"), Path(path), kind)
 
@@ -336,7 +337,7 @@ class OrganiserMenu(QObject):
         try:
             split = reports.parse_split(text)
         except reports.ReportError as exc:  # the dialog checks; an injected one may not
-            self._error(title, str(exc))
+            self._error(title, explain(exc))
             return
         path = self.ask_save_path(title, f"sign-in-sheets-{self._stamp()}.pdf",
                                   [self.tr("PDF (*.pdf)")])
@@ -434,7 +435,7 @@ class OrganiserMenu(QObject):
 
     def _sqlite_only(self, title: str) -> Path | None:
         if self.store.path is None:
-            self._error(title, backup.PG_MESSAGE)
+            self._error(title, explain(backup.PostgresBackupError(backup.PG_MESSAGE)))
         return self.store.path
 
     def back_up_now(self) -> None:
@@ -518,7 +519,7 @@ class OrganiserMenu(QObject):
             QApplication.restoreOverrideCursor()
             if auto is not None:
                 auto.start()
-            self._error(title, str(exc) + "\n" + self.tr("Nothing was changed."))
+            self._error(title, explain(exc) + "\n" + self.tr("Nothing was changed."))
             return False
         QApplication.restoreOverrideCursor()
         kept = (

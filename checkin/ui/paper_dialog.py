@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +43,7 @@ from checkin.core import journal, reports
 from checkin.core import models as m
 from checkin.core.event import EventInfo
 from checkin.core.store import Store
+from checkin.ui.messages import explain
 from checkin.ui.workers import Job, run_in_background
 
 NEW, ALREADY, UNKNOWN, CANCELLED = "new", "already", "unknown", "cancelled"
@@ -89,7 +90,10 @@ def preview_paper(
     wanted = list(dict.fromkeys(r.strip() for r in refs if r.strip()))
     sess = event.session(session) if session else None
     if session and sess is None:
-        raise reports.ReportError(f"Unknown session {session!r}.")
+        # Translated here, as the core has no such sentence; explain() then keeps it.
+        raise reports.ReportError(
+            QCoreApplication.translate("PaperDialog", "Unknown session %1."), repr(session)
+        )
     scope = sess.id if sess else journal.VENUE
     numbers = {r: int(match.group(1)) for r in wanted if (match := _NUMBER.fullmatch(r))}
     d = m.Delegate
@@ -495,10 +499,8 @@ class PaperDialog(QDialog):
 
 
 def _failure_text(exc: BaseException) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     if isinstance(exc, ValueError):  # ReportError, CheckinError: meant for the user
-        return str(exc)
+        return explain(exc)
     return QCoreApplication.translate("PaperDialog", "Something went wrong (%1).").replace(
         "%1", type(exc).__name__
     )

@@ -29,6 +29,7 @@ from checkin.core.event import EventInfo
 from checkin.core.store import Store
 from checkin.ui import workers
 from checkin.ui.autobackup import AutoBackup
+from checkin.ui.messages import explain
 
 
 class PurgeDialog(QDialog):
@@ -198,7 +199,7 @@ class PurgeDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValueError | backup.BackupError):
-            message = str(exc)
+            message = explain(exc)
         else:
             message = self.tr("Something went wrong (%1); nothing was changed.").replace(
                 "%1", type(exc).__name__

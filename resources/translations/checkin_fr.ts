@@ -2120,6 +2120,566 @@
         <translation>%1 n’existe pas.</translation>
     </message>
     <message>
+        <source>session %1 cannot be removed: %2 scan(s) are recorded for it (set &apos;attendance&apos; off instead)</source>
+        <translation>la session %1 ne peut pas être supprimée&#xa0;: %2 scan(s) enregistré(s) pour elle (décochez plutôt «&#xa0;Présences&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>category %1 cannot be removed: %2 delegate(s) have it</source>
+        <translation>la catégorie %1 ne peut pas être supprimée&#xa0;: elle est attribuée à %2 personne(s)</translation>
+    </message>
+    <message>
+        <source>the event no longer exists</source>
+        <translation>l’événement n’existe plus</translation>
+    </message>
+    <message>
+        <source>This database is on PostgreSQL: back it up with pg_dump (e.g. &apos;pg_dump -Fc -f checkin.dump DBNAME&apos;) and restore with pg_restore; checkin&apos;s own backup and restore are for SQLite files.</source>
+        <translation>Cette base de données est sur PostgreSQL&#xa0;: sauvegardez-la avec pg_dump (p.&#xa0;ex. &apos;pg_dump -Fc -f checkin.dump DBNAME&apos;) et restaurez-la avec pg_restore&#x202f;; la sauvegarde et la restauration de checkin sont réservées aux fichiers SQLite.</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database file can be backed up.</source>
+        <translation>Seul un fichier de base de données SQLite peut être sauvegardé.</translation>
+    </message>
+    <message>
+        <source>keep must be at least 1.</source>
+        <translation>keep doit valoir au moins 1.</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1 (%2).</source>
+        <translation>Échec de la sauvegarde&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1.</source>
+        <translation>Échec de la sauvegarde&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1 (%2).</source>
+        <translation>Échec de la restauration&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1.</source>
+        <translation>Échec de la restauration&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>No database at %1.</source>
+        <translation>Aucune base de données à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>No backup file at %1.</source>
+        <translation>Aucun fichier de sauvegarde à l’emplacement %1.</translation>
+    </message>
+    <message>
+        <source>The backup and the database are the same file.</source>
+        <translation>La sauvegarde et la base de données sont le même fichier.</translation>
+    </message>
+    <message>
+        <source>%1: cannot open (%2).</source>
+        <translation>%1&#xa0;: ouverture impossible (%2).</translation>
+    </message>
+    <message>
+        <source>%1 failed its integrity check: %2</source>
+        <translation>%1 n’a pas passé le contrôle d’intégrité&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite file but not a checkin database.</source>
+        <translation>%1 est un fichier SQLite, mais pas une base de données checkin.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of checkin (schema %2); install that version to restore it.</source>
+        <translation>%1 a été créé par une version plus récente de checkin (schéma %2)&#x202f;; installez cette version pour le restaurer.</translation>
+    </message>
+    <message>
+        <source>Backup of %1 failed: %2.</source>
+        <translation>Échec de la sauvegarde de %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is in use (the app or another desk has it open); close it and try again.</source>
+        <translation>%1 est utilisée (l’application ou un autre poste l’a ouverte)&#x202f;; fermez-la et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 exists: add --force to replace it (it is kept as a backup in %2).</source>
+        <translation>%1 existe&#xa0;: ajoutez --force pour la remplacer (elle est conservée comme sauvegarde dans %2).</translation>
+    </message>
+    <message>
+        <source>Restore from %1 failed: %2; nothing changed.</source>
+        <translation>Échec de la restauration à partir de %1&#xa0;: %2&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database or is damaged (%2).</source>
+        <translation>%1 n’est pas une base de données SQLite ou elle est endommagée (%2).</translation>
+    </message>
+    <message>
+        <source>%1 already exists; give a new file name or a folder.</source>
+        <translation>%1 existe déjà&#x202f;; indiquez un nouveau nom de fichier ou un dossier.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of %1 before restoring (%2); nothing changed.</source>
+        <translation>Impossible de conserver une copie de %1 avant la restauration (%2)&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be a table with x, y, w, h</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être une table avec x, y, w, h</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be one of %3, not %4</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être l’une des valeurs %3, pas %4</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 is above max_pt %4</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3 dépasse max_pt %4</translation>
+    </message>
+    <message>
+        <source>%1: %2: required: a table per element ([elements.first_name] ...)</source>
+        <translation>%1&#xa0;: %2&#xa0;: obligatoire&#xa0;: une table par élément ([elements.first_name] ...)</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 mm is less than the face width: badges overlap</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3 mm, c’est moins que la largeur de la face&#xa0;: les badges se chevauchent</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 mm is less than the badge height: badges overlap</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3 mm, c’est moins que la hauteur du badge&#xa0;: les badges se chevauchent</translation>
+    </message>
+    <message>
+        <source>%1: %2: the badges reach %3 mm; the page is %4 mm wide</source>
+        <translation>%1&#xa0;: %2&#xa0;: les badges atteignent %3 mm&#x202f;; la page fait %4 mm de large</translation>
+    </message>
+    <message>
+        <source>%1: %2: the badges reach %3 mm; the page is %4 mm high</source>
+        <translation>%1&#xa0;: %2&#xa0;: les badges atteignent %3 mm&#x202f;; la page fait %4 mm de haut</translation>
+    </message>
+    <message>
+        <source>%1: %2: required: a badge without its QR code cannot be scanned</source>
+        <translation>%1&#xa0;: %2&#xa0;: obligatoire&#xa0;: un badge sans son code QR ne peut pas être scanné</translation>
+    </message>
+    <message>
+        <source>%1: %2: too small: a %3 x %4 mm box gives QR modules of %5 mm (minimum %6 mm); it needs a %7 mm square with its quiet zone plus the strip for the printed code under it</source>
+        <translation>%1&#xa0;: %2&#xa0;: trop petit&#xa0;: un cadre de %3 x %4 mm donne des modules QR de %5 mm (minimum %6 mm)&#x202f;; il faut un carré de %7 mm avec sa zone de silence, plus la bande du code imprimé en dessous</translation>
+    </message>
+    <message>
+        <source>unknown badge template %1; shipped: %2</source>
+        <translation>modèle de badge inconnu %1&#x202f;; modèles fournis&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: required (a number, in %3)</source>
+        <translation>%1&#xa0;: %2&#xa0;: obligatoire (un nombre, en %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be a number, not %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être un nombre, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be &gt;= 0, not %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être &gt;= 0, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be a whole number from %3 to %4, not %5</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être un nombre entier de %3 à %4, pas %5</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be true or false, not %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être true ou false, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: required (text)</source>
+        <translation>%1&#xa0;: %2&#xa0;: obligatoire (texte)</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be text, not %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être du texte, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the template: %2</source>
+        <translation>%1&#xa0;: impossible de lire le modèle&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid TOML: %2</source>
+        <translation>%1&#xa0;: TOML non valide&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: unknown element; use %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: élément inconnu&#x202f;; utilisez %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: spans %3-%4 mm; must stay within %5-%6 mm of the %7 mm wide face</source>
+        <translation>%1&#xa0;: %2&#xa0;: va de %3 à %4 mm&#x202f;; doit rester entre %5 et %6 mm sur la face de %7 mm de large</translation>
+    </message>
+    <message>
+        <source>%1: %2: spans %3-%4 mm; must stay within %5-%6 mm of the %7 mm high face</source>
+        <translation>%1&#xa0;: %2&#xa0;: va de %3 à %4 mm&#x202f;; doit rester entre %5 et %6 mm sur la face de %7 mm de haut</translation>
+    </message>
+    <message>
+        <source>%1: no such template file</source>
+        <translation>%1&#xa0;: ce fichier de modèle n’existe pas</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be positive, not %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être positif, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: unknown field; known: %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: champ inconnu&#x202f;; champs connus&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: overlaps %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: chevauche %3</translation>
+    </message>
+    <message>
+        <source>Unknown session %1; sessions: %2, or &apos;auto&apos;.</source>
+        <translation>Session inconnue %1&#x202f;; sessions&#xa0;: %2, ou &apos;auto&apos;.</translation>
+    </message>
+    <message>
+        <source>Session %1 (%2) takes no attendance.</source>
+        <translation>La session %1 (%2) ne relève pas les présences.</translation>
+    </message>
+    <message>
+        <source>No session is running now to record an exit from.</source>
+        <translation>Aucune session n’est en cours&#xa0;: impossible d’enregistrer une sortie.</translation>
+    </message>
+    <message>
+        <source>Use undo() to cancel a scan.</source>
+        <translation>Utilisez undo() pour annuler un scan.</translation>
+    </message>
+    <message>
+        <source>Exits are counted at a session&apos;s door: give a session.</source>
+        <translation>Les sorties se comptent à la porte d’une session&#xa0;: indiquez une session.</translation>
+    </message>
+    <message>
+        <source>Unknown session %1; sessions: none, or &apos;auto&apos;.</source>
+        <translation>Session inconnue %1&#x202f;; sessions&#xa0;: aucune, ou &apos;auto&apos;.</translation>
+    </message>
+    <message>
+        <source>No delegate with id %1 in this event.</source>
+        <translation>Aucun délégué avec l’identifiant %1 dans cet événement.</translation>
+    </message>
+    <message>
+        <source>No scan %1 in this event&apos;s journal.</source>
+        <translation>Aucun scan %1 dans le journal de cet événement.</translation>
+    </message>
+    <message>
+        <source>Scan %1 was not an admission or an exit (%2); nothing to undo.</source>
+        <translation>Le scan %1 n’était ni une entrée ni une sortie (%2)&#x202f;; rien à annuler.</translation>
+    </message>
+    <message>
+        <source>Scan %1 was already undone by %2.</source>
+        <translation>Le scan %1 a déjà été annulé par %2.</translation>
+    </message>
+    <message>
+        <source>Unknown action %1: &apos;entry&apos; or &apos;exit&apos;.</source>
+        <translation>Action inconnue %1&#xa0;: &apos;entry&apos; ou &apos;exit&apos;.</translation>
+    </message>
+    <message>
+        <source>%1: missing the [event] table.</source>
+        <translation>%1&#xa0;: il manque la table [event].</translation>
+    </message>
+    <message>
+        <source>%1: [event]: &apos;language&apos; must be &quot;en&quot; or &quot;fr&quot;.</source>
+        <translation>%1&#xa0;: [event]&#xa0;: «&#xa0;language&#xa0;» doit valoir &quot;en&quot; ou &quot;fr&quot;.</translation>
+    </message>
+    <message>
+        <source>This database has no event yet: run &apos;checkin event init FILE.toml&apos; or &apos;checkin demo&apos;.</source>
+        <translation>Cette base de données n’a pas encore d’événement&#xa0;: lancez checkin event init FICHIER.toml ou checkin demo.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2).</source>
+        <translation>%1&#xa0;: impossible de lire le fichier (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (byte %2).</source>
+        <translation>%1&#xa0;: ce n’est pas du texte UTF-8 (octet %2).</translation>
+    </message>
+    <message>
+        <source>%1: not valid TOML: %2.</source>
+        <translation>%1&#xa0;: TOML non valide&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1: [event]: unknown time zone %2 (e.g. &apos;Europe/Zurich&apos;).</source>
+        <translation>%1&#xa0;: [event]&#xa0;: fuseau horaire %2 inconnu (p. ex. Europe/Zurich).</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be a table.</source>
+        <translation>%1&#xa0;: %2&#xa0;: doit être une table.</translation>
+    </message>
+    <message>
+        <source>%1: %2: key %3 must be lower-case letters, digits, - or _.</source>
+        <translation>%1&#xa0;: %2&#xa0;: la clé %3 ne doit contenir que des minuscules, des chiffres, - ou _.</translation>
+    </message>
+    <message>
+        <source>%1: %2: colour %3 must look like #1F6FB2.</source>
+        <translation>%1&#xa0;: %2&#xa0;: la couleur %3 doit avoir la forme #1F6FB2.</translation>
+    </message>
+    <message>
+        <source>%1: %2: category %3 is defined twice.</source>
+        <translation>%1&#xa0;: %2&#xa0;: la catégorie %3 est définie deux fois.</translation>
+    </message>
+    <message>
+        <source>%1: %2: session %3 is defined twice.</source>
+        <translation>%1&#xa0;: %2&#xa0;: la session %3 est définie deux fois.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;end&apos; must be after &apos;start&apos;.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;end&#xa0;» doit être postérieur à «&#xa0;start&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1: [event]: &apos;date&apos; must be YYYY-MM-DD or &quot;today&quot;, not %2.</source>
+        <translation>%1&#xa0;: [event]&#xa0;: «&#xa0;date&#xa0;» doit être au format AAAA-MM-JJ ou &quot;today&quot;, et non %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; must be text.</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» doit être du texte.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; must be text.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» doit être du texte.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; is required.</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» est obligatoire.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; is required.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» est obligatoire.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; must be a whole number &gt;= 0.</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» doit être un nombre entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; must be a whole number &gt;= 0.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» doit être un nombre entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; must be true or false.</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» doit valoir true ou false.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; must be true or false.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» doit valoir true ou false.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; must be a time like &quot;08:30&quot;.</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» doit être une heure comme &quot;08:30&quot;.</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; must be a time like &quot;08:30&quot;.</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» doit être une heure comme &quot;08:30&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder.</source>
+        <translation>%1 existe et n’est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>No registered delegate: no badge to write.</source>
+        <translation>Aucune personne inscrite&#xa0;: aucun badge à écrire.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2.</source>
+        <translation>Impossible de créer le dossier %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shared database and this desk has no local copy of the event yet: connect once to the server before working offline.</source>
+        <translation>La base de données partagée est injoignable et ce poste n’a pas encore de copie locale de l’événement&#xa0;: connectez-vous une fois au serveur avant de travailler hors ligne.</translation>
+    </message>
+    <message>
+        <source>The shared database has no event yet.</source>
+        <translation>La base de données partagée ne contient encore aucun événement.</translation>
+    </message>
+    <message>
+        <source>The local copy %1 holds another event under the same id: move it away so the desk can make a new one.</source>
+        <translation>La copie locale %1 contient un autre événement sous le même identifiant&#xa0;: déplacez-la ailleurs pour que le poste en crée une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Name the badges to reprint (--ref): a reprint revokes the old badge.</source>
+        <translation>Indiquez les badges à réimprimer (--ref)&#xa0;: une réimpression révoque l’ancien badge.</translation>
+    </message>
+    <message>
+        <source>No badge to print: no registered delegate matches.</source>
+        <translation>Aucun badge à imprimer&#xa0;: aucun délégué inscrit ne correspond.</translation>
+    </message>
+    <message>
+        <source>No badge to print: everyone&apos;s badge has been printed.</source>
+        <translation>Aucun badge à imprimer&#xa0;: tous les badges ont déjà été imprimés.</translation>
+    </message>
+    <message>
+        <source>Badges changed while printing (a reprint at another desk?); print again.</source>
+        <translation>Des badges ont changé pendant l’impression (une réimpression à un autre poste d’accueil&#x202f;?)&#x202f;; imprimez à nouveau.</translation>
+    </message>
+    <message>
+        <source>No badge for these references (cancelled: %1; unknown: %2).</source>
+        <translation>Aucun badge pour ces références (inscriptions annulées&#xa0;: %1&#x202f;; inconnues&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>No badge for these references (unknown: %1).</source>
+        <translation>Aucun badge pour ces références (inconnues&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>No badge for these references (cancelled: %1).</source>
+        <translation>Aucun badge pour ces références (inscriptions annulées&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give a file name.</source>
+        <translation>%1 est un dossier&#xa0;: indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot tell the kind of export from %1: name it .csv, .xlsx or .pdf, or give --kind (%2).</source>
+        <translation>Impossible de déduire le type d’export de %1&#xa0;: nommez-le .csv, .xlsx ou .pdf, ou indiquez --kind (%2).</translation>
+    </message>
+    <message>
+        <source>A split per desk is for the sign-in sheet only.</source>
+        <translation>La répartition par poste d’accueil ne vaut que pour la feuille d’émargement.</translation>
+    </message>
+    <message>
+        <source>No registered delegate: nothing to put on a sign-in sheet.</source>
+        <translation>Aucun délégué inscrit&#xa0;: rien à mettre sur une feuille d’émargement.</translation>
+    </message>
+    <message>
+        <source>No reference given: list the ticked references (or a file of them).</source>
+        <translation>Aucune référence indiquée&#xa0;: donnez les références cochées (ou un fichier qui les contient).</translation>
+    </message>
+    <message>
+        <source>No session was running at %1.</source>
+        <translation>Aucune session n’était en cours à %1.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded; check these references (unknown: %1; registration cancelled: %2).</source>
+        <translation>Rien n’a été enregistré&#x202f;; vérifiez ces références (inconnues&#xa0;: %1&#x202f;; inscription annulée&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Unknown export kind %1; one of: %2.</source>
+        <translation>Type d’export inconnu %1&#x202f;; types possibles&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>--split: %1 is not a letter range like A-K (e.g. &quot;A-K,L-Z&quot;).</source>
+        <translation>--split&#xa0;: %1 n’est pas une plage de lettres comme A-K (par ex. &quot;A-K,L-Z&quot;).</translation>
+    </message>
+    <message>
+        <source>--split: %1 runs backwards.</source>
+        <translation>--split&#xa0;: %1 est à l’envers.</translation>
+    </message>
+    <message>
+        <source>--split: %1 and %2 overlap; list them in order.</source>
+        <translation>--split&#xa0;: %1 et %2 se chevauchent&#x202f;; donnez-les dans l’ordre.</translation>
+    </message>
+    <message>
+        <source>--at %1: give a time like 09:10 (on the event day) or an ISO date-time.</source>
+        <translation>--at %1&#xa0;: indiquez une heure comme 09:10 (le jour de l’événement) ou une date et heure ISO.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded; check these references (unknown: %1).</source>
+        <translation>Rien n’a été enregistré&#x202f;; vérifiez ces références (inconnues&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>Nothing recorded; check these references (registration cancelled: %1).</source>
+        <translation>Rien n’a été enregistré&#x202f;; vérifiez ces références (inscription annulée&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>%1: not a CSV or Excel file (binary content).</source>
+        <translation>%1&#xa0;: ce n’est pas un fichier CSV ou Excel (contenu binaire).</translation>
+    </message>
+    <message>
+        <source>%1: row %2: a quote (&quot;) opens a cell that is never closed, so the rest of the file would be read as one cell; close or remove that quote.</source>
+        <translation>%1&#xa0;: ligne %2&#xa0;: un guillemet (&quot;) ouvre une cellule qui n’est jamais fermée, si bien que tout le reste du fichier serait lu comme une seule cellule&#x202f;; fermez ou supprimez ce guillemet.</translation>
+    </message>
+    <message>
+        <source>%1: a PDF document, not a delegate list; export the list as CSV or .xlsx from where it is kept.</source>
+        <translation>%1&#xa0;: un document PDF, pas une liste des participant·e·s&#x202f;; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.</translation>
+    </message>
+    <message>
+        <source>%1: a PNG image, not a delegate list; export the list as CSV or .xlsx from where it is kept.</source>
+        <translation>%1&#xa0;: une image PNG, pas une liste des participant·e·s&#x202f;; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.</translation>
+    </message>
+    <message>
+        <source>%1: a JPEG image, not a delegate list; export the list as CSV or .xlsx from where it is kept.</source>
+        <translation>%1&#xa0;: une image JPEG, pas une liste des participant·e·s&#x202f;; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.</translation>
+    </message>
+    <message>
+        <source>%1: a GIF image, not a delegate list; export the list as CSV or .xlsx from where it is kept.</source>
+        <translation>%1&#xa0;: une image GIF, pas une liste des participant·e·s&#x202f;; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.</translation>
+    </message>
+    <message>
+        <source>%1: a Rich Text (RTF) document, not a delegate list; export the list as CSV or .xlsx from where it is kept.</source>
+        <translation>%1&#xa0;: un document Rich Text (RTF), pas une liste des participant·e·s&#x202f;; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.</translation>
+    </message>
+    <message>
+        <source>%1: an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8.</source>
+        <translation>%1&#xa0;: un classeur OpenDocument (.ods)&#x202f;; enregistrez-le en .xlsx ou en CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1: an old Excel 97-2003 (.xls) file or a password-protected workbook; save it as .xlsx (without a password) or CSV UTF-8.</source>
+        <translation>%1&#xa0;: un ancien fichier Excel 97-2003 (.xls) ou un classeur protégé par un mot de passe&#x202f;; enregistrez-le en .xlsx (sans mot de passe) ou en CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1: no delegate rows (the file is empty).</source>
+        <translation>%1&#xa0;: aucune ligne de participant·e (le fichier est vide).</translation>
+    </message>
+    <message>
+        <source>%1: no name column in row %2. Columns found: %3. Expected one of: %4 (or map one with field=column).</source>
+        <translation>%1&#xa0;: aucune colonne de nom à la ligne %2. Colonnes trouvées&#xa0;: %3. Colonnes attendues&#xa0;: l’une de %4 (ou indiquez-en une avec field=column).</translation>
+    </message>
+    <message>
+        <source>%1: no delegate rows (only a header in row %2); an empty list is never read as &apos;cancel everyone&apos;.</source>
+        <translation>%1&#xa0;: aucune ligne de participant·e (seulement un en-tête à la ligne %2)&#x202f;; une liste vide n’est jamais comprise comme «&#xa0;tout annuler&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1: no valid delegate rows; refusing to cancel every delegate.</source>
+        <translation>%1&#xa0;: aucune ligne de participant·e valable&#x202f;; checkin refuse d’annuler toutes les inscriptions.</translation>
+    </message>
+    <message>
+        <source>%1: not a readable CSV file near row %2 (%3).</source>
+        <translation>%1&#xa0;: fichier CSV illisible vers la ligne %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: not a readable Excel workbook (.xlsx); is it damaged or another format? (%2)</source>
+        <translation>%1&#xa0;: ce n’est pas un classeur Excel (.xlsx) lisible&#x202f;; est-il endommagé ou dans un autre format&#x202f;? (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sheet %2 is a chart, not a table.</source>
+        <translation>%1&#xa0;: la feuille %2 est un graphique, pas un tableau.</translation>
+    </message>
+    <message>
+        <source>%1: the file is too large (%2 MB).</source>
+        <translation>%1&#xa0;: le fichier est trop volumineux (%2 Mo).</translation>
+    </message>
+    <message>
+        <source>%1: unknown field %2 in the column mapping; the fields are: %3.</source>
+        <translation>%1&#xa0;: champ %2 inconnu dans l’association des colonnes&#x202f;; les champs sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>%1: no column %2 (mapped to %3); the columns are: %4.</source>
+        <translation>%1&#xa0;: aucune colonne %2 (associée à %3)&#x202f;; les colonnes sont&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>%1: no name column in row %2. Columns found: none. Expected one of: %3 (or map one with field=column).</source>
+        <translation>%1&#xa0;: aucune colonne de nom à la ligne %2. Colonnes trouvées&#xa0;: aucune. Colonnes attendues&#xa0;: l’une de %3 (ou indiquez-en une avec field=column).</translation>
+    </message>
+    <message>
+        <source>%1: import cancelled; nothing was changed.</source>
+        <translation>%1&#xa0;: importation annulée&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1: starts like %2 text but byte %3 is not %2; save it again as CSV UTF-8.</source>
+        <translation>%1&#xa0;: commence comme un texte %2, mais l’octet %3 n’est pas du %2&#x202f;; enregistrez-le à nouveau en CSV UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1: no sheet named %2; the sheets are: %3.</source>
+        <translation>%1&#xa0;: aucune feuille nommée %2&#x202f;; les feuilles sont&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>%1: the workbook has no sheets.</source>
+        <translation>%1&#xa0;: le classeur ne contient aucune feuille.</translation>
+    </message>
+    <message>
+        <source>%1: sheet %2 cannot be read near row %3 (%4).</source>
+        <translation>%1&#xa0;: la feuille %2 est illisible vers la ligne %3 (%4).</translation>
+    </message>
+    <message>
         <source>%1 is at schema version %2, this checkin reads %3: open it normally (not read-only) once to upgrade it.</source>
         <translation>%1 est au format de version %2, cette version de checkin lit la version %3&#xa0;: ouvrez-la une fois normalement (pas en lecture seule) pour la mettre à jour.</translation>
     </message>
@@ -2150,6 +2710,106 @@
     <message>
         <source>%1 is not a checkin database or is damaged (%2). The newest backup is %3: restore it with checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</source>
         <translation>%1 n’est pas une base de données checkin ou elle est endommagée (%2). La sauvegarde la plus récente est %3&#xa0;: restaurez-la avec checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: no %4.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: il manque %4.</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist.</source>
+        <translation>%1&#xa0;: le dossier %2 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 %5 is not a date/time.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 %5 n’est pas une date ou une heure.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 %5 is not true/false.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 %5 n’est pas vrai ou faux (true/false).</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 %5 is not a whole number.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 %5 n’est pas un nombre entier.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 %5 is not text.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 %5 n’est pas du texte.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 is longer than %5 characters.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 dépasse %5 caractères.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 contains a NUL character.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 contient un caractère NUL.</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file (%2).</source>
+        <translation>%1&#xa0;: impossible d’écrire le fichier (%2).</translation>
+    </message>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1&#xa0;: fichier introuvable.</translation>
+    </message>
+    <message>
+        <source>%1: not a checkin sync file (not a zip archive).</source>
+        <translation>%1&#xa0;: ce n’est pas un fichier de synchronisation checkin (pas une archive zip).</translation>
+    </message>
+    <message>
+        <source>%1: not a checkin sync file (format %2).</source>
+        <translation>%1&#xa0;: ce n’est pas un fichier de synchronisation checkin (format %2).</translation>
+    </message>
+    <message>
+        <source>%1: sync format version %2; this checkin reads version %3. Use the same checkin version on both stations.</source>
+        <translation>%1&#xa0;: format de synchronisation version %2&#x202f;; cette version de checkin lit la version %3. Utilisez la même version de checkin sur les deux postes.</translation>
+    </message>
+    <message>
+        <source>%1: this file is from another event (%2, %3); this station holds %4. Nothing was imported.</source>
+        <translation>%1&#xa0;: ce fichier vient d’un autre événement (%2, %3)&#x202f;; ce poste contient %4. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: the event %2 in this file has other badge keys than this station&apos;s (it was re-created, not copied): its badges would not scan here. Nothing was imported; set this station up from a copy of the other station&apos;s database.</source>
+        <translation>%1&#xa0;: l’événement %2 de ce fichier a d’autres clés de badge que celui de ce poste (il a été recréé, pas copié)&#xa0;: ses badges ne seraient pas reconnus ici. Rien n’a été importé&#x202f;; installez ce poste à partir d’une copie de la base de données de l’autre poste.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 is empty.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 est vide.</translation>
+    </message>
+    <message>
+        <source>%1: not a checkin sync file (no manifest.json).</source>
+        <translation>%1&#xa0;: ce n’est pas un fichier de synchronisation checkin (pas de manifest.json).</translation>
+    </message>
+    <message>
+        <source>%1: manifest.json is damaged (%2).</source>
+        <translation>%1&#xa0;: manifest.json est endommagé (%2).</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer checkin (unknown delegate fields: %2). Update checkin on this station first.</source>
+        <translation>%1&#xa0;: écrit par une version plus récente de checkin (champs inconnus pour les personnes&#xa0;: %2). Mettez d’abord checkin à jour sur ce poste.</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer checkin (unknown scan fields: %2). Update checkin on this station first.</source>
+        <translation>%1&#xa0;: écrit par une version plus récente de checkin (champs inconnus pour les scans&#xa0;: %2). Mettez d’abord checkin à jour sur ce poste.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: %4 %5 again (line %6).</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: %4 %5 en double (déjà à la ligne %6).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is missing.</source>
+        <translation>%1&#xa0;: %2 est absent.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is damaged (%3).</source>
+        <translation>%1&#xa0;: %2 est endommagé (%3).</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: expected an object.</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: un objet JSON était attendu.</translation>
+    </message>
+    <message>
+        <source>%1: %2, line %3: not valid JSON (%4).</source>
+        <translation>%1&#xa0;: %2, ligne %3&#xa0;: JSON non valide (%4).</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +3079,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Attendez la fin de la tâche en cours, puis purgez.</translation>
     </message>
     <message>
+        <source>%1: name the file .xlsx or .csv.</source>
+        <translation>%1&#xa0;: donnez au fichier l’extension .xlsx ou .csv.</translation>
+    </message>
+    <message>
         <source>Something went wrong (%1).</source>
         <translation>Une erreur s’est produite (%1).</translation>
     </message>
@@ -2548,6 +3212,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
 </context>
 <context>
     <name>PaperDialog</name>
+    <message>
+        <source>Unknown session %1.</source>
+        <translation>Session inconnue %1.</translation>
+    </message>
     <message>
         <source>Enter paper sign-in ticks</source>
         <translation>Saisir les coches des feuilles papier</translation>

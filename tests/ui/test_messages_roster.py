@@ -1,0 +1,121 @@
+"""A refused delegate list and a refused agenda edit read in French (issue 9).
+
+The app's own .qm is compiled by the lead once every template is translated; here a
+small translator of our own knows the few templates these tests need, so the path
+from the core's ``RosterError``/``AgendaProblem`` to the screen is tested for real.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from checkin.core.agenda import spec_from_info, update_event
+from checkin.core.errors import CONTEXT
+from checkin.core.event import CategoryInfo, require_event
+from checkin.ui import translations
+from checkin.ui.agenda import AgendaPage
+from checkin.ui.import_wizard import ImportWizard
+from tests.conftest import insert_delegates
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+NAME = 1  # the categories table: colour, name
+FRENCH = {
+    "%1: a PDF document, not a delegate list; export the list as CSV or .xlsx "
+    "from where it is kept.": f"%1{NBSP}: un document PDF, pas une liste des participant·e·s"
+    f"{NNBSP}; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.",
+    "category %1 cannot be removed: %2 delegate(s) have it": f"la catégorie %1 ne peut pas "
+    f"être supprimée{NBSP}: elle est attribuée à %2 personne(s)",
+}
+
+
+def compile_messages(folder: Path) -> Path:
+    """A .qm holding FRENCH in the core's context, built by the real Qt tool."""
+    entries = "".join(
+        f"<message><source>{escape(en)}</source><translation>{escape(fr)}</translation>"
+        "</message>"
+        for en, fr in FRENCH.items()
+    )
+    ts = folder / "messages_fr.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="fr">'
+        f"<context><name>{CONTEXT}</name>{entries}</context></TS>",
+        encoding="utf-8",
+    )
+    qm = folder / "messages_fr.qm"
+    tool = shutil.which("pyside6-lrelease")
+    assert tool is not None, "pyside6-lrelease is part of PySide6"
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
+
+
+@pytest.fixture
+def french(qapp, tmp_path):
+    """The app in French, plus a translator that knows this test's core templates."""
+    locale = QLocale()
+    translations.install(qapp, "fr")
+    ours = QTranslator()
+    assert ours.load(str(compile_messages(tmp_path)))
+    QCoreApplication.installTranslator(ours)
+    yield
+    QCoreApplication.removeTranslator(ours)
+    translations.remove(qapp)
+    QLocale.setDefault(locale)
+
+
+def test_a_pdf_chosen_as_the_delegate_list_is_refused_in_french(french, qtbot, store, event,
+                                                               tmp_path):  # fmt: skip
+    wizard = ImportWizard(store, event)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes(b"%PDF-1.7\n" + b"x" * 200)
+    wizard.file_page.set_path(str(path))
+    qtbot.waitUntil(lambda: wizard.file_page.detected.text().startswith("⚠"))
+    shown = wizard.file_page.detected.text()
+    assert shown == (
+        f"⚠ {path}{NBSP}: un document PDF, pas une liste des participant·e·s{NNBSP}; "
+        "exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue."
+    )
+    assert "delegate list" not in shown
+    assert not wizard.file_page.isComplete()
+
+
+def test_removing_a_category_someone_was_given_meanwhile_is_refused_in_french(
+    french, qtbot, demo_store
+):
+    event = require_event(demo_store)
+    spec = spec_from_info(event)
+    guest = CategoryInfo(key="guest", label="Guest", colour="#336699")
+    update_event(
+        demo_store, event.id, dataclasses.replace(spec, categories=(*spec.categories, guest))
+    )
+    page = AgendaPage(demo_store, require_event(demo_store))
+    qtbot.addWidget(page)
+    page.show()
+    # Another desk gives the category to someone after the page was opened.
+    insert_delegates(
+        demo_store,
+        event,
+        [{"number": 9001, "reference": "X9001", "email": "x9001@example.org",
+          "category": "guest"}],
+    )  # fmt: skip
+    table = page.categories_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, NAME).text() == "Guest")
+    table.setCurrentCell(row, NAME)
+    assert page.remove_category_button.isEnabled()  # nobody had it when the page was read
+    page.remove_category_button.click()
+    with qtbot.waitSignal(page.save_failed, timeout=10_000) as failed:
+        page.save_button.click()
+    text = failed.args[0]
+    assert text == (
+        f"la catégorie 'Guest' ne peut pas être supprimée{NBSP}: elle est attribuée à 1 personne(s)"
+    )
+    assert page.status_label.text() == "⚠ " + text
+    assert require_event(demo_store).category("guest") is not None  # nothing was removed
