@@ -228,10 +228,10 @@ def desk(db: str, event_id: int, stop) -> None:
 def bench_gui(
     app, store, event, refreshes: int, tab: str = "overview", in_thread: bool = False
 ) -> dict:
+    from checkin.ui import collector
     from checkin.ui.dashboard import DashboardPage
-    from checkin.ui.dashboard_live import tune_for_live_gui
 
-    tune_for_live_gui()  # as checkin.ui.app.main() does once the window is built
+    collector.install(app)  # as checkin.ui.app.main() does once the window is built
     now = dt.datetime.combine(DAY, dt.time(10, 30), tzinfo=event.tz).astimezone(dt.UTC)
     page = DashboardPage(store, event, clock=lambda: now, interval_ms=250)
     page.resize(1440, 960)

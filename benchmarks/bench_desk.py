@@ -63,7 +63,7 @@ from checkin.core.event import load_event_file, save_event
 from checkin.core.resources import resource
 from checkin.core.roster import import_roster
 from checkin.core.store import Store
-from checkin.ui import workers
+from checkin.ui import collector, workers
 from checkin.ui.app import application, build_window
 from checkin.ui.desk_controller import DeskController
 from checkin.ui.scanner import ScanDetector
@@ -271,6 +271,7 @@ def bench_size(app: QApplication, n: int, workdir: Path, rng: random.Random) -> 
 
     clock = Clock()
     window = build_window(store, station="bench", detector=ScanDetector(clock=clock))
+    collector.install(app)  # as checkin.ui.app.main() does once the window is built
     t = time.perf_counter()
     window.show()
     assert QTest.qWaitForWindowExposed(window)

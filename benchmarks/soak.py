@@ -46,9 +46,9 @@ from checkin.core.event import load_event_file, save_event
 from checkin.core.resources import resource as res
 from checkin.core.roster import import_roster
 from checkin.core.store import open_store
+from checkin.ui import collector
 from checkin.ui.app import application, build_window
 from checkin.ui.dashboard import DashboardPage
-from checkin.ui.dashboard_live import tune_for_live_gui
 from checkin.ui.desk_controller import DeskController
 
 
@@ -87,7 +87,7 @@ def main() -> int:
             store, station="Soak desk", settings=QSettings(ini, QSettings.Format.IniFormat)
         )
         window.show()
-        tune_for_live_gui()  # as checkin.ui.app.main() does once the window is built
+        collector.install(app)  # as checkin.ui.app.main() does once the window is built
         controller = window.findChild(DeskController)
         while controller.index is None:
             app.processEvents()

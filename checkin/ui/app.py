@@ -42,12 +42,11 @@ from PySide6.QtWidgets import (
 from checkin.core.demo import create_demo
 from checkin.core.event import EventInfo, current_event, parse_event, save_event
 from checkin.core.store import Store, StoreError, open_store, resolve_url
-from checkin.ui import desk_settings, workers
+from checkin.ui import collector, desk_settings, workers
 from checkin.ui.agenda import AgendaPage
 from checkin.ui.autobackup import AutoBackup
 from checkin.ui.badges import BadgesPage
 from checkin.ui.dashboard import DashboardPage
-from checkin.ui.dashboard_live import tune_for_live_gui
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_connection import DeskConnection
 from checkin.ui.desk_controller import DeskController
@@ -171,8 +170,11 @@ def open_event(
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
     dashboard = DashboardPage(store, event)
-    roster = RosterPage(store, event)
-    badge_page = BadgesPage(store, event, station=settings.station)
+    # Loaded when first shown, not now: at 50,000 delegates each load is seconds of
+    # background work and a GUI-thread apply of 100-150 ms, which at start-up would
+    # land among the first scans at the desk.
+    roster = RosterPage(store, event, load=False)
+    badge_page = BadgesPage(store, event, station=settings.station, load=False)
     agenda = AgendaPage(store, event)
     window.set_pages(
         [
@@ -482,7 +484,7 @@ def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) 
                 _tr("%1 (read-only)").replace("%1", window.windowTitle())
             )
         auto = start_backups(window, store)
-        tune_for_live_gui()  # the loaded app out of the collector's way (dashboard_live)
+        collector.install(app)  # the loaded app out of the garbage collector's way
         window.show()
         previous, sys.excepthook = sys.excepthook, _report_unexpected
         try:

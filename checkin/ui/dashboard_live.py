@@ -7,15 +7,9 @@ dashboard, in the same job.  So a scan anywhere shows within about 250 ms plus o
 refresh, the GUI thread only applies finished results, and an idle dashboard reads
 nothing.  At most one job runs at a time; a refresh asked for meanwhile runs next.
 
-Garbage collection: a refresh at a big event makes tens of thousands of small objects,
-and a full collection walks every object of the process (Qt bindings and SQLAlchemy
-included: hundreds of thousands), holding the GIL — and so the GUI thread — for 20-70
-ms, measured.  ``start()`` therefore moves what exists at that point (the loaded
-application) out of the collector's way once, with ``gc.freeze()``; full collections
-then only walk what was made since.  Likewise the GIL switch interval goes from 5 to 1
-ms, so the GUI thread waits at most about a millisecond for the refresh thread's
-Python work (measured at 50k delegates: longest GUI stall 16 ms at 5 ms, 10 ms at 1
-ms).  Both are process-wide: ``app.main()`` calls ``tune_for_live_gui()`` once the
+Garbage collection and the GIL: a refresh at a big event makes tens of thousands of
+small objects, and full collections walk every object of the process; see
+``checkin.ui.collector``, whose ``tune_for_live_gui()`` ``app.main()`` calls once the
 window is built.
 
 The event clock moves on without any scan (the current session changes at 10:00), so a
@@ -39,9 +33,7 @@ this process.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -61,20 +53,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 
 
-_tuned = False
-SWITCH_INTERVAL_S = 0.001
 MAX_RESTARTS = 3
-
-
-def tune_for_live_gui() -> None:
-    """Once per process: exempt the objects alive now from future full collections, and
-    hand the GIL over every millisecond rather than every five."""
-    global _tuned
-    if not _tuned:
-        gc.collect()
-        gc.freeze()
-        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
-        _tuned = True
 
 
 def _utcnow() -> dt.datetime:

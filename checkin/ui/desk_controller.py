@@ -46,6 +46,7 @@ from checkin.core.store import Store, data_dir
 from checkin.core.walkin import WalkInError, WalkInResult, register_walk_in
 from checkin.ui import desk_settings
 from checkin.ui.arrival_badges import ArrivalPrinter
+from checkin.ui.collector import freeze_long_lived
 from checkin.ui.desk import DeskPage
 from checkin.ui.desk_settings import DeskSettings
 from checkin.ui.lock import PinAttempts, UnlockDialog
@@ -546,6 +547,9 @@ class DeskController(QObject):
 
     def _index_built(self, index: SearchIndex) -> None:
         self.index = index
+        # About twenty objects per delegate, for the whole day: out of the collector's
+        # way, or a full collection walks them between two scans (checkin.ui.collector).
+        freeze_long_lived()
         self.view.set_search_ready(True)
         self.search(self.view.search_box.text())
         self.index_ready.emit()

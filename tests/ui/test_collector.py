@@ -1,0 +1,82 @@
+"""Full garbage collections when nobody is at the keyboard (checkin.ui.collector)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from checkin.ui.collector import IdleCollector
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def idle(qapp):
+    threshold = gc.get_threshold()
+    clock = Clock()
+    collector = IdleCollector(qapp, quiet_s=3, every_s=60, at_least_s=900, clock=clock)
+    collector.clock_ = clock
+    qapp.installEventFilter(collector)
+    yield collector
+    qapp.removeEventFilter(collector)
+    collector.stop()
+    gc.set_threshold(*threshold)
+
+
+def test_automatic_full_collections_are_off_young_ones_stay(idle):
+    before = gc.get_threshold()
+    idle.start()
+    young, middle, full = gc.get_threshold()
+    assert (young, middle) == before[:2] and full >= 1_000_000
+
+
+def test_collects_only_when_quiet_and_at_most_once_a_minute(idle):
+    clock = idle.clock_
+    clock.now += 30
+    assert idle.check() is False  # quiet, but the last one is only 30 s old
+    clock.now += 30
+    idle.last_input = clock.now - 1  # someone typed a second ago
+    assert idle.check() is False
+    clock.now += 3
+    assert idle.check() is True and idle.collections == 1  # quiet for 4 s
+    clock.now += 10
+    assert idle.check() is False  # not again so soon
+
+
+def test_a_long_rush_still_gets_one_every_quarter_hour(idle):
+    clock = idle.clock_
+    for _ in range(899):
+        clock.now += 1
+        idle.last_input = clock.now  # a key every second, for 15 minutes
+        assert idle.check() is False
+    clock.now += 1
+    idle.last_input = clock.now
+    assert idle.check() is True
+
+
+def test_keys_and_clicks_count_as_someone_there(idle, qtbot):
+    box = QLineEdit()
+    qtbot.addWidget(box)
+    clock = idle.clock_
+    clock.now += 100
+    qtbot.keyClick(box, "a")
+    assert idle.last_input == clock.now and box.text() == "a"  # noted, not consumed
+    clock.now += 50
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert idle.last_input == clock.now
+    clock.now += 50
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(1, 1), QPointF(1, 1),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(box, move)  # through the application's event filters
+    assert idle.last_input == clock.now - 50  # a pointer passing by is nobody
