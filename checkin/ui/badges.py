@@ -377,6 +377,7 @@ class BadgesPage(QWidget):
         event_info: EventInfo,
         parent: QWidget | None = None,
         *,
+        load: bool = True,
         station: str = "",
     ) -> None:
         super().__init__(parent)
@@ -569,7 +570,8 @@ class BadgesPage(QWidget):
         layout.addWidget(splitter)
 
         self._update_controls()
-        self.refresh()
+        if load:  # else when first shown (the app's pages: see checkin.ui.app)
+            self.refresh()
 
     def _button(self, name: str, text: str, accessible: str, slot) -> QPushButton:
         button = QPushButton(text)

@@ -92,7 +92,14 @@ class RosterPage(QWidget):
     """A delegate (id) was edited, cancelled or restored here; -1: the list as a whole
     (the import wizard was used)."""
 
-    def __init__(self, store: Store, event_info: EventInfo, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        event_info: EventInfo,
+        parent: QWidget | None = None,
+        *,
+        load: bool = True,
+    ):
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self.setAccessibleName(self.tr("Roster"))
@@ -232,7 +239,8 @@ class RosterPage(QWidget):
         self.setTabOrder(self.filter_edit, self.table)
         self._update_count()
         self._update_buttons()
-        self.refresh()
+        if load:  # else when first shown (the app's pages: see checkin.ui.app)
+            self.refresh()
 
     # ------------------------------------------------------------ loading
 
