@@ -138,3 +138,18 @@ def desk_app(qtbot, demo_store, settings_path) -> DeskApp:
     )
     yield app
     detector.uninstall()
+
+
+@pytest.fixture
+def french(qapp):
+    """The app in French, with its shipped translations, for one test; English and the
+    previous locale again afterwards.  Yields the language installed."""
+    from PySide6.QtCore import QLocale
+
+    from checkin.ui import translations
+
+    locale = QLocale()
+    used = translations.install(qapp, "fr")
+    yield used
+    translations.remove(qapp)
+    QLocale.setDefault(locale)

@@ -1,75 +1,19 @@
-"""Backup and restore refusals from the core reach a French organiser in French (issue 9).
-
-The app's .qm is compiled by the lead from the collected templates; here a small
-translator of our own, compiled from a .ts written for the test, stands in for it, so
-the test shows the path: core template -> ``explain`` -> the Event menu's message.
-"""
+"""Backup and restore refusals from the core reach a French organiser in French (issue 9):
+core template -> ``explain`` -> the Event menu's message, with the shipped translation."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
-from xml.sax.saxutils import escape
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QMainWindow
 
-from checkin.core import backup
-from checkin.core.errors import CONTEXT
 from checkin.core.event import current_event
-from checkin.ui import translations, workers
+from checkin.ui import workers
 from checkin.ui.autobackup import AutoBackup
 from checkin.ui.export_dialogs import SplitDialog
 from checkin.ui.organiser_menu import OrganiserMenu
-
-NB = "\u00a0"
-FRENCH = {
-    "%1 is not a SQLite database or is damaged (%2).":
-        "%1 n’est pas une base de données SQLite ou elle est endommagée (%2).",
-    "No database at %1.": "Aucune base de données à l’emplacement %1.",
-    # The split's refusal is N3's (reports.py); here for the dialog that shows it.
-    "--split: %1 runs backwards.": f"--split{NB}: %1 est à l’envers.",
-    backup.PG_MESSAGE: (
-        f"Cette base de données est sur PostgreSQL{NB}: sauvegardez-la avec pg_dump (p.{NB}ex. "
-        "'pg_dump -Fc -f checkin.dump DBNAME') et restaurez-la avec pg_restore\u202f; la "
-        "sauvegarde et la restauration de checkin sont réservées aux fichiers SQLite."
-    ),
-}
-
-
-def _ts(messages: dict[str, str]) -> str:
-    entries = "".join(
-        f"<message><source>{escape(en)}</source><translation>{escape(fr)}</translation>"
-        "</message>\n"
-        for en, fr in messages.items()
-    )
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-        '<TS version="2.1" language="fr" sourcelanguage="en">\n'
-        f"<context><name>{CONTEXT}</name>\n{entries}</context>\n</TS>\n"
-    )
-
-
-@pytest.fixture
-def french(qapp, tmp_path):
-    """The app in French, plus a translator that knows this test's core templates."""
-    lrelease = shutil.which("pyside6-lrelease")
-    assert lrelease, "pyside6-lrelease comes with PySide6"
-    ts, qm = tmp_path / "n2_fr.ts", tmp_path / "n2_fr.qm"
-    ts.write_text(_ts(FRENCH), encoding="utf-8")
-    subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    locale = QLocale()
-    assert translations.install(qapp, "fr") == "fr"
-    ours = QTranslator()
-    assert ours.load(str(qm))
-    QCoreApplication.installTranslator(ours)
-    yield
-    QCoreApplication.removeTranslator(ours)
-    translations.remove(qapp)
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture

@@ -1,62 +1,16 @@
 """The core's refusals at the desk and on the Badges page reach a French organiser in
-French (issue 9): the template is translated in the context "Messages", then filled.
-
-The app's own .qm is compiled by the lead from the shared .ts, so these tests compile a
-small translator of their own that knows the templates under test."""
+French (issue 9): the template is translated in the context "Messages" by the shipped
+translation, then filled."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import xml.etree.ElementTree as ET
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from sqlalchemy import update
 
 from checkin.core import models as m
-from checkin.core.errors import CONTEXT
 from checkin.core.event import require_event
-from checkin.ui import translations
 from checkin.ui.badges import BadgesPage
 
 JOB_TIMEOUT = 30_000
-FRENCH = {
-    "Scan %1 was already undone by %2.": "Le scan %1 a déjà été annulé par %2.",
-    "No badge to print: no registered delegate matches.":
-        "Aucun badge à imprimer\u00a0: aucun délégué inscrit ne correspond.",
-}
-
-
-def compile_messages(folder, entries: dict[str, str]) -> str:
-    """A .qm holding ``entries`` in the context the app looks templates up in."""
-    root = ET.Element("TS", version="2.1", language="fr", sourcelanguage="en")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = CONTEXT
-    for source, translation in entries.items():
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = translation
-    ts, qm = folder / "messages_fr.ts", folder / "messages_fr.qm"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    lrelease = shutil.which("pyside6-lrelease")
-    assert lrelease, "pyside6-lrelease is part of PySide6"
-    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
-    return str(qm)
-
-
-@pytest.fixture
-def french(qapp, tmp_path):
-    """The app in French, plus our templates; English again afterwards."""
-    locale = QLocale()
-    translations.install(qapp, "fr")
-    messages = QTranslator()
-    assert messages.load(compile_messages(tmp_path, FRENCH))
-    QCoreApplication.installTranslator(messages)
-    yield
-    QCoreApplication.removeTranslator(messages)
-    translations.remove(qapp)
-    QLocale.setDefault(locale)
 
 
 def test_a_refused_undo_is_explained_in_french(desk_app, french):

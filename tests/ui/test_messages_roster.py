@@ -1,72 +1,18 @@
-"""A refused delegate list and a refused agenda edit read in French (issue 9).
-
-The app's own .qm is compiled by the lead once every template is translated; here a
-small translator of our own knows the few templates these tests need, so the path
-from the core's ``RosterError``/``AgendaProblem`` to the screen is tested for real.
-"""
+"""A refused delegate list and a refused agenda edit read in French (issue 9): from the
+core's ``RosterError``/``AgendaProblem`` to the screen, with the shipped translation."""
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import subprocess
-from pathlib import Path
-from xml.sax.saxutils import escape
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from checkin.core.agenda import spec_from_info, update_event
-from checkin.core.errors import CONTEXT
 from checkin.core.event import CategoryInfo, require_event
-from checkin.ui import translations
 from checkin.ui.agenda import AgendaPage
 from checkin.ui.import_wizard import ImportWizard
 from tests.conftest import insert_delegates
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 NAME = 1  # the categories table: colour, name
-FRENCH = {
-    "%1: a PDF document, not a delegate list; export the list as CSV or .xlsx "
-    "from where it is kept.": f"%1{NBSP}: un document PDF, pas une liste des participant·e·s"
-    f"{NNBSP}; exportez la liste en CSV ou en .xlsx depuis l’outil où elle est tenue.",
-    "category %1 cannot be removed: %2 delegate(s) have it": f"la catégorie %1 ne peut pas "
-    f"être supprimée{NBSP}: elle est attribuée à %2 personne(s)",
-}
-
-
-def compile_messages(folder: Path) -> Path:
-    """A .qm holding FRENCH in the core's context, built by the real Qt tool."""
-    entries = "".join(
-        f"<message><source>{escape(en)}</source><translation>{escape(fr)}</translation>"
-        "</message>"
-        for en, fr in FRENCH.items()
-    )
-    ts = folder / "messages_fr.ts"
-    ts.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="fr">'
-        f"<context><name>{CONTEXT}</name>{entries}</context></TS>",
-        encoding="utf-8",
-    )
-    qm = folder / "messages_fr.qm"
-    tool = shutil.which("pyside6-lrelease")
-    assert tool is not None, "pyside6-lrelease is part of PySide6"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
-    return qm
-
-
-@pytest.fixture
-def french(qapp, tmp_path):
-    """The app in French, plus a translator that knows this test's core templates."""
-    locale = QLocale()
-    translations.install(qapp, "fr")
-    ours = QTranslator()
-    assert ours.load(str(compile_messages(tmp_path)))
-    QCoreApplication.installTranslator(ours)
-    yield
-    QCoreApplication.removeTranslator(ours)
-    translations.remove(qapp)
-    QLocale.setDefault(locale)
 
 
 def test_a_pdf_chosen_as_the_delegate_list_is_refused_in_french(french, qtbot, store, event,

@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -140,16 +139,6 @@ def test_helpers_like_tr_of_a_module_are_found():
     """``_tr("Welcome")`` in outcome_panel.py is filed under its real context."""
     assert ("OutcomePanel", "Welcome", "") in _keys(TS)
     assert ("App", "Roster", "") in _keys(TS)
-
-
-@pytest.fixture
-def french(qapp):
-    """French for one test; English and the previous locale again afterwards."""
-    locale = QLocale()
-    used = translations.install(qapp, "fr")
-    yield used
-    translations.remove(qapp)
-    QLocale.setDefault(locale)
 
 
 def test_french_translates_qt_dialogs_dates_and_the_desk(french, desk_app, qtbot):
