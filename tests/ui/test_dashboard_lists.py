@@ -6,7 +6,7 @@ import itertools
 
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 
 from checkin.ui.dashboard_lists import Column, RowsModel, make_table, removed_runs
 
@@ -80,3 +80,41 @@ def test_rows_taken_out_keep_the_selection_and_do_not_reset(qtbot):
     model.sort(0, Qt.SortOrder.DescendingOrder)
     model.set_rows(new[1:], presorted=False, base=stale, removed=[(0, 0)])
     assert resets == [1] and model.rows[0] == "Person 199" and len(model.rows) == 196
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_rows_taken_out_below_the_screen_repaint_nothing(qtbot):
+    model = RowsModel([Column("Name", str)])
+    view = make_table(model, "People")
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    rows = [f"Person {i:03d}" for i in range(300)]
+    model.set_rows(rows)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    paints = Paints()
+    view.viewport().installEventFilter(paints)
+    bar = view.verticalScrollBar()
+    before = bar.maximum()
+
+    far = rows[:250] + rows[252:]  # two people far below arrived
+    model.set_rows(far, presorted=True, base=model.rows, removed=removed_runs(model.rows, far))
+    qtbot.waitUntil(lambda: bar.maximum() == before - 2)  # the layout ran
+    assert paints.count == 0  # nothing on screen changed: nothing painted
+    assert view.rowAt(0) == 0 and model.index(0, 0).data() == "Person 000"
+
+    near = far[1:]  # the first one on screen arrived: the rows shown move up
+    model.set_rows(near, presorted=True, base=model.rows, removed=removed_runs(model.rows, near))
+    qtbot.waitUntil(lambda: paints.count > 0)
+    assert model.index(0, 0).data() == "Person 001"
