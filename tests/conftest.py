@@ -124,6 +124,17 @@ def event(store) -> EventInfo:
     return save_event(store, parse_event(SMALL_EVENT, source="test"))
 
 
+class Clock:
+    """A clock the test moves by hand (``clock.now += 5``); called, it says ``now``.  The
+    unit is whatever the code under test reads: seconds, or milliseconds."""
+
+    def __init__(self, now: float = 0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def insert_delegates(store, event, people):
     """Insert delegates directly (no importer): ``people`` are dicts of Delegate fields."""
     from checkin.core import models as m

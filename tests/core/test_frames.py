@@ -19,6 +19,7 @@ from PIL import Image
 from checkin.core import codes, frames
 from checkin.core.badges import qr_matrix
 from checkin.core.frames import CodeDeduper, FrameError, decode_frame, target_rect
+from tests.conftest import Clock
 
 SECRET = bytes.fromhex("5a" * 32)
 W, H = 640, 360
@@ -235,16 +236,8 @@ def test_the_target_square_is_centred_inside_the_frame(width, height):
 # -- de-duplication ------------------------------------------------------------------------
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_badge_held_in_view_for_a_minute_is_one_scan():
-    clock = Clock()
+    clock = Clock(100.0)
     dedupe = CodeDeduper(clock=clock)
     results = []
     for _ in range(480):  # 8 frames a second for a minute
@@ -254,7 +247,7 @@ def test_a_badge_held_in_view_for_a_minute_is_one_scan():
 
 
 def test_it_counts_again_after_the_window_out_of_view():
-    clock = Clock()
+    clock = Clock(100.0)
     dedupe = CodeDeduper(3.0, clock)
     assert dedupe.accept("A")
     clock.now += 2.99
@@ -264,7 +257,7 @@ def test_it_counts_again_after_the_window_out_of_view():
 
 
 def test_codes_are_tracked_each_on_its_own_and_reset_forgets():
-    clock = Clock()
+    clock = Clock(100.0)
     dedupe = CodeDeduper(clock=clock)
     assert [dedupe.accept(c) for c in "ABAB"] == [True, True, False, False]
     dedupe.reset()
@@ -272,14 +265,14 @@ def test_codes_are_tracked_each_on_its_own_and_reset_forgets():
 
 
 def test_window_zero_lets_everything_through_and_negative_is_refused():
-    dedupe = CodeDeduper(0, Clock())
+    dedupe = CodeDeduper(0, Clock(100.0))
     assert dedupe.accept("A") and dedupe.accept("A")
     with pytest.raises(ValueError, match="must not be negative"):
         CodeDeduper(-1)
 
 
 def test_the_table_only_keeps_the_last_window_of_codes():
-    clock = Clock()
+    clock = Clock(100.0)
     dedupe = CodeDeduper(3.0, clock)
     for i in range(1000):
         dedupe.accept(f"C{i}")
@@ -298,7 +291,7 @@ def test_the_table_only_keeps_the_last_window_of_codes():
 @example(sightings=[("A", 0.0), ("A", 1.6293459831979986)], window=1.6293459831979986)
 def test_accept_follows_the_rule_since_the_last_sighting(sightings, window):
     """Model: a code is new when never seen, or last seen ``window`` or more ago."""
-    clock = Clock()
+    clock = Clock(100.0)
     dedupe = CodeDeduper(window, clock)
     last: dict[str, float] = {}
     for code, gap in sightings:

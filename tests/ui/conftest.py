@@ -23,19 +23,10 @@ from checkin.ui.desk_controller import DeskController
 from checkin.ui.desk_settings import DeskSettings, save
 from checkin.ui.main_window import MainWindow
 from checkin.ui.scanner import ScanDetector
+from tests.conftest import Clock
 
 DEMO_DAY = dt.date(2026, 11, 28)
 STATION = "Desk 1"
-
-
-class Clock:
-    """The detector's debounce clock (ms), moved by the test."""
-
-    def __init__(self) -> None:
-        self.now = 10_000
-
-    def __call__(self) -> int:
-        return self.now
 
 
 @dataclass
@@ -113,7 +104,7 @@ def demo_store(tmp_path):
 
 @pytest.fixture
 def desk_app(qtbot, demo_store, settings_path) -> DeskApp:
-    clock = Clock()
+    clock = Clock(10_000)
     detector = ScanDetector(clock=clock)
     qsettings = QSettings(settings_path, QSettings.Format.IniFormat)
     window = build_window(demo_store, detector=detector, settings=qsettings)

@@ -30,6 +30,7 @@ from checkin.ui import camera as camera_module
 from checkin.ui.camera import CameraScanner, decode_source
 from checkin.ui.camera_view import CameraPanel
 from checkin.ui.outcome_panel import Tone
+from tests.conftest import Clock
 
 FRAME_W, FRAME_H = 1280, 720
 QR_PIXELS = 130  # the QR code's side at scale 1: a badge held about 30 cm from a webcam
@@ -174,19 +175,9 @@ def badges(qapp, tmp_path_factory) -> list[Badge]:
         store.close()
 
 
-class Clock:
-    """Seconds, moved by the test (the de-duplication window)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(1000.0)
 
 
 @pytest.fixture

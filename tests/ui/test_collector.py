@@ -10,20 +10,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from checkin.ui.collector import IdleCollector
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.conftest import Clock
 
 
 @pytest.fixture
 def idle(qapp):
     threshold = gc.get_threshold()
-    clock = Clock()
+    clock = Clock(1000.0)
     collector = IdleCollector(qapp, quiet_s=3, every_s=60, at_least_s=900, thorough_s=3600,
                               clock=clock)
     collector.clock_ = clock

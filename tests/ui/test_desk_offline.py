@@ -50,7 +50,7 @@ def test_desk_keeps_admitting_through_a_server_drop(
     entries = list_delegates(store, create_demo(store, today=DEMO_DAY).event)
     code = {e.delegate.first_name: e.code for e in entries}
     ids = {e.delegate.first_name: e.delegate.id for e in entries}
-    detector = ScanDetector(clock=Clock())
+    detector = ScanDetector(clock=Clock(10_000))
     window = build_window(
         store, detector=detector, settings=QSettings(settings_path, QSettings.Format.IniFormat)
     )

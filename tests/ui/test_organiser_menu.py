@@ -501,24 +501,41 @@ def test_restore_refused_while_another_desk_has_the_database_open(
     assert auto.is_active
 
 
-def test_restore_of_a_damaged_file_changes_nothing(qtbot, menu, demo_store, tmp_path):
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", ("is not a SQLite database or is damaged", "Nothing was changed.")),
+    ("fr", ("n’est pas une base de données SQLite ou elle est endommagée",
+            "Rien n’a été modifié.")),  # the core's template and the menu's own words
+])
+def test_restore_of_a_damaged_file_changes_nothing(
+    qtbot, menu, demo_store, tmp_path, request, language, said
+):
+    if language == "fr":
+        request.getfixturevalue("french")
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 100)
     menu.ask_open_path = lambda *_: str(junk)
     menu.confirm_restore = lambda text: True
     menu.quit_app = lambda text: pytest.fail("must not close")
     assert not menu.restore_backup()
-    assert "not a SQLite database" in message_text(menu)
+    text = message_text(menu)
+    assert f"{junk} {said[0]} (" in text and said[1] in text
     assert len(list_delegates(demo_store, menu.event_info)) == 86
 
 
-def test_backups_on_postgresql_point_to_pg_dump(qtbot, menu):
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", ("back it up with pg_dump", "pg_restore")),
+    ("fr", ("sauvegardez-la avec pg_dump", "restaurez-la avec pg_restore")),
+])
+def test_backups_on_postgresql_point_to_pg_dump(qtbot, menu, request, language, said):
+    if language == "fr":
+        request.getfixturevalue("french")
     menu.store = SimpleNamespace(path=None)
     menu.ask_folder = lambda *_: pytest.fail("no folder to ask for")
     menu.back_up_now()
-    assert "pg_dump" in message_text(menu)
+    assert said[0] in message_text(menu)
+    assert "'pg_dump -Fc -f checkin.dump DBNAME'" in message_text(menu)
     assert not menu.restore_backup()
-    assert "pg_restore" in message_text(menu)
+    assert said[1] in message_text(menu)
 
 
 def test_restore_not_confirmed_does_nothing(qtbot, menu, demo_store):

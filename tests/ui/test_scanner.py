@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from checkin.ui.scanner import ScanDetector
+from tests.conftest import Clock
 
 CODE = "0BCDEFGH123JKNPX"  # 16 symbols, like a real badge code
 AZERTY = "&é\"'(-è_çà"  # the same digit row read on a French laptop: passed through raw
@@ -23,16 +24,6 @@ NO = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-class Clock:
-    """The detector's fallback clock (ms), set by the test."""
-
-    def __init__(self) -> None:
-        self.now = 0
-
-    def __call__(self) -> int:
-        return self.now
 
 
 @dataclass
