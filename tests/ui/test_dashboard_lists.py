@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
@@ -49,12 +50,20 @@ def test_too_many_runs_means_a_reset():
     assert removed_runs(old, old) == []
 
 
-def test_rows_taken_out_keep_the_selection_and_do_not_reset(qtbot):
+@pytest.fixture
+def table(qtbot):
+    """A list of names in a small table on screen: (model, view)."""
     model = RowsModel([Column("Name", str)])
     view = make_table(model, "People")
     qtbot.addWidget(view)
     view.resize(300, 200)
     view.show()
+    qtbot.waitExposed(view)
+    return model, view
+
+
+def test_rows_taken_out_keep_the_selection_and_do_not_reset(table):
+    model, view = table
     rows = [f"Person {i:03d}" for i in range(200)]
     model.set_rows(rows)
     chosen = model.index(120, 0)
@@ -93,13 +102,8 @@ class Paints(QObject):
         return False
 
 
-def test_rows_taken_out_below_the_screen_repaint_nothing(qtbot):
-    model = RowsModel([Column("Name", str)])
-    view = make_table(model, "People")
-    qtbot.addWidget(view)
-    view.resize(300, 200)
-    view.show()
-    qtbot.waitExposed(view)
+def test_rows_taken_out_below_the_screen_repaint_nothing(qtbot, table):
+    model, view = table
     rows = [f"Person {i:03d}" for i in range(300)]
     model.set_rows(rows)
     qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
