@@ -15,7 +15,6 @@ machine: ours >= 1,000 badges/s and >= 5x ``pil_image``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -23,7 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 import qrcode
+from bench_core import report
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -133,11 +134,7 @@ def main() -> int:
         "ours_vs_pil_image": round(ours / results["pil_image"]["badges_per_s"], 1),
         "ours_vs_qrcode_widget": round(ours / results["qrcode_widget"]["badges_per_s"], 1),
     }
-    text = json.dumps(doc, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return report(doc, args.out)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 import argparse
 import datetime as dt
-import json
 import statistics
 import sys
 import tempfile
@@ -49,7 +48,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.ui.test_camera
-from bench_core import ms, pct
+from bench_core import machine, ms, pct, report
 
 from checkin.core import frames
 from checkin.core.demo import create_demo
@@ -263,12 +262,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         code, images = make_frames(Path(tmp))
     doc = {
-        "machine": {
-            "python": sys.version.split()[0],
-            "platform": sys.platform,
-            "cpus": os.cpu_count(),
-            "qt_platform": app.platformName(),
-        },
+        "machine": machine(cpus=os.cpu_count(), qt_platform=app.platformName()),
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "frame": "1280x720, QR code 130 px (21 modules + quiet zone)",
         "per_frame_1280x720": per_frame(images, args.runs),
@@ -276,11 +270,7 @@ def main() -> int:
         "feed_flat_out": feed_flat_out(app, images, code, args.seconds),
         "camera_30fps": camera_30fps(app, images, code, args.seconds),
     }
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return report(doc, args.out)
 
 
 if __name__ == "__main__":

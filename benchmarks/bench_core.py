@@ -71,6 +71,20 @@ def ms(seconds: float) -> float:
     return round(seconds * 1000, 3)
 
 
+def machine(**extra: object) -> dict:
+    """What the figures were measured on (the benchmarks' JSON ``machine``)."""
+    return {"python": sys.version.split()[0], "platform": sys.platform, **extra}
+
+
+def report(doc: dict, out: Path | None) -> int:
+    """Print the figures as JSON, and save them to ``out`` when given; the exit status."""
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    print(text)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
 SYLLABLES = ["ka", "lo", "mé", "ri", "san", "to", "vo", "ber", "dan", "el", "fa", "gü",
              "ha", "ja", "ko", "lin", "mar", "ne", "ø", "pa", "qu", "ros", "ši", "tan", "u",
              "va", "wi", "xa", "yé", "zu", "ł", "ng", "al-", "de ", "van "]
@@ -234,15 +248,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results = [bench_size(int(n), Path(tmp), rng) for n in args.sizes.split(",")]
     doc = {
-        "machine": {"python": sys.version.split()[0], "platform": sys.platform},
+        "machine": machine(),
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "results": results,
     }
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return report(doc, args.out)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import multiprocessing
 import os
 import random
@@ -45,6 +44,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_core import machine, ms, pct, report
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
@@ -70,15 +71,6 @@ COUNTRIES = ["CH", "FR", "US", "GB", "KE", "JO", "LB", "TR", "BD", "PH", "CO", "
 ORGS = [(f"Organisation {i:03d}", COUNTRIES[i % len(COUNTRIES)]) for i in range(300)]
 CATEGORIES = ["participant"] * 80 + ["iom"] * 10 + ["press"] * 5 + ["organiser"] * 4 + [
     "speaker"]  # 1%: the watch list
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 3)
 
 
 def build(db: Path, n: int, rng: random.Random, scans_per_delegate: int = 4):
@@ -422,19 +414,14 @@ def main() -> int:
         results = [bench_size(app, int(n), Path(tmp), rng, args.runs, args.in_thread)
                    for n in args.sizes.split(",")]
     doc = {
-        "machine": {"python": sys.version.split()[0], "platform": sys.platform,
-                    "cpus": os.cpu_count()},
+        "machine": machine(cpus=os.cpu_count()),
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "targets": {"query_ms_at_50k_200k_scans": 100, "gui_max_block_ms": 16},
         "dashboard_refresh": "on a thread of the GUI process" if args.in_thread
         else "in the feed's worker process",
         "results": results,
     }
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return report(doc, args.out)
 
 
 if __name__ == "__main__":

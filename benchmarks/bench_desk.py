@@ -39,7 +39,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 import argparse
 import datetime as dt
-import json
 import random
 import statistics
 import sys
@@ -54,7 +53,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_core import ms, pct, write_roster
+from bench_core import machine, ms, pct, report, write_roster
 
 from checkin.core import models as m
 from checkin.core.checkin import CheckinService
@@ -324,19 +323,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results = [bench_size(app, int(n), Path(tmp), rng) for n in args.sizes.split(",")]
     doc = {
-        "machine": {
-            "python": sys.version.split()[0],
-            "platform": sys.platform,
-            "qt_platform": app.platformName(),
-        },
+        "machine": machine(qt_platform=app.platformName()),
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "results": results,
     }
-    text = json.dumps(doc, indent=2, ensure_ascii=False)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    return 0
+    return report(doc, args.out)
 
 
 if __name__ == "__main__":
