@@ -32,7 +32,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from checkin.core import badges, codes, typeset
+from checkin.core.badges import render as badges
+from checkin.core.badges import typeset
+from checkin.core.event import codes
 
 MM = 72 / 25.4
 FIRST = ["Łukasz", "Amélie", "Søren", "Ayşegül", "Đức Mạnh", "Zoë", "Jean-Baptiste", "محمد",

@@ -10,7 +10,7 @@ and ``no_code`` (the common case: nobody in front of the camera); ``faint`` (6 %
 contrast, read only by the stretched second pass) shows what that pass costs.
 
 Per frame (``--runs`` each, after 5 warm-ups, on the main thread, nothing else running):
-``decode_ms``: ``checkin.ui.camera.decode_source``, the whole worker-thread step, from
+``decode_ms``: ``checkin.ui.desk.camera.decode_source``, the whole worker-thread step, from
 an NV12 ``QVideoFrame`` (map, copy the luma plane, ``frames.decode_frame``), which is
 what a webcam delivers; ``rgb32_ms``: the same from an RGB32 ``QImage`` (``feed``; the
 green channel is sliced out as gray); ``core_ms``: ``frames.decode_frame`` alone on a
@@ -50,12 +50,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.ui.test_camera
 from bench_core import machine, ms, pct, report
 
-from checkin.core import frames
-from checkin.core.demo import create_demo
-from checkin.core.printing import select_delegates
-from checkin.core.store import open_store
-from checkin.ui import workers
-from checkin.ui.camera import CameraScanner, decode_source
+from checkin.core.badges.printing import select_delegates
+from checkin.core.db.store import open_store
+from checkin.core.desk import frames
+from checkin.core.roster.demo import create_demo
+from checkin.ui.desk.camera import CameraScanner, decode_source
+from checkin.ui.widgets import workers
 from tests.ui.test_camera import _video_frame, camera_frame, render_badges, select_event
 
 KINDS = {

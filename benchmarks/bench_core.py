@@ -36,16 +36,16 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from checkin.core import journal
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.event import load_event_file, save_event
+from checkin.core.dashboard.stats import compute_stats
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk import journal
+from checkin.core.desk.search import SearchIndex
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
-from checkin.core.roster import import_roster
-from checkin.core.search import SearchIndex
-from checkin.core.stats import compute_stats
-from checkin.core.store import Store
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.importer import import_roster
 
 FIRST = ["Łukasz", "Amélie", "Søren", "Ayşegül", "Nguyễn", "Zoë", "Jean-Baptiste", "María",
          "Olexandra", "Mohammed", "Siobhán", "Björn", "Chiara", "Fatou", "Ingrid", "Tariq",

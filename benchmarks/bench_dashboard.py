@@ -50,14 +50,14 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
-from checkin.core import journal
-from checkin.core import models as m
-from checkin.core.changes import ChangeWatcher
-from checkin.core.dashboard_process import DashboardProcess, Request
-from checkin.core.event import load_event_file, save_event
+from checkin.core.dashboard.process import DashboardProcess, Request
+from checkin.core.dashboard.stats import compute_dashboard
+from checkin.core.db import models as m
+from checkin.core.db.changes import ChangeWatcher
+from checkin.core.db.store import Store
+from checkin.core.desk import journal
+from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
-from checkin.core.stats import compute_dashboard
-from checkin.core.store import Store
 from checkin.core.text import fold
 
 DAY = dt.date(2026, 11, 28)
@@ -220,8 +220,8 @@ def desk(db: str, event_id: int, stop) -> None:
 def bench_gui(
     app, store, event, refreshes: int, tab: str = "overview", in_thread: bool = False
 ) -> dict:
-    from checkin.ui import collector
-    from checkin.ui.dashboard import DashboardPage
+    from checkin.ui.dashboard.page import DashboardPage
+    from checkin.ui.widgets import collector
 
     collector.install(app)  # as checkin.ui.app.main() does once the window is built
     now = dt.datetime.combine(DAY, dt.time(10, 30), tzinfo=event.tz).astimezone(dt.UTC)

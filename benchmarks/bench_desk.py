@@ -55,17 +55,17 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_core import machine, ms, pct, report, write_roster
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.event import load_event_file, save_event
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
-from checkin.core.roster import import_roster
-from checkin.core.store import Store
-from checkin.ui import collector, workers
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.importer import import_roster
 from checkin.ui.app import application, build_window
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.scanner import ScanDetector
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.scanner import ScanDetector
+from checkin.ui.widgets import collector, workers
 
 SCANS = 300
 WARMUP = 10

@@ -29,11 +29,11 @@ from bench_search_stats import populate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from checkin.core.delegate_edit import roster_rows
-from checkin.core.event import current_event
-from checkin.core.search import SearchIndex
-from checkin.core.store import Store
-from checkin.ui.table_models import RosterFilter, RosterTableModel, name_sort_keys
+from checkin.core.db.store import Store
+from checkin.core.desk.search import SearchIndex
+from checkin.core.event.definition import current_event
+from checkin.core.roster.edits import roster_rows
+from checkin.ui.widgets.table_models import RosterFilter, RosterTableModel, name_sort_keys
 
 
 def ms(seconds: float) -> float:

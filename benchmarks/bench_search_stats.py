@@ -27,11 +27,11 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from checkin.core import models as m
-from checkin.core.event import current_event, parse_event, save_event
-from checkin.core.search import SearchIndex
-from checkin.core.stats import compute_stats
-from checkin.core.store import Store
+from checkin.core.dashboard.stats import compute_stats
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.search import SearchIndex
+from checkin.core.event.definition import current_event, parse_event, save_event
 
 
 def words(text: str) -> list[str]:

@@ -41,15 +41,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_core import write_roster
 from PySide6.QtCore import QSettings
 
-from checkin.core.delegates import list_delegates
-from checkin.core.event import load_event_file, save_event
+from checkin.core.db.store import open_store
+from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource as res
-from checkin.core.roster import import_roster
-from checkin.core.store import open_store
-from checkin.ui import collector
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.importer import import_roster
 from checkin.ui.app import application, build_window
-from checkin.ui.dashboard import DashboardPage
-from checkin.ui.desk_controller import DeskController
+from checkin.ui.dashboard.page import DashboardPage
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.widgets import collector
 
 
 def rss_mb() -> float:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from checkin.core.badges import list_templates, load_template
-from checkin.core.demo import create_demo
-from checkin.core.printing import print_badges
-from checkin.core.store import Store
+from checkin.core.badges.printing import print_badges
+from checkin.core.badges.render import list_templates, load_template
+from checkin.core.db.store import Store
+from checkin.core.roster.demo import create_demo
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 # Names that stress the typesetting: Greek, Vietnamese, Cyrillic, Arabic, Polish, long.

@@ -25,12 +25,12 @@ import screenshot_language
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.store import Store
-from checkin.core.walkin import WalkInForm, register_walk_in
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
+from checkin.core.roster.walkins import WalkInForm, register_walk_in
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 DAY = dt.date(2026, 11, 28)
@@ -108,7 +108,7 @@ def main() -> int:
     QCoreApplication.setApplicationName("checkin")
     suffix = screenshot_language.install(app)
 
-    from checkin.ui.dashboard import DashboardPage
+    from checkin.ui.dashboard.page import DashboardPage
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store("sqlite:///" + str(Path(tmp) / "demo.sqlite"))

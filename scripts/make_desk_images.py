@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.store import open_store
+from checkin.core.db.store import open_store
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
 from checkin.ui.app import application, build_window
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.desk_settings import DeskSettings, save
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.settings import DeskSettings, save
 
 
 def settle(app: QApplication, rounds: int = 20) -> None:
@@ -44,7 +44,7 @@ def main() -> int:
     suffix = f"-{args.lang}" if args.lang else ""
     app = application()
     if args.lang:
-        from checkin.ui import translations
+        from checkin.ui.widgets import translations
 
         translations.install(app, args.lang)
     with tempfile.TemporaryDirectory() as tmp:

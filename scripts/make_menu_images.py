@@ -21,10 +21,10 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.store import Store
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 SIZE = (1280, 800)
@@ -48,9 +48,9 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from checkin.ui import workers
     from checkin.ui.app import build_window
-    from checkin.ui.organiser_menu import OrganiserMenu
+    from checkin.ui.organiser.menu import OrganiserMenu
+    from checkin.ui.widgets import workers
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,11 +22,11 @@ import screenshot_language
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
-from checkin.core import models as m
-from checkin.core.badges import load_template
-from checkin.core.demo import create_demo
-from checkin.core.printing import print_badges, select_delegates
-from checkin.core.store import Store
+from checkin.core.badges.printing import print_badges, select_delegates
+from checkin.core.badges.render import load_template
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.roster.demo import create_demo
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 SIZE = (1280, 800)
@@ -47,8 +47,8 @@ def spin(app: QApplication, done, timeout: float = 60) -> None:
 def main() -> int:
     app = QApplication(sys.argv)
     suffix = screenshot_language.install(app)
-    from checkin.ui.agenda import AgendaPage
-    from checkin.ui.badges import BadgesPage
+    from checkin.ui.badges.page import BadgesPage
+    from checkin.ui.organiser.agenda import AgendaPage
 
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,7 +23,7 @@ cannot see that string, whatever we do.
 The core's messages for the user (``checkin/core``, which never imports Qt) are
 English templates raised with ``UserError`` subclasses, or marked ``translatable("…")``
 (see checkin/core/errors.py); the shim files them under the context ``Messages``, where
-``checkin.ui.messages.explain`` looks them up.
+``checkin.ui.widgets.messages.explain`` looks them up.
 
 Deterministic: no source locations (``-locations none``), so moving code around does not
 rewrite the ``.ts``; entries are in lupdate's order; the same ``.ts`` always compiles to the
@@ -49,11 +49,11 @@ MESSAGES = "Messages"  # checkin.core.errors.CONTEXT: the core's messages for th
 
 
 def sources() -> list[Path]:
-    return sorted((ROOT / "checkin" / "ui").glob("*.py"))
+    return sorted((ROOT / "checkin" / "ui").rglob("*.py"))
 
 
 def core_sources() -> list[Path]:
-    return sorted((ROOT / "checkin" / "core").glob("*.py"))
+    return sorted((ROOT / "checkin" / "core").rglob("*.py"))
 
 
 def _helpers(tree: ast.Module) -> dict[str, str]:

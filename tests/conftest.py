@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from checkin.core.event import EventInfo, parse_event, save_event
-from checkin.core.store import Store
+from checkin.core.db.store import Store
+from checkin.core.event.definition import EventInfo, parse_event, save_event
 
 EVENT_DATE = dt.date(2026, 11, 28)
 
@@ -137,7 +137,7 @@ class Clock:
 
 def insert_delegates(store, event, people):
     """Insert delegates directly (no importer): ``people`` are dicts of Delegate fields."""
-    from checkin.core import models as m
+    from checkin.core.db import models as m
     from checkin.core.text import fold
 
     now = dt.datetime(2026, 11, 1)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from checkin import __version__, selftest
+from checkin import __version__
+from checkin.cli import selftest
 from checkin.core import resources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +69,7 @@ def test_self_test_passes_through_the_entry_point(tmp_path):
 
 
 def test_self_test_is_listed_in_the_help():
-    from checkin.cli import build_parser
+    from checkin.cli.commands import build_parser
 
     assert "--self-test" in build_parser().format_help()
 
@@ -141,10 +142,10 @@ def test_the_built_app_passes_its_self_test(tmp_path):
     bundled = app / "_internal"
     for needed in ("resources/fonts/DejaVuSans.ttf", "resources/badges/a6.toml",
                    "resources/demo/delegates.csv", "resources/sounds/admitted.wav",
-                   "checkin/core/migrations/env.py"):
+                   "checkin/core/db/migrations/env.py"):
         assert (bundled / needed).is_file(), needed
-    versions = sorted(p.name for p in (ROOT / "checkin/core/migrations/versions").glob("*.py"))
-    shipped = sorted(p.name for p in (bundled / "checkin/core/migrations/versions").glob("*.py"))
+    versions = sorted(p.name for p in (ROOT / "checkin/core/db/migrations/versions").glob("*.py"))
+    shipped = sorted(p.name for p in (bundled / "checkin/core/db/migrations/versions").glob("*.py"))
     assert shipped == versions
     for qm in (ROOT / "resources" / "translations").glob("*.qm"):
         assert (bundled / "resources" / "translations" / qm.name).is_file(), qm.name

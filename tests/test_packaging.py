@@ -65,7 +65,7 @@ def test_the_wheel_carries_every_module_and_migration(wheel):
     package = ROOT / "checkin"
     expected = [f"checkin/{f}" for f in _tree_files(package) if f.endswith((".py", ".mako"))]
     assert [f for f in expected if f not in names] == []
-    assert "checkin/core/migrations/versions/0001_initial_schema.py" in names
+    assert "checkin/core/db/migrations/versions/0001_initial_schema.py" in names
 
 
 def test_an_installed_wheel_finds_its_resources(wheel, tmp_path):

@@ -9,7 +9,7 @@ a French-speaking organiser.  So they are raised as an English *template* with `
 
 ``str(exc)`` is the English sentence (logs, the command line, tests).  The desktop app
 translates the template through Qt, in the context ``"Messages"``, then fills in the
-values (``checkin.ui.messages.explain``).  ``scripts/update_translations.py`` collects
+values (``checkin.ui.widgets.messages.explain``).  ``scripts/update_translations.py`` collects
 the templates from every ``SomeUserError("literal", …)`` in ``checkin/core`` and from
 ``translatable("literal")``, which marks a template kept aside (in a table, or built
 before it is raised).  Values are data — names, files, numbers — and are never

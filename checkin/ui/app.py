@@ -39,24 +39,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.demo import create_demo
-from checkin.core.event import EventInfo, current_event, parse_event, save_event
-from checkin.core.store import Store, StoreError, open_store, resolve_url
-from checkin.ui import collector, desk_settings, workers
-from checkin.ui.agenda import AgendaPage
-from checkin.ui.autobackup import AutoBackup
-from checkin.ui.badges import BadgesPage
-from checkin.ui.dashboard import DashboardPage
-from checkin.ui.desk import DeskPage
-from checkin.ui.desk_connection import DeskConnection
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.desk_settings import DeskSettings, default_station
+from checkin.core.db.store import Store, StoreError, open_store, resolve_url
+from checkin.core.event.definition import EventInfo, current_event, parse_event, save_event
+from checkin.core.roster.demo import create_demo
+from checkin.ui.badges.page import BadgesPage
+from checkin.ui.dashboard.page import DashboardPage
+from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.connection import DeskConnection
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.page import DeskPage
+from checkin.ui.desk.scanner import ScanDetector
+from checkin.ui.desk.settings import DeskSettings, default_station
 from checkin.ui.main_window import MainWindow
-from checkin.ui.messages import explain, first_line
-from checkin.ui.organiser_menu import OrganiserMenu
-from checkin.ui.plain import message_box
-from checkin.ui.roster import RosterPage
-from checkin.ui.scanner import ScanDetector
+from checkin.ui.organiser.agenda import AgendaPage
+from checkin.ui.organiser.autobackup import AutoBackup
+from checkin.ui.organiser.menu import OrganiserMenu
+from checkin.ui.roster.page import RosterPage
+from checkin.ui.widgets import collector, workers
+from checkin.ui.widgets.messages import explain, first_line
+from checkin.ui.widgets.plain import message_box
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
 
 def install_translations(app: QApplication) -> str:
     """The language chosen in the settings (or the system's): our .qm and Qt's own."""
-    from checkin.ui import translations
+    from checkin.ui.widgets import translations
 
     return translations.install(app, translations.saved_language(desk_settings.default_qsettings()))
 
@@ -383,7 +384,7 @@ def open_or_explain(
     (tests) stands in for the dialog: it gets the message and the offered choices and
     returns the one taken ("restore", "read-only" or "quit").
     """
-    from checkin.core import backup
+    from checkin.core.db import backup
 
     try:
         return open_store(db, demo=demo, read_only=read_only)

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from checkin.core import codes
-from checkin.core.agenda import (
+from checkin.core.desk.service import CheckinService
+from checkin.core.event import codes
+from checkin.core.event.agenda import (
     AgendaError,
     check_spec,
     local_time,
@@ -16,8 +17,7 @@ from checkin.core.agenda import (
     update_event,
     utc_naive,
 )
-from checkin.core.checkin import CheckinService
-from checkin.core.event import CategoryInfo, SessionSpec, current_event, event_secret
+from checkin.core.event.definition import CategoryInfo, SessionSpec, current_event, event_secret
 from tests.conftest import EVENT_DATE
 
 TZ = "Europe/Zurich"

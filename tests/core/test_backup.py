@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from checkin.core import backup
-from checkin.core import models as m
-from checkin.core.backup import BackupError, PostgresBackupError, RestoreRefused
-from checkin.core.checkin import CheckinService
-from checkin.core.store import Store
+from checkin.core.db import backup
+from checkin.core.db import models as m
+from checkin.core.db.backup import BackupError, PostgresBackupError, RestoreRefused
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
 from tests.conftest import insert_delegates
 
 POSIX = os.name == "posix"
@@ -97,7 +97,7 @@ def test_backup_rotates_automatic_backups(store, event, db_path):
 
 def test_restore_round_trip_keeps_the_replaced_database(db_path, tmp_path):
     store = Store("sqlite:///" + str(db_path))
-    from checkin.core.event import parse_event, save_event
+    from checkin.core.event.definition import parse_event, save_event
     from tests.conftest import SMALL_EVENT
 
     event = save_event(store, parse_event(SMALL_EVENT))

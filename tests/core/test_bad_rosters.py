@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from checkin.core import models as m
-from checkin.core.roster import RosterError, import_roster
+from checkin.core.db import models as m
+from checkin.core.roster.importer import RosterError, import_roster
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "rosters" / "bad"
 

@@ -12,8 +12,9 @@ import qrcode
 import zxingcpp
 from qrcode.constants import ERROR_CORRECT_M
 
-from checkin.core import badges, typeset
-from checkin.core.badges import (
+from checkin.core.badges import render as badges
+from checkin.core.badges import typeset
+from checkin.core.badges.render import (
     BadgeContent,
     RenderCancelled,
     TemplateError,
@@ -23,7 +24,7 @@ from checkin.core.badges import (
     load_template,
     render_badges,
 )
-from checkin.core.codes import make_code, pretty
+from checkin.core.event.codes import make_code, pretty
 
 SECRET = b"test-secret"
 SHIPPED = {"a6", "a6-foldover", "a4-herma-4412", "letter-avery-5392", "cr80", "brother-62mm"}

@@ -7,14 +7,14 @@ import sys
 
 import pytest
 
-from checkin.core.changes import ChangeWatcher
-from checkin.core.checkin import CheckinService
-from checkin.core.store import Store
+from checkin.core.db.changes import ChangeWatcher
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 
 def _event(store):
-    from checkin.core.event import parse_event, save_event
+    from checkin.core.event.definition import parse_event, save_event
 
     return save_event(store, parse_event(SMALL_EVENT, source="test"))
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from checkin.core import codes
-from checkin.core import models as m
-from checkin.core.checkin import CheckinError, CheckinService
-from checkin.core.event import event_secret
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinError, CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret
 from tests.conftest import EVENT_DATE, insert_delegates
 
 Outcome = m.Outcome

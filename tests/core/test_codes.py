@@ -7,7 +7,7 @@ import qrcode.util
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from checkin.core import codes
+from checkin.core.event import codes
 
 SECRET = bytes.fromhex("11" * 32)
 OTHER = bytes.fromhex("22" * 32)

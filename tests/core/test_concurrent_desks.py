@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from checkin.core import codes
-from checkin.core import models as m
-from checkin.core.event import event_secret, parse_event, save_event
-from checkin.core.store import Store
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret, parse_event, save_event
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 ROOT = Path(__file__).resolve().parents[2]

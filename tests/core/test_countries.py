@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkin.core.countries import country_name, normalise_country
+from checkin.core.roster.countries import country_name, normalise_country
 
 
 @pytest.mark.parametrize(

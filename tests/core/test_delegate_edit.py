@@ -1,4 +1,4 @@
-"""Editing, cancelling and restoring one delegate (checkin.core.delegate_edit)."""
+"""Editing, cancelling and restoring one delegate (checkin.core.roster.edits)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegate_edit import (
+from checkin.core.db import models as m
+from checkin.core.desk.search import SearchIndex
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import get_delegate, search_text
+from checkin.core.roster.edits import (
     ARRIVED_AT,
     PRINTED_AT,
     DelegateEditError,
@@ -22,8 +24,6 @@ from checkin.core.delegate_edit import (
     update_delegate,
     validate_edit,
 )
-from checkin.core.delegates import get_delegate, search_text
-from checkin.core.search import SearchIndex
 from tests.conftest import insert_delegates
 
 NOW = dt.datetime(2026, 11, 20, 9, 0)
@@ -163,7 +163,7 @@ def test_roster_rows_feed_the_table_and_the_search_index(store, event, people):
 
 
 def test_rows_of_another_event_are_not_listed(store, event, people):
-    from checkin.core.event import parse_event, save_event
+    from checkin.core.event.definition import parse_event, save_event
     from tests.conftest import SMALL_EVENT
 
     other = save_event(store, parse_event(SMALL_EVENT, source="test"), new=True)

@@ -24,10 +24,10 @@ import time
 
 import pytest
 
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.event import require_event
-from checkin.core.store import Store
+from checkin.core.db.store import Store
+from checkin.core.event.definition import require_event
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
 
 KILLS = 50
 
@@ -114,7 +114,7 @@ def test_sigkill_at_random_points_loses_no_acknowledged_scan(tmp_path):
     store = Store("sqlite:///" + db)
     try:
         assert store.integrity_ok()
-        from checkin.core.stats import compute_stats
+        from checkin.core.dashboard.stats import compute_stats
 
         stats = compute_stats(store, event)
         with store.read() as s:

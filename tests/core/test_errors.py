@@ -7,8 +7,8 @@ import pickle
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checkin.core.db.store import StoreError
 from checkin.core.errors import UserError, fill
-from checkin.core.store import StoreError
 
 
 def test_str_is_the_english_sentence_and_the_parts_stay_apart():

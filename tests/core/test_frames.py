@@ -16,9 +16,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from checkin.core import codes, frames
-from checkin.core.badges import qr_matrix
-from checkin.core.frames import CodeDeduper, FrameError, decode_frame, target_rect
+from checkin.core.badges.render import qr_matrix
+from checkin.core.desk import frames
+from checkin.core.desk.frames import CodeDeduper, FrameError, decode_frame, target_rect
+from checkin.core.event import codes
 from tests.conftest import Clock
 
 SECRET = bytes.fromhex("5a" * 32)

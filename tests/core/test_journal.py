@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from checkin.core import codes, journal
-from checkin.core import models as m
-from checkin.core.checkin import CheckinError, CheckinService
-from checkin.core.event import event_secret, parse_event, save_event
+from checkin.core.db import models as m
+from checkin.core.desk import journal
+from checkin.core.desk.service import CheckinError, CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret, parse_event, save_event
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 T0 = dt.datetime(2026, 11, 28, 7, 30, tzinfo=dt.UTC)

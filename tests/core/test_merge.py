@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checkin.core import codes, merge
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.event import event_secret, require_event
+from checkin.core.db import models as m
+from checkin.core.desk import merge
+from checkin.core.desk.service import CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret, require_event
 
 T0 = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.UTC)
 
@@ -150,7 +151,7 @@ def projections(store) -> tuple[list, list]:
 
 
 def test_merge_projections_equal_a_full_rebuild_from_the_journal(stations):
-    from checkin.core import journal as jn
+    from checkin.core.desk import journal as jn
 
     a, b = stations
     ev = require_event(a)

@@ -8,11 +8,12 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from checkin.core import codes, merge
-from checkin.core import models as m
-from checkin.core.event import event_secret, parse_event, require_event, save_event
-from checkin.core.offline import DeskCheckin, OfflineError, is_unreachable, primary_url
-from checkin.core.store import Store, StoreError
+from checkin.core.db import models as m
+from checkin.core.db.store import Store, StoreError
+from checkin.core.desk import merge
+from checkin.core.desk.offline import DeskCheckin, OfflineError, is_unreachable, primary_url
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret, parse_event, require_event, save_event
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 

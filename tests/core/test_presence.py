@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from checkin.core import codes, journal
-from checkin.core import models as m
-from checkin.core.checkin import CheckinError, CheckinService
-from checkin.core.event import event_secret
-from checkin.core.presence import CapacityLevel, capacity_level, session_attendees
-from checkin.core.stats import compute_dashboard
+from checkin.core.dashboard.stats import compute_dashboard
+from checkin.core.db import models as m
+from checkin.core.desk import journal
+from checkin.core.desk.presence import CapacityLevel, capacity_level, session_attendees
+from checkin.core.desk.service import CheckinError, CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret
 from tests.conftest import EVENT_DATE, insert_delegates
 
 Outcome = m.Outcome

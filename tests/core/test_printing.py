@@ -9,11 +9,11 @@ import pytest
 import zxingcpp
 from sqlalchemy import select
 
-from checkin.core import models as m
-from checkin.core.badges import RenderCancelled, list_templates, load_template
-from checkin.core.checkin import CheckinService
-from checkin.core.demo import create_demo
-from checkin.core.printing import PrintError, preflight, print_badges, select_delegates
+from checkin.core.badges.printing import PrintError, preflight, print_badges, select_delegates
+from checkin.core.badges.render import RenderCancelled, list_templates, load_template
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.demo import create_demo
 from tests.conftest import insert_delegates
 
 DPI = 200

@@ -14,13 +14,13 @@ import stat
 
 import pytest
 
-from checkin.core.backup import backup
-from checkin.core.checkin import CheckinService
-from checkin.core.delegate_edit import DelegateForm, update_delegate
-from checkin.core.delegates import list_delegates
-from checkin.core.event import event_secret
-from checkin.core.roster import import_roster
-from checkin.core.walkin import WalkInForm, register_walk_in
+from checkin.core.db.backup import backup
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import event_secret
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.edits import DelegateForm, update_delegate
+from checkin.core.roster.importer import import_roster
+from checkin.core.roster.walkins import WalkInForm, register_walk_in
 
 ROSTER = (
     "Reference,First name,Last name,Organisation,Country,Email\n"

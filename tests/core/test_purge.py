@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from checkin.core import backup
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.purge import confirm_matches, purge
-from checkin.core.stats import compute_stats
-from checkin.core.store import Store
+from checkin.core.dashboard.stats import compute_stats
+from checkin.core.db import backup
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.purge import confirm_matches, purge
 from tests.conftest import insert_delegates
 
 NAMES = ["Wróblewski", "Łukasz", "الحسيني", "Lefèvre", "zoe.private@example.org", "REF-SECRET"]
@@ -80,7 +80,7 @@ def test_confirmation_is_the_event_name_forgiving_dashes_and_case(event):
 
 
 def test_purge_on_sqlite_and_postgresql_keeps_counts(any_store):
-    from checkin.core.event import parse_event, save_event
+    from checkin.core.event.definition import parse_event, save_event
     from tests.conftest import SMALL_EVENT
 
     event = save_event(any_store, parse_event(SMALL_EVENT, source="test"))

@@ -15,10 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from checkin.core import models as m
-from checkin.core import reports
-from checkin.core.checkin import CheckinService
-from checkin.core.reports import FORMULA_START, ReportError, neutralise
+from checkin.core.dashboard import reports
+from checkin.core.dashboard.reports import FORMULA_START, ReportError, neutralise
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinService
 from tests.conftest import insert_delegates
 
 POSIX = os.name == "posix"

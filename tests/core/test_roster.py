@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from checkin.core import models as m
-from checkin.core.delegates import search_text
-from checkin.core.roster import (
+from checkin.core.db import models as m
+from checkin.core.roster.delegates import search_text
+from checkin.core.roster.importer import (
     FIELDS,
     ImportCancelled,
     Problem,
@@ -964,7 +964,7 @@ def test_search_text_is_the_fold_of_the_joined_fields(parts):
 
 
 def test_category_labels_and_choices_in_the_message(tmp_path):
-    from checkin.core.event import CategoryInfo
+    from checkin.core.event.definition import CategoryInfo
 
     categories = (
         CategoryInfo("guest", "Invité d'honneur", "#000000"),

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checkin.core.roster import RosterError, preview_roster, read_roster
+from checkin.core.roster.importer import RosterError, preview_roster, read_roster
 from checkin.core.text import clean
 
 

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event as sa_event
 
-from checkin.core.event import parse_event, save_event
-from checkin.core.search import SearchIndex, search
+from checkin.core.desk.search import SearchIndex, search
+from checkin.core.event.definition import parse_event, save_event
 from checkin.core.text import fold
 from tests.conftest import SMALL_EVENT, insert_delegates
 

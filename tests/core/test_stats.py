@@ -11,11 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event as sa_event
 
-from checkin.core import journal
-from checkin.core import models as m
-from checkin.core.event import parse_event, save_event
-from checkin.core.presence import CapacityLevel
-from checkin.core.stats import (
+from checkin.core.dashboard.stats import (
     Bucket,
     GroupCount,
     compute_dashboard,
@@ -23,6 +19,10 @@ from checkin.core.stats import (
     spreadsheet_safe,
     write_call_list,
 )
+from checkin.core.db import models as m
+from checkin.core.desk import journal
+from checkin.core.desk.presence import CapacityLevel
+from checkin.core.event.definition import parse_event, save_event
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 ZURICH = ZoneInfo("Europe/Zurich")

@@ -16,9 +16,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from checkin.core import journal, migrations
-from checkin.core.models import Base
-from checkin.core.store import Store, StoreError, resolve_url
+from checkin.core.db import migrations
+from checkin.core.db.models import Base
+from checkin.core.db.store import Store, StoreError, resolve_url
+from checkin.core.desk import journal
 from tests.conftest import insert_delegates
 
 DATA = Path(__file__).resolve().parents[1] / "data"

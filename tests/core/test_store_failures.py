@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
-from checkin.core import models as m
-from checkin.core import store as store_module
-from checkin.core.backup import backup
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.store import Store, StoreError
+from checkin.core.db import models as m
+from checkin.core.db import store as store_module
+from checkin.core.db.backup import backup
+from checkin.core.db.store import Store, StoreError
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
 
 FIXTURE = "checkin-0001-demo.sqlite"  # written by version 0.1's schema 0001
 

@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from checkin.core import merge, sync
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.event import parse_event, require_event, save_event
-from checkin.core.store import Store
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk import merge
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import parse_event, require_event, save_event
+from checkin.core.sync import bundle as sync
 from tests.conftest import SMALL_EVENT, insert_delegates
 from tests.core.test_merge import T0, code
 

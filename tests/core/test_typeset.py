@@ -7,8 +7,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checkin.core import typeset
-from checkin.core.typeset import BOLD, LEADING, REGULAR, fit, missing_glyphs, shape, text_width
+from checkin.core.badges import typeset
+from checkin.core.badges.typeset import (
+    BOLD,
+    LEADING,
+    REGULAR,
+    fit,
+    missing_glyphs,
+    shape,
+    text_width,
+)
 
 COVERED = [
     "Łukasz Wróblewski",

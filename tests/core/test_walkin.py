@@ -10,18 +10,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from checkin.core import badges, printing
-from checkin.core import models as m
-from checkin.core.event import CategoryInfo, EventInfo
-from checkin.core.stats import compute_stats
-from checkin.core.text import fold
-from checkin.core.walkin import (
+from checkin.core.badges import printing
+from checkin.core.badges import render as badges
+from checkin.core.dashboard.stats import compute_stats
+from checkin.core.db import models as m
+from checkin.core.event.definition import CategoryInfo, EventInfo
+from checkin.core.roster.walkins import (
     FieldProblem,
     WalkInError,
     WalkInForm,
     register_walk_in,
     validate,
 )
+from checkin.core.text import fold
 from tests.conftest import EVENT_DATE, insert_delegates
 
 NOW = dt.datetime.combine(EVENT_DATE, dt.time(8, 45), tzinfo=dt.UTC)

@@ -13,13 +13,15 @@ import openpyxl
 import pypdf
 import pytest
 
-from checkin.core import mailmerge, printing, reports, wording
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
+from checkin.core import wording
+from checkin.core.badges import mailmerge, printing
+from checkin.core.dashboard import reports
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinService
 from checkin.core.wording import FRENCH, NBSP, NNBSP, words
 from tests.conftest import insert_delegates
 
-CORE = Path(reports.__file__).parent
+CORE = Path(reports.__file__).parents[1]
 # tr("...") or words(language)("..."): a literal handed to the translator.
 TRANSLATED = re.compile(r"""(?:\btr|\bwords\([\w.]+\))\((["'])(.+?)\1\)""")
 
@@ -173,8 +175,10 @@ def _words_used() -> set[str]:
     """Every English text the core hands to a translator, found in the source, plus the
     lists translated by variable (sheet columns, headings, statuses, arrival sources)."""
     used: set[str] = set()
-    for module in ("reports.py", "mailmerge.py", "wording.py"):
-        source = (CORE / module).read_text(encoding="utf-8")
+    modules = [*(CORE / "dashboard").glob("*.py"), CORE / "badges" / "mailmerge.py",
+               CORE / "wording.py"]
+    for module in modules:
+        source = module.read_text(encoding="utf-8")
         used |= {hit.group(2) for hit in TRANSLATED.finditer(source)}
     used |= {label for label, _w in reports._SHEET_COLUMNS if label != "✓"}
     used |= set(mailmerge.MAILMERGE_HEADINGS)

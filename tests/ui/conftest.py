@@ -13,16 +13,16 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.event import EventInfo
-from checkin.core.store import Store, open_store
+from checkin.core.db.store import Store, open_store
+from checkin.core.event.definition import EventInfo
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
 from checkin.ui.app import build_window
-from checkin.ui.desk import DeskPage
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.desk_settings import DeskSettings, save
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.page import DeskPage
+from checkin.ui.desk.scanner import ScanDetector
+from checkin.ui.desk.settings import DeskSettings, save
 from checkin.ui.main_window import MainWindow
-from checkin.ui.scanner import ScanDetector
 from tests.conftest import Clock
 
 DEMO_DAY = dt.date(2026, 11, 28)
@@ -137,7 +137,7 @@ def french(qapp):
     previous locale again afterwards.  Yields the language installed."""
     from PySide6.QtCore import QLocale
 
-    from checkin.ui import translations
+    from checkin.ui.widgets import translations
 
     locale = QLocale()
     used = translations.install(qapp, "fr")

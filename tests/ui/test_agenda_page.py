@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QColor
 
-from checkin.core.event import current_event, require_event
-from checkin.ui.agenda import ATTENDANCE, CAPACITY, END, START, TITLE, AgendaPage
+from checkin.core.event.definition import current_event, require_event
+from checkin.ui.organiser.agenda import ATTENDANCE, CAPACITY, END, START, TITLE, AgendaPage
 
 EDIT = Qt.ItemDataRole.EditRole
 
@@ -129,7 +129,7 @@ def test_revert_discards_edits(qtbot, page):
 def test_refresh_shows_edits_made_elsewhere_but_keeps_unsaved_ones(qtbot, page, demo_store):
     import dataclasses
 
-    from checkin.core.agenda import spec_from_info, update_event
+    from checkin.core.event.agenda import spec_from_info, update_event
 
     event = require_event(demo_store)
     update_event(demo_store, event.id, dataclasses.replace(spec_from_info(event), venue="Hall B"))

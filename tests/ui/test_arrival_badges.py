@@ -10,8 +10,8 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from checkin.core import models as m
-from checkin.ui import desk_settings
+from checkin.core.db import models as m
+from checkin.ui.desk import settings as desk_settings
 
 from .test_desk import KEY_CLICK_GAP
 

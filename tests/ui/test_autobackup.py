@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checkin.core.backup import BackupResult
-from checkin.ui import workers
-from checkin.ui.autobackup import AutoBackup
+from checkin.core.db.backup import BackupResult
+from checkin.ui.organiser.autobackup import AutoBackup
+from checkin.ui.widgets import workers
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select, update
 
-from checkin.core import codes
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.event import event_secret, require_event
-from checkin.ui.badge_printer import make_printer
-from checkin.ui.badges import BadgesPage
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import event_secret, require_event
+from checkin.ui.badges.page import BadgesPage
+from checkin.ui.widgets.printer import make_printer
 
 JOB_TIMEOUT = 30_000
 REF_A, REF_B = "IOMNGO-0080", "IOMNGO-0036"  # Sigrid Aasland-Øverby, Emmanuel Adjei Boateng
@@ -214,7 +214,7 @@ def test_chosen_mode_with_nobody_ticked_says_so(qtbot, page):
 def test_reprint_dialog_needs_a_reason_and_warns_in_words(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-    from checkin.ui.badges import ReprintDialog
+    from checkin.ui.badges.page import ReprintDialog
 
     dialog = ReprintDialog(["Sigrid Aasland-Øverby"])
     qtbot.addWidget(dialog)
@@ -241,8 +241,9 @@ def test_ticking_a_person_with_the_keyboard_chooses_them(qtbot, page, qtmodeltes
 
 
 def test_paint_pdf_stops_and_aborts_the_printer_on_cancel(tmp_path, demo_store):
-    from checkin.core import badges, printing
-    from checkin.ui.badge_printer import PrintCancelled, paint_pdf, pdf_page_points
+    from checkin.core.badges import printing
+    from checkin.core.badges import render as badges
+    from checkin.ui.widgets.printer import PrintCancelled, paint_pdf, pdf_page_points
 
     event = require_event(demo_store)
     pdf = tmp_path / "two.pdf"

@@ -21,15 +21,15 @@ import zxingcpp
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTransform
 
-from checkin.core import frames
-from checkin.core.badges import load_template
-from checkin.core.demo import create_demo
-from checkin.core.printing import print_badges, select_delegates
-from checkin.core.store import Store, open_store
-from checkin.ui import camera as camera_module
-from checkin.ui.camera import CameraScanner, decode_source
-from checkin.ui.camera_view import CameraPanel
-from checkin.ui.outcome_panel import Tone
+from checkin.core.badges.printing import print_badges, select_delegates
+from checkin.core.badges.render import load_template
+from checkin.core.db.store import Store, open_store
+from checkin.core.desk import frames
+from checkin.core.roster.demo import create_demo
+from checkin.ui.desk import camera as camera_module
+from checkin.ui.desk.camera import CameraScanner, decode_source
+from checkin.ui.desk.camera_view import CameraPanel
+from checkin.ui.desk.outcome_panel import Tone
 from tests.conftest import Clock
 
 FRAME_W, FRAME_H = 1280, 720
@@ -59,7 +59,7 @@ def render_badges(store: Store, refs: list[str], out: Path, template: str = "a6"
 
 
 def select_event(store: Store):
-    from checkin.core.event import require_event
+    from checkin.core.event.definition import require_event
 
     return require_event(store)
 
@@ -548,7 +548,7 @@ def test_desk_camera_button_scans_by_frame_and_usb_still_works(qtbot, desk_app, 
     scan), the USB scanner is unaffected, and hiding the panel stops the camera."""
     from sqlalchemy import select
 
-    from checkin.core import models as m
+    from checkin.core.db import models as m
 
     desk = desk_app.desk
     qtbot.mouseClick(desk.camera_button, Qt.MouseButton.LeftButton)
@@ -583,7 +583,7 @@ def test_desk_camera_button_scans_by_frame_and_usb_still_works(qtbot, desk_app, 
 
 
 def _reference(desk_app, first_name: str) -> str:
-    from checkin.core.delegates import list_delegates
+    from checkin.core.roster.delegates import list_delegates
 
     (entry,) = [
         e for e in list_delegates(desk_app.store, desk_app.event)

@@ -1,4 +1,4 @@
-"""Full garbage collections when nobody is at the keyboard (checkin.ui.collector)."""
+"""Full garbage collections when nobody is at the keyboard (checkin.ui.widgets.collector)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from checkin.ui.collector import IdleCollector
+from checkin.ui.widgets.collector import IdleCollector
 from tests.conftest import Clock
 
 

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from checkin.ui import desk as desk_module
-from checkin.ui.dashboard_charts import ARRIVED, PRESENT
-from checkin.ui.outcome_panel import Tone
+from checkin.ui.dashboard.charts import ARRIVED, PRESENT
+from checkin.ui.desk import page as desk_module
+from checkin.ui.desk.outcome_panel import Tone
 
 
 def luminance(hex_colour: str) -> float:
@@ -56,7 +56,7 @@ def test_chart_bars_stand_out_from_the_plot(colour):
 def test_large_type_follows_the_users_text_size(qapp):
     from PySide6.QtGui import QFont
 
-    from checkin.ui.outcome_panel import OutcomePanel
+    from checkin.ui.desk.outcome_panel import OutcomePanel
 
     before = qapp.font()
     try:

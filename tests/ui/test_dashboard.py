@@ -11,11 +11,11 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.presence import CapacityLevel
-from checkin.ui.dashboard import DashboardPage
+from checkin.core.db import models as m
+from checkin.core.desk.presence import CapacityLevel
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
+from checkin.ui.dashboard.page import DashboardPage
 from tests.conftest import EVENT_DATE, insert_delegates
 
 
@@ -25,7 +25,7 @@ def local(event, hh: int, mm: int) -> dt.datetime:
 
 @pytest.fixture
 def demo_event(demo_store):
-    from checkin.core.event import require_event
+    from checkin.core.event.definition import require_event
 
     return require_event(demo_store)
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 
-from checkin.ui.dashboard_lists import Column, RowsModel, make_table, removed_runs
+from checkin.ui.dashboard.lists import Column, RowsModel, make_table, removed_runs
 
 
 @given(st.lists(st.booleans(), max_size=60))

@@ -12,8 +12,7 @@ import time
 
 import pytest
 
-from checkin.core.checkin import CheckinService
-from checkin.core.dashboard_process import (
+from checkin.core.dashboard.process import (
     DashboardProcess,
     ProcessGone,
     RefreshError,
@@ -21,9 +20,10 @@ from checkin.core.dashboard_process import (
     decode,
     encode,
 )
-from checkin.core.stats import compute_dashboard
-from checkin.ui import dashboard_live
-from checkin.ui.dashboard_live import LiveFeed
+from checkin.core.dashboard.stats import compute_dashboard
+from checkin.core.desk.service import CheckinService
+from checkin.ui.dashboard import live as dashboard_live
+from checkin.ui.dashboard.live import LiveFeed
 from tests.conftest import EVENT_DATE, insert_delegates
 
 BOOT_MS = 60_000  # a spawned interpreter importing SQLAlchemy on a busy 2-core machine
@@ -94,7 +94,7 @@ def test_a_killed_worker_process_is_started_again(qtbot, store, event, feed, cap
     first.process.kill()
     first.process.join(10)
     refreshes, done = feed.refreshes, feed.process_refreshes
-    with caplog.at_level(logging.WARNING, logger="checkin.ui.dashboard_live"):
+    with caplog.at_level(logging.WARNING, logger="checkin.ui.dashboard.live"):
         # The new process is assigned on the job's thread before its snapshot, computed
         # here meanwhile, reaches the GUI thread: wait for both.
         qtbot.waitUntil(
@@ -114,7 +114,7 @@ def test_no_worker_process_means_refreshing_here(qtbot, store, event, feed, monk
 
     monkeypatch.setattr(dashboard_live, "DashboardProcess", cannot_start)
     (person,) = insert_delegates(store, event, [{}])
-    with caplog.at_level(logging.WARNING, logger="checkin.ui.dashboard_live"):
+    with caplog.at_level(logging.WARNING, logger="checkin.ui.dashboard.live"):
         feed.start()
         qtbot.waitUntil(lambda: feed.refreshes >= 3, timeout=5_000)
     assert feed.process_refreshes == 0 and feed.worker_process is None
@@ -252,8 +252,8 @@ def test_a_failed_refresh_in_the_worker_says_why(store, event, worker):
 
 
 def test_a_users_message_from_the_worker_keeps_its_template():
-    from checkin.core.dashboard_process import _reply_error
-    from checkin.core.store import StoreError
+    from checkin.core.dashboard.process import _reply_error
+    from checkin.core.db.store import StoreError
 
     reply = _reply_error(StoreError("%1 does not exist.", "/x.sqlite"))
     error = RefreshError.of(*reply[1:])

@@ -8,8 +8,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select, update
 
-from checkin.core import models as m
-from checkin.ui.outcome_panel import Tone
+from checkin.core.db import models as m
+from checkin.ui.desk.outcome_panel import Tone
 
 KEY_CLICK_GAP = 2000  # ms of event time between two scans: never one burst
 

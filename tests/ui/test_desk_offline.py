@@ -7,16 +7,16 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.demo import create_demo
-from checkin.core.offline import DeskCheckin
-from checkin.core.store import Store
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.offline import DeskCheckin
+from checkin.core.desk.service import CheckinService
+from checkin.core.roster.delegates import list_delegates
+from checkin.core.roster.demo import create_demo
 from checkin.ui.app import build_window
-from checkin.ui.desk_connection import DeskConnection
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.scanner import ScanDetector
+from checkin.ui.desk.connection import DeskConnection
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.scanner import ScanDetector
 
 from .conftest import DEMO_DAY, Clock, burst
 

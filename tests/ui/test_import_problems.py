@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from checkin.core import roster
-from checkin.core.roster import WARNING, Problem, RosterError, import_roster, read_roster
-from checkin.ui import translations
-from checkin.ui.import_wizard import _problem_words, problem_text
+from checkin.core.roster import importer as roster
+from checkin.core.roster.importer import WARNING, Problem, RosterError, import_roster, read_roster
+from checkin.ui.roster.import_wizard import _problem_words, problem_text
+from checkin.ui.widgets import translations
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "rosters" / "bad"
 HEADER = ["Reference", "First name", "Last name", "Organisation", "Country", "Email", "Category"]

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from checkin.core import models as m
-from checkin.ui.import_wizard import ImportWizard
+from checkin.core.db import models as m
+from checkin.ui.roster.import_wizard import ImportWizard
 
 HEADER = "Réf;Prénom;Nom;Organisme;Entité;Pays;Courriel;Type\r\n"
 GOOD = [

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.event import current_event
-from checkin.core.store import open_store
+from checkin.core.db.store import open_store
+from checkin.core.event.definition import current_event
 from checkin.ui import app as app_module
 from checkin.ui.app import FirstStartPage, build_window
-from checkin.ui.dashboard import DashboardPage
-from checkin.ui.desk_controller import DeskController
+from checkin.ui.dashboard.page import DashboardPage
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.main_window import MainWindow
-from checkin.ui.scanner import ScanDetector
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -153,7 +153,7 @@ def test_main_reports_an_unopenable_database(qtbot, tmp_path, monkeypatch):
 
 
 def test_a_damaged_database_is_replaced_by_its_newest_backup(qtbot, demo_store, tmp_path):
-    from checkin.core.backup import backup
+    from checkin.core.db.backup import backup
 
     path = demo_store.path
     backup(path)
@@ -181,7 +181,7 @@ def test_a_damaged_database_is_replaced_by_its_newest_backup(qtbot, demo_store, 
 
 
 def test_a_database_can_be_opened_read_only_to_look_and_export(qtbot, demo_store):
-    from checkin.core.store import StoreError
+    from checkin.core.db.store import StoreError
 
     path = str(demo_store.path)
     demo_store.close()
@@ -189,7 +189,7 @@ def test_a_database_can_be_opened_read_only_to_look_and_export(qtbot, demo_store
     assert store is not None and store.read_only
     try:
         assert current_event(store) is not None
-        from checkin.core.checkin import CheckinService
+        from checkin.core.desk.service import CheckinService
 
         service = CheckinService(store, station="RO")
         try:
@@ -204,7 +204,7 @@ def test_a_database_can_be_opened_read_only_to_look_and_export(qtbot, demo_store
 def test_a_database_that_cannot_be_opened_is_explained_in_french(qapp, tmp_path):
     from PySide6.QtCore import QLocale
 
-    from checkin.ui import translations
+    from checkin.ui.widgets import translations
 
     bad = tmp_path / "not-a-database.sqlite"
     bad.write_bytes(b"this is a spreadsheet, not a database" * 200)

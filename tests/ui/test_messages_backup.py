@@ -3,9 +3,9 @@ with the shipped translation (the Event menu's are in test_organiser_menu.py).""
 
 from __future__ import annotations
 
-from checkin.ui import workers
-from checkin.ui.autobackup import AutoBackup
-from checkin.ui.export_dialogs import SplitDialog
+from checkin.ui.organiser.autobackup import AutoBackup
+from checkin.ui.organiser.export_dialogs import SplitDialog
+from checkin.ui.widgets import workers
 
 
 def test_a_failed_automatic_backup_is_reported_in_french(french, qtbot, tmp_path):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from checkin.core import models as m
-from checkin.core.event import require_event
-from checkin.ui.badges import BadgesPage
+from checkin.core.db import models as m
+from checkin.core.event.definition import require_event
+from checkin.ui.badges.page import BadgesPage
 
 JOB_TIMEOUT = 30_000
 

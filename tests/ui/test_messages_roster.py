@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from checkin.core.agenda import spec_from_info, update_event
-from checkin.core.event import CategoryInfo, require_event
-from checkin.ui.agenda import AgendaPage
-from checkin.ui.import_wizard import ImportWizard
+from checkin.core.event.agenda import spec_from_info, update_event
+from checkin.core.event.definition import CategoryInfo, require_event
+from checkin.ui.organiser.agenda import AgendaPage
+from checkin.ui.roster.import_wizard import ImportWizard
 from tests.conftest import insert_delegates
 
 NBSP, NNBSP = "\u00a0", "\u202f"

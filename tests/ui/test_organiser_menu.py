@@ -21,18 +21,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QPushButton
 from sqlalchemy import func, select
 
-from checkin.core import backup, reports
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import list_delegates
-from checkin.core.event import current_event
-from checkin.core.store import Store
-from checkin.ui import workers
-from checkin.ui.autobackup import AutoBackup
-from checkin.ui.export_dialogs import SplitDialog, TemplateDialog
-from checkin.ui.organiser_menu import OrganiserMenu
-from checkin.ui.paper_dialog import PaperDialog, split_refs
-from checkin.ui.purge_dialog import PurgeDialog
+from checkin.core.dashboard import reports
+from checkin.core.db import backup
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import current_event
+from checkin.core.roster.delegates import list_delegates
+from checkin.ui.organiser.autobackup import AutoBackup
+from checkin.ui.organiser.export_dialogs import SplitDialog, TemplateDialog
+from checkin.ui.organiser.menu import OrganiserMenu
+from checkin.ui.organiser.paper_dialog import PaperDialog, split_refs
+from checkin.ui.organiser.purge_dialog import PurgeDialog
+from checkin.ui.widgets import workers
 
 POSIX = os.name == "posix"
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -138,7 +139,7 @@ def test_locked_hides_the_menu_and_its_shortcuts(qtbot, window, menu, tmp_path):
 
 def test_in_the_app_the_desk_lock_hides_the_menu(qtbot, desk_app):
     """Wired as app.py should wire it: the desk's lock drives the menu."""
-    from checkin.ui.desk_settings import hash_pin
+    from checkin.ui.desk.settings import hash_pin
 
     controller = desk_app.controller
     organiser = OrganiserMenu(desk_app.window, desk_app.store, controller.event_info)
@@ -196,7 +197,7 @@ def test_export_attendance_as_xlsx(qtbot, menu, demo_store, tmp_path):
 
 
 def test_the_file_dialog_type_decides_the_kind():
-    from checkin.ui.export_jobs import kind_for, with_filter_suffix
+    from checkin.ui.organiser.export_jobs import kind_for, with_filter_suffix
 
     assert with_filter_suffix("/x/attendance", "CSV, UTF-8 (*.csv)") == "/x/attendance.csv"
     assert with_filter_suffix("/x/a.xlsx", "Excel workbook (*.xlsx)") == "/x/a.xlsx"

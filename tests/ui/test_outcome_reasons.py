@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from checkin.core.checkin import REASONS
-from checkin.ui.outcome_panel import _reasons
+from checkin.core.desk.service import REASONS
+from checkin.ui.desk.outcome_panel import _reasons
 
 
 def test_every_core_reason_is_said_on_the_desk_with_its_values():

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from checkin.core import models as m
-from checkin.core.checkin import CheckinService
-from checkin.core.delegates import get_delegate
-from checkin.core.event import current_event
-from checkin.ui.roster import RosterPage
-from checkin.ui.table_models import NO, YES, RosterTableModel
+from checkin.core.db import models as m
+from checkin.core.desk.service import CheckinService
+from checkin.core.event.definition import current_event
+from checkin.core.roster.delegates import get_delegate
+from checkin.ui.roster.page import RosterPage
+from checkin.ui.widgets.table_models import NO, YES, RosterTableModel
 
 NAME = RosterTableModel.NAME_COL
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from checkin.ui.scanner import ScanDetector
+from checkin.ui.desk.scanner import ScanDetector
 from tests.conftest import Clock
 
 CODE = "0BCDEFGH123JKNPX"  # 16 symbols, like a real badge code

@@ -9,14 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from checkin.ui import desk_settings
 from checkin.ui.app import build_window
-from checkin.ui.desk_controller import DeskController
-from checkin.ui.desk_settings import DeskSettings, hash_pin, verify_pin
-from checkin.ui.lock import MAX_TRIES, UnlockDialog
-from checkin.ui.outcome_panel import Tone
-from checkin.ui.scanner import ScanDetector
-from checkin.ui.settings_dialog import SettingsDialog
+from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.controller import DeskController
+from checkin.ui.desk.lock import MAX_TRIES, UnlockDialog
+from checkin.ui.desk.outcome_panel import Tone
+from checkin.ui.desk.scanner import ScanDetector
+from checkin.ui.desk.settings import DeskSettings, hash_pin, verify_pin
+from checkin.ui.desk.settings_dialog import SettingsDialog
 
 from .conftest import burst
 from .test_desk import journal, type_text

@@ -8,10 +8,10 @@ from array import array
 import pytest
 from PySide6.QtCore import Qt
 
-from checkin.core import models as m
+from checkin.core.db import models as m
 from checkin.core.resources import resource
-from checkin.ui import desk_settings
-from checkin.ui.sounds import KINDS, sound_for
+from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.sounds import KINDS, sound_for
 
 from .test_desk import KEY_CLICK_GAP
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from checkin.ui import desk_settings, translations
-from checkin.ui.outcome_panel import Tone
+from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.outcome_panel import Tone
+from checkin.ui.widgets import translations
 
 from .test_settings import open_settings
 
@@ -204,8 +205,8 @@ def test_language_is_chosen_in_the_desk_settings(desk_app, qtbot):
 
 
 def test_the_cores_messages_are_shown_in_french(qapp):
-    from checkin.core.store import StoreError
-    from checkin.ui.messages import explain, first_line
+    from checkin.core.db.store import StoreError
+    from checkin.ui.widgets.messages import explain, first_line
 
     exc = StoreError("%1 does not exist.", "/tmp/x.sqlite")
     locale = QLocale()

@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import select
 
-from checkin.core import models as m
-from checkin.core import printing
-from checkin.core.store import data_dir
-from checkin.ui.outcome_panel import Tone
-from checkin.ui.walkin_dialog import WalkInDialog, country_names, render_pdf_pages
+from checkin.core.badges import printing
+from checkin.core.db import models as m
+from checkin.core.db.store import data_dir
+from checkin.ui.desk.outcome_panel import Tone
+from checkin.ui.desk.walkin_dialog import WalkInDialog, country_names, render_pdf_pages
 
 from .test_desk import journal, type_text
 
@@ -256,8 +256,8 @@ def test_badges_go_to_the_data_folder_by_default(desk_app):
 
 
 def test_pdf_pages_rasterise_at_300_dpi(tmp_path, demo_store):
-    from checkin.core import badges
-    from checkin.core.event import current_event
+    from checkin.core.badges import render as badges
+    from checkin.core.event.definition import current_event
 
     event = current_event(demo_store)
     out = tmp_path / "one.pdf"

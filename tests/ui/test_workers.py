@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
-from checkin.ui import workers
-from checkin.ui.workers import Job, cancel_all, run_in_background, running_jobs, wait_all
+from checkin.ui.widgets import workers
+from checkin.ui.widgets.workers import Job, cancel_all, run_in_background, running_jobs, wait_all
 
 
 class Stopped(Exception):
@@ -217,7 +217,7 @@ def test_destroying_the_parent_cancels_the_job(qtbot):
 
 
 def test_core_import_roster_runs_as_a_job(qtbot, tmp_path, store, event):
-    from checkin.core.roster import ImportReport, import_roster
+    from checkin.core.roster.importer import ImportReport, import_roster
 
     path = tmp_path / "roster.csv"
     rows = ["Reference,First name,Last name,Organisation,Country,Email"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTime
 
-from checkin.ui.agenda import END, TITLE, AgendaPage
-from checkin.ui.badges import BadgesPage
-from checkin.ui.roster import RosterPage
+from checkin.ui.badges.page import BadgesPage
+from checkin.ui.organiser.agenda import END, TITLE, AgendaPage
+from checkin.ui.roster.page import RosterPage
 
 
 def test_workspace_pages_are_real_pages_reached_by_keyboard(desk_app, qtbot):
@@ -63,7 +63,7 @@ def test_a_badge_problem_opens_the_delegate_form_on_the_roster(desk_app, qtbot):
 
 
 def test_a_roster_edit_is_searchable_back_at_the_desk(desk_app, qtbot):
-    from checkin.core.delegate_edit import DelegateForm, update_delegate
+    from checkin.core.roster.edits import DelegateForm, update_delegate
 
     window = desk_app.window
     window.show_page("roster")
@@ -97,7 +97,7 @@ def test_the_app_backs_up_and_says_so_in_the_status_bar(desk_app, qtbot):
 
 
 def test_the_event_menu_is_there_and_hidden_when_locked(desk_app, qtbot):
-    from checkin.ui.organiser_menu import OrganiserMenu
+    from checkin.ui.organiser.menu import OrganiserMenu
 
     window = desk_app.window
     menu = window.findChild(OrganiserMenu)
@@ -109,7 +109,7 @@ def test_the_event_menu_is_there_and_hidden_when_locked(desk_app, qtbot):
 
 
 def test_the_dashboard_is_live_only_while_shown_and_follows_the_agenda(desk_app, qtbot):
-    from checkin.ui.dashboard import DashboardPage
+    from checkin.ui.dashboard.page import DashboardPage
 
     window = desk_app.window
     dashboard = window.page("dashboard")

@@ -1,0 +1,283 @@
+"""Badge printing as organisers do it: choose who, check first, print, keep track.
+
+``badges.py`` draws; this module decides what is drawn and records it:
+
+* ``select_delegates`` — everyone registered, only the never printed, or named people;
+* ``preflight`` — every badge with a problem before paper is wasted (a character no
+  font has, a name shrunk below the legible minimum, two people with the same name,
+  no organisation);
+* ``print_badges`` — renders the PDF and, only once it is complete, records each print
+  in one transaction (``printed_at``, ``print_count``, a ``badge_prints`` row).  A
+  reprint bumps the badge version in that same transaction, so the lost badge scans as
+  ``revoked`` from then on; a failed or cancelled render changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+
+from checkin.core.badges import render as badges
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.errors import UserError
+from checkin.core.event import codes
+from checkin.core.event.definition import EventInfo, event_secret
+from checkin.core.roster.countries import country_name
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.text import fold
+
+LOCALES = {"en": "en_GB", "fr": "fr_CH"}
+
+
+class PrintError(UserError, ValueError):
+    """A print request that cannot be carried out; the message says why."""
+
+
+@dataclass(frozen=True)
+class PreflightProblem:
+    number: int
+    reference: str
+    name: str
+    field: str
+    kind: str  # missing_glyph | below_minimum | does_not_fit | duplicate_name | no_organisation
+    detail: str
+
+    def __str__(self) -> str:
+        ref = f" ({self.reference})" if self.reference else ""
+        return f"{self.name}{ref}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class PrintReport:
+    path: Path
+    template: str
+    badges: int
+    pages: int
+    reprinted: int  # badges whose version was bumped (the old ones are now revoked)
+    printed_before: int  # badges printed again at the same version (duplicates of a valid one)
+    problems: tuple[PreflightProblem, ...]
+    elapsed_s: float
+
+
+def event_date_text(event: EventInfo) -> str:
+    from babel.dates import format_date
+
+    return format_date(event.date, format="full", locale=LOCALES.get(event.language, "en_GB"))
+
+
+def select_delegates(
+    store: Store, event: EventInfo, *, unprinted: bool = False, refs: Sequence[str] = ()
+) -> list[DelegateInfo]:
+    """Registered delegates in alphabetical order (how badges are laid out on a table)."""
+    query = (
+        select(*DELEGATE_COLUMNS)
+        .where(
+            m.Delegate.event_id == event.id,
+            m.Delegate.status == m.DelegateStatus.REGISTERED.value,
+        )
+        .order_by(
+            func.lower(m.Delegate.last_name), func.lower(m.Delegate.first_name), m.Delegate.number
+        )
+    )
+    if unprinted:
+        query = query.where(m.Delegate.print_count == 0)
+    wanted = [r.strip() for r in refs if r.strip()]
+    if wanted:
+        query = query.where(m.Delegate.reference.in_(wanted))
+    with store.read() as s:
+        found = [delegate_from_row(row) for row in s.execute(query)]
+        if wanted:
+            missing = set(wanted) - {d.reference for d in found}
+            if missing:
+                cancelled = set(
+                    s.scalars(
+                        select(m.Delegate.reference).where(
+                            m.Delegate.event_id == event.id, m.Delegate.reference.in_(missing)
+                        )
+                    )
+                )
+                unknown = ", ".join(sorted(missing - cancelled))
+                if not cancelled:
+                    raise PrintError("No badge for these references (unknown: %1).", unknown)
+                gone = ", ".join(sorted(cancelled))
+                if not unknown:
+                    raise PrintError("No badge for these references (cancelled: %1).", gone)
+                raise PrintError(
+                    "No badge for these references (cancelled: %1; unknown: %2).", gone, unknown
+                )
+    return found
+
+
+def badge_content(
+    event: EventInfo, delegate: DelegateInfo, secret: bytes, *, version: int | None = None,
+    date_text: str | None = None,
+) -> badges.BadgeContent:
+    category = event.category(delegate.category)
+    return badges.BadgeContent(
+        key=delegate.reference or f"#{delegate.number}",
+        first_name=delegate.first_name,
+        last_name=delegate.last_name,
+        organisation=delegate.organisation,
+        country=country_name(delegate.country, event.language) if delegate.country else "",
+        category_label=category.label if category else delegate.category,
+        category_colour=category.colour if category else "#4D4D4D",
+        code=codes.make_code(secret, delegate.number, version or delegate.badge_version),
+        event_name=event.name,
+        event_date=date_text if date_text is not None else event_date_text(event),
+    )
+
+
+def preflight(
+    store: Store,
+    event: EventInfo,
+    template: badges.Template,
+    delegates: Sequence[DelegateInfo] | None = None,
+) -> list[PreflightProblem]:
+    """Every badge that would print with a problem, in roster order."""
+    if delegates is None:
+        delegates = select_delegates(store, event)
+    secret = event_secret(store, event.id)
+    date_text = event_date_text(event)
+    by_name: dict[str, list[DelegateInfo]] = defaultdict(list)
+    problems: list[PreflightProblem] = []
+    for d in delegates:
+        by_name[fold(d.full_name)].append(d)
+        content = badge_content(event, d, secret, date_text=date_text)
+        for issue in badges.check_badge(template, content):
+            problems.append(PreflightProblem(
+                d.number, d.reference, d.full_name, issue.field, issue.kind, issue.detail
+            ))
+        if not d.organisation:
+            problems.append(PreflightProblem(
+                d.number, d.reference, d.full_name, "organisation", "no_organisation",
+                "no organisation on the badge",
+            ))
+    for same in by_name.values():
+        if len(same) > 1:
+            for d in same:
+                others = ", ".join(
+                    (o.reference or f"#{o.number}") + (f" ({o.organisation})" if o.organisation
+                                                       else "")
+                    for o in same if o is not d
+                )
+                problems.append(PreflightProblem(
+                    d.number, d.reference, d.full_name, "name", "duplicate_name",
+                    f"same name as {others}: check they are two people",
+                ))
+    order = {d.number: i for i, d in enumerate(delegates)}
+    problems.sort(key=lambda p: (order.get(p.number, 0), p.field))
+    return problems
+
+
+def print_badges(
+    store: Store,
+    event: EventInfo,
+    out: str | Path,
+    *,
+    template: badges.Template,
+    unprinted: bool = False,
+    refs: Sequence[str] = (),
+    reprint: bool = False,
+    reason: str = "",
+    station: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    now: dt.datetime | None = None,
+) -> PrintReport:
+    """Render the chosen badges to ``out`` and record them as printed.
+
+    ``reprint`` needs ``refs``: reprinting invalidates the badges people hold, so it is
+    never done to everyone by accident.
+    """
+    started = time.perf_counter()
+    if reprint and not refs:
+        raise PrintError("Name the badges to reprint (--ref): a reprint revokes the old badge.")
+    delegates = select_delegates(store, event, unprinted=unprinted, refs=refs)
+    if not delegates:
+        if unprinted:
+            raise PrintError("No badge to print: everyone's badge has been printed.")
+        raise PrintError("No badge to print: no registered delegate matches.")
+    secret = event_secret(store, event.id)
+    date_text = event_date_text(event)
+    versions = {d.id: d.badge_version + 1 if reprint else d.badge_version for d in delegates}
+    contents = [
+        badge_content(event, d, secret, version=versions[d.id], date_text=date_text)
+        for d in delegates
+    ]
+    out = Path(out)
+    fd, tmp_name = tempfile.mkstemp(prefix=".badges-", suffix=".pdf", dir=out.parent or None)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        result = badges.render_badges(
+            tmp, template, contents, progress=progress, cancelled=cancelled
+        )
+        printed_before = _record(
+            store, event, delegates, versions, reprint=reprint, reason=reason,
+            template=template.key, station=station, now=now,
+        )
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return PrintReport(
+        path=out,
+        template=template.key,
+        badges=result.badges,
+        pages=result.pages,
+        reprinted=len(delegates) if reprint else 0,
+        printed_before=printed_before,
+        problems=tuple(
+            PreflightProblem(0, "", i.key, i.field, i.kind, i.detail) for i in result.issues
+        ),
+        elapsed_s=time.perf_counter() - started,
+    )
+
+
+def _record(store, event, delegates, versions, *, reprint, reason, template, station, now):
+    """One transaction: bump versions (reprint), count prints, journal them."""
+    when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+    ids = [d.id for d in delegates]
+    with store.write() as s:
+        current = dict(
+            s.execute(
+                select(m.Delegate.id, m.Delegate.badge_version).where(m.Delegate.id.in_(ids))
+            ).all()
+        )
+        expected = {d.id: d.badge_version for d in delegates}
+        if current != expected:
+            raise PrintError(
+                "Badges changed while printing (a reprint at another desk?); print again."
+            )
+        printed_before = s.scalar(
+            select(func.count()).where(m.Delegate.id.in_(ids), m.Delegate.print_count > 0)
+        )
+        s.execute(
+            update(m.Delegate)
+            .where(m.Delegate.id.in_(ids))
+            .values(
+                printed_at=when,
+                print_count=m.Delegate.print_count + 1,
+                badge_version=m.Delegate.badge_version + (1 if reprint else 0),
+                updated_at=when,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        s.execute(
+            insert(m.BadgePrint),
+            [
+                {"event_id": event.id, "delegate_id": d.id, "badge_version": versions[d.id],
+                 "reprint": reprint, "reason": reason[:200], "template": template,
+                 "station": station, "printed_at": when}
+                for d in delegates
+            ],
+        )
+    return printed_before or 0

@@ -1,0 +1,5 @@
+"""The front desk: the check-in service and its journal, presence at sessions, search,
+the offline desk, journal merging and camera frames.
+
+May import ``badges``, ``roster``, ``event``, ``db`` and the shared leaves.
+"""

@@ -1,0 +1,532 @@
+"""The check-in engine: scan, manual check-in and undo, each journaled.
+
+Every attempt — admitted, duplicate or refused — becomes one row of the append-only
+``scans`` journal, written and committed (fsync'd on SQLite) before the outcome is
+returned, so what the desk shows as admitted survives a crash or a power cut.
+
+The decision "already admitted?" reads the standing admissions (``journal``) and writes
+the new journal row and its projection inside one write transaction: ``BEGIN
+IMMEDIATE`` on SQLite, and on PostgreSQL a row lock on the delegate (``FOR UPDATE``), so
+two desks scanning the same badge in the same second give one ``admitted`` and one
+``already_admitted``; the unique (delegate, scope) constraint on ``admissions`` backs it.
+
+Exits: a door desk that counts people out passes ``action=ScanAction.EXIT`` with a
+session.  An exit of someone inside journals ``exit``/``exited``; of someone not inside
+(never admitted, or already out) ``exit``/``not_present``.  An entry after an exit is a
+re-entry: journaled ``admitted`` again (the first admission keeps standing), not
+``already_admitted``.  Presence is derived in ``presence``.
+
+The scan path uses SQLAlchemy Core statements, not ORM objects: ``checkin scan -``
+replays thousands of scans a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from checkin.core.db import models as m
+from checkin.core.db.store import Store
+from checkin.core.desk import journal, presence
+from checkin.core.errors import UserError
+from checkin.core.event import codes
+from checkin.core.event.definition import EventInfo, SessionInfo, event_secret, require_event
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.text import clean
+
+AUTO = "auto"
+_STORED_CODE_MAX = 64
+
+
+class CheckinError(UserError, ValueError):
+    """A request that cannot be carried out (unknown session, nothing to undo…)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: m.Outcome
+    delegate: DelegateInfo | None
+    session: SessionInfo | None  # None: arrival at the venue
+    scan_id: str  # UUID of the journal row written for this attempt
+    scanned_at: dt.datetime  # aware UTC
+    message: str
+    first_scan_at: dt.datetime | None = None  # for already_admitted: the first admission
+    first_station: str | None = None
+    code: str = ""
+    # Why, as data: a key of REASONS and its values, so a desk can say it in its own
+    # language (``message`` is the English sentence, for the CLI and logs of outcomes).
+    reason: str = ""
+    args: tuple[str, ...] = ()
+
+    @property
+    def may_enter(self) -> bool:
+        return self.status.may_enter
+
+    @property
+    def accepted(self) -> bool:
+        """The desk did what was asked: let in, or counted out at a door."""
+        return self.status.accepted
+
+
+REASONS = {
+    "wrong_event": "This badge is for another event.",
+    "not_a_code": "Not a valid badge code for this event.",
+    "unknown_number": "Badge number {0} is not in this desk's roster.",
+    "newer_version": "This badge (version {0}) is newer than this desk's roster "
+                     "(version {1}): the desk may be out of date.",
+    "replaced": "This badge was replaced by a newer one: ask for the new badge.",
+    "replaced_at": "This badge was replaced by a reprint at {0}: ask for the new badge.",
+    "replaced_on": "This badge was replaced by a reprint at {0} on {1}: ask for the new badge.",
+    "cancelled": "Registration cancelled.",
+    "never_in": "{0} was not checked in to {1}.",
+    "already_left": "{0} already left {1} at {2}.",
+}  # fmt: skip
+
+
+class _Statements:
+    """The scan path's statements, built once: building a SQLAlchemy expression costs
+    more than running it, and scans come by the thousand."""
+
+    def __init__(self, lock: bool) -> None:
+        def delegate_by(column):
+            query = select(*DELEGATE_COLUMNS).where(
+                m.Delegate.event_id == bindparam("event_id"), column == bindparam("key")
+            )
+            return query.with_for_update(of=m.Delegate) if lock else query
+
+        self.delegate_by_number = delegate_by(m.Delegate.number)
+        self.delegate_by_id = delegate_by(m.Delegate.id)
+        self.standing = (
+            select(m.Admission.admitted_at, m.Scan.station)
+            .join(m.Scan, m.Scan.id == m.Admission.scan_id)
+            .where(
+                m.Admission.delegate_id == bindparam("delegate_id"),
+                m.Admission.scope == bindparam("scope"),
+            )
+        )
+        self.latest_movement = presence.latest_movement_query()
+        self.journal = insert(m.Scan).returning(m.Scan.id)
+        self.admission = insert(m.Admission)
+        self.arrival = (
+            update(m.Delegate)
+            .where(m.Delegate.id == bindparam("delegate_id"), m.Delegate.arrived_at.is_(None))
+            .values(arrived_at=bindparam("when"), arrived_via=bindparam("via"))
+        )
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _naive(when: dt.datetime) -> dt.datetime:
+    return when.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+class CheckinService:
+    """Check-in for one event at one station; caches what every scan needs."""
+
+    def __init__(
+        self,
+        store: Store,
+        event: EventInfo | None = None,
+        *,
+        station: str = "",
+        operator: str = "",
+    ) -> None:
+        self.store = store
+        self.event = event or require_event(store)
+        self.station = station
+        self.operator = operator
+        self._secret = event_secret(store, self.event.id)
+        self._tag = codes.event_tag(self._secret)
+        self._lock = not store.is_sqlite  # SQLite serialises writers with BEGIN IMMEDIATE
+        self._sql = _Statements(self._lock)
+
+    # ------------------------------------------------------------------ public
+
+    def resolve_session(self, session: str | None, now: dt.datetime) -> SessionInfo | None:
+        """``None`` = venue arrival; ``"auto"`` = the session running now, if any."""
+        if session is None or session == "":
+            return None
+        if session == AUTO:
+            return self.event.session_at(now)
+        found = self.event.session(session)
+        if found is None:
+            keys = ", ".join(s.key for s in self.event.sessions if s.attendance)
+            if not keys:
+                raise CheckinError("Unknown session %1; sessions: none, or 'auto'.", repr(session))
+            raise CheckinError("Unknown session %1; sessions: %2, or 'auto'.", repr(session), keys)
+        if not found.attendance:
+            raise CheckinError(
+                "Session %1 (%2) takes no attendance.", repr(session), found.title
+            )
+        return found
+
+    def scan(
+        self,
+        raw: str,
+        *,
+        session: str | None = None,
+        source: m.ScanSource = m.ScanSource.SCANNER,
+        now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
+    ) -> Outcome:
+        """One badge read.  ``action="exit"`` (with a session) counts the person out."""
+        return self.scan_many(
+            [raw], session=session, source=source, now=now, action=action
+        )[0]
+
+    def scan_many(
+        self,
+        raws: Iterable[str],
+        *,
+        session: str | None = None,
+        source: m.ScanSource = m.ScanSource.SCANNER,
+        now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
+    ) -> list[Outcome]:
+        """Scans in one transaction (one fsync): for replaying a scanner log quickly.
+
+        Nothing is returned — so nothing is shown as admitted — before the commit.
+        """
+        act = self._action(action, session)
+        raws = list(raws)
+        outcomes = []
+        with self.store.write_conn() as s:
+            if self._lock:
+                self._lock_in_order(s, raws)
+            for raw in raws:
+                when = now or _utcnow()
+                sess = self.resolve_session(session, when)
+                if act is m.ScanAction.EXIT and sess is None:
+                    raise CheckinError("No session is running now to record an exit from.")
+                outcomes.append(self._scan(s, raw, sess, source, when, act))
+        return outcomes
+
+    def _lock_in_order(self, s: Connection, raws: list[str]) -> None:
+        """PostgreSQL: take the batch's delegate locks up front, in id order.
+
+        Locking as the scans come, two desks replaying overlapping logs would each hold
+        one person and wait for the other's: a deadlock.  In id order (as merges do),
+        one waits for the other instead."""
+        numbers = sorted(
+            {
+                d.number
+                for raw in raws
+                if (d := codes.verify(raw, self._secret, self._tag)).verdict is codes.Verdict.OK
+            }
+        )
+        if numbers:
+            s.execute(
+                select(m.Delegate.id)
+                .where(m.Delegate.event_id == self.event.id, m.Delegate.number.in_(numbers))
+                .order_by(m.Delegate.id)
+                .with_for_update()
+            ).all()
+
+    def check_in(
+        self,
+        delegate_id: int,
+        *,
+        session: str | None = None,
+        source: m.ScanSource = m.ScanSource.MANUAL,
+        now: dt.datetime | None = None,
+        action: m.ScanAction | str = m.ScanAction.ENTRY,
+    ) -> Outcome:
+        """Check a person in (or, with ``action="exit"``, out) without a badge."""
+        act = self._action(action, session)
+        when = now or _utcnow()
+        sess = self.resolve_session(session, when)
+        if act is m.ScanAction.EXIT and sess is None:
+            raise CheckinError("No session is running now to record an exit from.")
+        with self.store.write_conn() as s:
+            delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
+            if delegate is None:
+                raise CheckinError("No delegate with id %1 in this event.", delegate_id)
+            if act is m.ScanAction.EXIT:
+                return self._exit(s, delegate, sess, source, when, code="")
+            return self._admit(s, delegate, sess, source, when, code="")
+
+    def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> Outcome:
+        """Cancel an admission by journaling an undo row that points at it."""
+        when = now or _utcnow()
+        with self.store.write_conn() as s:
+            target = s.execute(
+                select(
+                    m.Scan.id, m.Scan.delegate_id, m.Scan.session_id, m.Scan.outcome,
+                    m.Scan.action,
+                ).where(m.Scan.uuid == scan_id.strip(), m.Scan.event_id == self.event.id)
+            ).first()
+            if target is None:
+                raise CheckinError("No scan %1 in this event's journal.", repr(scan_id))
+            undoable = (
+                (m.ScanAction.ENTRY.value, m.Outcome.ADMITTED.value),
+                (m.ScanAction.EXIT.value, m.Outcome.EXITED.value),
+            )
+            if (target.action, target.outcome) not in undoable:
+                raise CheckinError(
+                    "Scan %1 was not an admission or an exit (%2); nothing to undo.",
+                    scan_id, target.outcome,
+                )
+            # Lock the delegate (PostgreSQL) before looking for an earlier undo, so two
+            # desks undoing the same scan at once cannot both pass the check.
+            delegate = self._delegate(s, self._sql.delegate_by_id, target.delegate_id)
+            undone = s.scalar(select(m.Scan.uuid).where(m.Scan.undoes_id == target.id))
+            if undone:
+                raise CheckinError("Scan %1 was already undone by %2.", scan_id, undone)
+            sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
+            new_id, _ = self._journal(
+                s,
+                delegate_id=target.delegate_id,
+                session_id=target.session_id,
+                action=m.ScanAction.UNDO,
+                source=m.ScanSource.MANUAL,
+                outcome=m.Outcome.UNDONE,
+                when=when,
+                undoes_id=target.id,
+            )
+            # Another standing admission of the same scope can only exist after journals
+            # were merged; recomputing this delegate from the journal covers that too.
+            journal.rebuild(s, self.event.id, target.delegate_id)
+            name = delegate.full_name if delegate else "?"
+            what = "Exit" if target.action == m.ScanAction.EXIT.value else "Check-in"
+            return Outcome(
+                m.Outcome.UNDONE, delegate, sess, new_id, when, f"{what} of {name} undone.",
+            )
+
+    # ----------------------------------------------------------------- internals
+
+    @staticmethod
+    def _action(action: m.ScanAction | str, session: str | None) -> m.ScanAction:
+        try:
+            act = m.ScanAction(action)
+        except ValueError:
+            raise CheckinError("Unknown action %1: 'entry' or 'exit'.", repr(action)) from None
+        if act is m.ScanAction.UNDO:
+            raise CheckinError("Use undo() to cancel a scan.")
+        if act is m.ScanAction.EXIT and not session:
+            raise CheckinError("Exits are counted at a session's door: give a session.")
+        return act
+
+    def _delegate(self, s: Connection, query, key: int | None) -> DelegateInfo | None:
+        row = s.execute(query, {"event_id": self.event.id, "key": key}).first()
+        return delegate_from_row(row) if row else None
+
+    def _scan(
+        self,
+        s: Connection,
+        raw: str,
+        sess: SessionInfo | None,
+        source: m.ScanSource,
+        when: dt.datetime,
+        action: m.ScanAction = m.ScanAction.ENTRY,
+    ) -> Outcome:
+        decoded = codes.verify(raw, self._secret, self._tag)
+        refuse = self._refuse if action is m.ScanAction.ENTRY else self._refuse_exit
+        stored_code = decoded.code or clean(raw)[:_STORED_CODE_MAX]
+        if decoded.verdict is codes.Verdict.WRONG_EVENT:
+            return refuse(s, None, sess, source, when, stored_code, m.Outcome.WRONG_EVENT,
+                          "wrong_event")
+        if decoded.verdict is codes.Verdict.INVALID:
+            return refuse(s, None, sess, source, when, stored_code, m.Outcome.INVALID,
+                          "not_a_code")
+        delegate = self._delegate(s, self._sql.delegate_by_number, decoded.number)
+        if delegate is None:
+            return refuse(
+                s, None, sess, source, when, stored_code, m.Outcome.INVALID,
+                "unknown_number", str(decoded.number),
+            )
+        if decoded.version > delegate.badge_version:
+            return refuse(
+                s, delegate, sess, source, when, stored_code, m.Outcome.INVALID,
+                "newer_version", str(decoded.version), str(delegate.badge_version),
+            )
+        if decoded.version < delegate.badge_version:
+            return refuse(
+                s, delegate, sess, source, when, stored_code, m.Outcome.REVOKED,
+                *self._revoked_reason(s, delegate, decoded.version),
+            )
+        if action is m.ScanAction.EXIT:
+            return self._exit(s, delegate, sess, source, when, code=stored_code)
+        return self._admit(s, delegate, sess, source, when, code=stored_code)
+
+    def _revoked_reason(
+        self, s: Connection, delegate: DelegateInfo, version: int
+    ) -> tuple[str, ...]:
+        replaced = s.execute(
+            select(func.min(m.BadgePrint.printed_at)).where(
+                m.BadgePrint.delegate_id == delegate.id,
+                m.BadgePrint.badge_version == version + 1,
+            )
+        ).scalar()
+        if replaced is None:
+            return ("replaced",)
+        local = self.event.local(replaced.replace(tzinfo=dt.UTC))
+        if local.date() == self.event.date:
+            return ("replaced_at", f"{local:%H:%M}")
+        return ("replaced_on", f"{local:%H:%M}", f"{local:%d.%m.%Y}")
+
+    def _admit(
+        self,
+        s: Connection,
+        delegate: DelegateInfo,
+        sess: SessionInfo | None,
+        source: m.ScanSource,
+        when: dt.datetime,
+        *,
+        code: str,
+    ) -> Outcome:
+        if delegate.status == m.DelegateStatus.CANCELLED.value:
+            return self._refuse(s, delegate, sess, source, when, code, m.Outcome.CANCELLED,
+                                "cancelled")
+        session_id = sess.id if sess else None
+        scope = session_id or journal.VENUE
+        first = s.execute(
+            self._sql.standing, {"delegate_id": delegate.id, "scope": scope}
+        ).first()
+        where = sess.title if sess else "the venue"
+        if first is not None and sess is not None and self._is_out(s, delegate.id, sess.id):
+            # Back through the door after an exit: let in again, not "already".
+            scan_id, _ = self._journal(
+                s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
+                source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+            )
+            return Outcome(
+                m.Outcome.ADMITTED, delegate, sess, scan_id, when,
+                f"{delegate.full_name}: back in {where}.", code=code,
+            )
+        if first is not None:
+            first_at = first.admitted_at.replace(tzinfo=dt.UTC)
+            local = self.event.local(first_at).strftime("%H:%M")
+            station = f", {first.station}" if first.station else ""
+            scan_id, _ = self._journal(
+                s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
+                source=source, outcome=m.Outcome.ALREADY_ADMITTED, when=when, code=code,
+            )
+            return Outcome(
+                m.Outcome.ALREADY_ADMITTED, delegate, sess, scan_id, when,
+                f"Already checked in to {where} at {local}{station}.",
+                first_scan_at=first_at, first_station=first.station, code=code,
+            )
+        scan_id, row_id = self._journal(
+            s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
+            source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+        )
+        s.execute(
+            self._sql.admission,
+            {"event_id": self.event.id, "delegate_id": delegate.id, "scope": scope,
+             "scan_id": row_id, "admitted_at": _naive(when), "source": source.value},
+        )
+        s.execute(
+            self._sql.arrival,
+            {"delegate_id": delegate.id, "when": _naive(when), "via": source.value},
+        )
+        return Outcome(
+            m.Outcome.ADMITTED, delegate, sess, scan_id, when,
+            f"Welcome, {delegate.full_name}." if sess is None
+            else f"{delegate.full_name}: admitted to {where}.",
+            code=code,
+        )
+
+    def _is_out(self, s: Connection, delegate_id: int, session_id: int) -> bool:
+        last = s.execute(
+            self._sql.latest_movement, {"delegate_id": delegate_id, "session_id": session_id}
+        ).first()
+        return last is not None and last.action == m.ScanAction.EXIT.value
+
+    def _exit(
+        self,
+        s: Connection,
+        delegate: DelegateInfo,
+        sess: SessionInfo,
+        source: m.ScanSource,
+        when: dt.datetime,
+        *,
+        code: str,
+    ) -> Outcome:
+        """Count a person out of a session's room, if they are in it."""
+        standing = s.execute(
+            self._sql.standing, {"delegate_id": delegate.id, "scope": sess.id}
+        ).first()
+        last = s.execute(
+            self._sql.latest_movement, {"delegate_id": delegate.id, "session_id": sess.id}
+        ).first()
+        if standing is None:
+            why: tuple[str, ...] = ("never_in", delegate.full_name, sess.title)
+        elif last is not None and last.action == m.ScanAction.EXIT.value:
+            at = self.event.local(last.created_at.replace(tzinfo=dt.UTC)).strftime("%H:%M")
+            why = ("already_left", delegate.full_name, sess.title, at)
+        else:
+            scan_id, _ = self._journal(
+                s, delegate_id=delegate.id, session_id=sess.id, action=m.ScanAction.EXIT,
+                source=source, outcome=m.Outcome.EXITED, when=when, code=code,
+            )
+            return Outcome(
+                m.Outcome.EXITED, delegate, sess, scan_id, when,
+                f"{delegate.full_name}: left {sess.title}.", code=code,
+            )
+        return self._refuse_exit(s, delegate, sess, source, when, code, m.Outcome.NOT_PRESENT, *why)
+
+    def _refuse_exit(self, s, delegate, sess, source, when, code, outcome, reason, *args):
+        return self._refuse(
+            s, delegate, sess, source, when, code, outcome, reason, *args,
+            action=m.ScanAction.EXIT,
+        )
+
+    def _refuse(
+        self, s, delegate, sess, source, when, code, outcome, reason: str, *args: str,
+        action: m.ScanAction = m.ScanAction.ENTRY,
+    ) -> Outcome:
+        scan_id, _ = self._journal(
+            s,
+            delegate_id=delegate.id if delegate else None,
+            session_id=sess.id if sess else None,
+            action=action,
+            source=source,
+            outcome=outcome,
+            when=when,
+            code=code,
+        )
+        message = REASONS[reason].format(*args)
+        return Outcome(
+            outcome, delegate, sess, scan_id, when, message, code=code, reason=reason, args=args
+        )
+
+    def _journal(
+        self,
+        s: Connection,
+        *,
+        delegate_id: int | None,
+        session_id: int | None,
+        action: m.ScanAction,
+        source: m.ScanSource,
+        outcome: m.Outcome,
+        when: dt.datetime,
+        code: str = "",
+        undoes_id: int | None = None,
+    ) -> tuple[str, int]:
+        """Append one row to the journal; its UUID (for people) and id (for links)."""
+        scan_uuid = str(uuid.uuid4())
+        row_id = s.execute(
+            self._sql.journal,
+            {
+                "uuid": scan_uuid,
+                "event_id": self.event.id,
+                "delegate_id": delegate_id,
+                "session_id": session_id,
+                "action": action.value,
+                "source": source.value,
+                "outcome": outcome.value,
+                "code": code,
+                "station": self.station,
+                "operator": self.operator,
+                "created_at": _naive(when),
+                "undoes_id": undoes_id,
+            },
+        ).scalar_one()
+        return scan_uuid, row_id

@@ -1,0 +1,2 @@
+"""The Badges page: choose a template and who, check, preview, print.
+"""

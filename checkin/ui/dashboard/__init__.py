@@ -1,0 +1,2 @@
+"""The coordinators' dashboard: figures, charts, lists, projector mode, the live feed.
+"""

@@ -1,0 +1,258 @@
+"""The dashboard's live feed: a cheap change check, a refresh off the GUI thread.
+
+Every ``interval_ms`` (250) a background job asks ``ChangeWatcher.changed()`` — one
+``PRAGMA data_version`` on SQLite, two primary-key maxima elsewhere — and only when
+something was committed (by this app's desk or any other process) does it compute the
+dashboard, in the same job.  So a scan anywhere shows within about 250 ms plus one
+refresh, the GUI thread only applies finished results, and an idle dashboard reads
+nothing.  At most one job runs at a time; a refresh asked for meanwhile runs next.
+
+Garbage collection and the GIL: a refresh at a big event makes tens of thousands of
+small objects, and full collections walk every object of the process; see
+``checkin.ui.widgets.collector``, whose ``tune_for_live_gui()`` ``app.main()`` calls once the
+window is built.
+
+The event clock moves on without any scan (the current session changes at 10:00), so a
+full refresh also runs every ``clock_refresh_s`` seconds.
+
+Where the refresh runs: in a worker process of the feed's own
+(``checkin.core.dashboard.process``), so its Python work holds another process's GIL,
+not this one's (on a thread here it stalled the GUI thread 15-55 ms at 50,000
+delegates).  The job's thread sends a request and unpickles the answer.  The process is
+started by the first check after ``start()`` and ended by ``stop()`` (or when the feed
+is destroyed); it takes half a second to a second to start (an interpreter importing
+SQLAlchemy), and until it is ready refreshes run on the job's thread as before.  The
+page's ``prepare`` (sorting the lists as the tables show them: 4 ms for 7,000 rows)
+still runs on the job's thread, after the answer is unpickled.  A process that died is
+started again at the next refresh (that one runs here); after ``MAX_RESTARTS`` in a row
+without a good refresh, or when no process can be started at all (a sandbox, a frozen
+build without ``freeze_support``), the feed says so in the log and keeps refreshing in
+this process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from checkin.core.dashboard.process import DashboardProcess, ProcessGone, Request, can_share
+from checkin.core.dashboard.stats import Dashboard, compute_dashboard
+from checkin.core.db.changes import ChangeWatcher
+from checkin.core.db.store import Store
+from checkin.core.event.definition import EventInfo
+from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.workers import Job, run_in_background
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+MAX_RESTARTS = 3
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class _Worker:
+    """The feed's worker process and its bookkeeping, apart from the QObject so that
+    the feed's ``destroyed`` can close it without touching the feed."""
+
+    def __init__(self) -> None:
+        self.process: DashboardProcess | None = None
+        self.restarts = 0  # in a row, since the last refresh the process answered
+        self.disabled = False
+
+    def close(self, *_args: object) -> None:
+        process, self.process = self.process, None
+        if process is not None:
+            process.close()
+
+
+class LiveFeed(QObject):
+    """Emits ``updated(Dashboard, prepared)`` on the GUI thread when the data moved."""
+
+    updated = Signal(object, object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        event_info: EventInfo,
+        *,
+        clock: Clock = _utcnow,
+        interval_ms: int = 250,
+        clock_refresh_s: float = 30.0,
+        watch_categories: tuple[str, ...] = ("speaker", "vip"),
+        prepare: Callable[[Dashboard], Any] | None = None,
+        use_process: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.event_info = event_info
+        self.clock = clock
+        self.watch_categories = watch_categories
+        self.attendees_session: str | None = None  # read only while their tab is open
+        self.call_list = True  # likewise
+        self.prepare = prepare
+        self.clock_refresh_s = clock_refresh_s
+        self.watcher = ChangeWatcher(store)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._job: Job | None = None
+        self._force = True
+        self._last_full = float("-inf")
+        self._retry_later = False
+        self._previous: Dashboard | None = None
+        self.refreshes = 0  # dashboards delivered (for tests and benchmarks)
+        self.process_refreshes = 0  # of which computed by the worker process
+        self.use_process = use_process and can_share(store)
+        self._worker = _Worker()
+        self.destroyed.connect(self._worker.close)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start(self) -> None:
+        self._force = True
+        self._timer.start()
+        self._tick()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.watcher.close()  # reopened by the next check
+        if self._job is None:  # else when the job ends: it may be using the process
+            self._worker.close()
+
+    @property
+    def worker_process(self) -> DashboardProcess | None:
+        """The worker process, once started (for tests and benchmarks)."""
+        return self._worker.process
+
+    def refresh(self) -> None:
+        """Recompute now (or as soon as the running job ends), changed or not."""
+        self._force = True
+        self._tick()
+
+    def _tick(self) -> None:
+        if self._job is not None:
+            return
+        force = self._force or time.monotonic() - self._last_full > self.clock_refresh_s
+        self._force = False
+        job = run_in_background(
+            self._work, force, self.attendees_session, self.call_list, self._timer.isActive(),
+            parent=self,
+        )
+        self._job = job
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._finished)
+
+    def _work(
+        self, force: bool, attendees_session: str | None, call_list: bool, live: bool
+    ):
+        """On a worker thread: check, and compute only when needed."""
+        moved = self.watcher.changed()
+        if not (moved or force):
+            return None
+        now = self.clock()
+        request = Request(
+            now=now,
+            force=force,
+            attendees_session=attendees_session,
+            call_list=call_list,
+            held_mark=self._previous.call_list_mark
+            if self._previous is not None and self._previous.call_list
+            else None,
+        )
+        dash = self._in_process(request) if live else None
+        if dash is None:
+            dash = compute_dashboard(
+                self.store,
+                self.event_info,
+                now=now,
+                watch_categories=self.watch_categories,
+                attendees_session=attendees_session,
+                call_list=call_list,
+                reuse=None if force else self._previous,  # forced: re-read everything
+            )
+        self._previous = dash  # one job at a time: no other thread touches it
+        prepared = self.prepare(dash) if self.prepare else None
+        return dash, prepared
+
+    def _in_process(self, request: Request) -> Dashboard | None:
+        """The snapshot from the worker process, or None when it cannot give one now
+        (not started, starting, just died): the caller computes it on this thread."""
+        worker = self._worker
+        if not self.use_process or worker.disabled:
+            return None
+        process = worker.process
+        if process is not None and not process.alive():
+            log.warning("dashboard worker process ended (exit code %s); starting another",
+                        process.process.exitcode)
+            worker.close()
+            process = None
+            worker.restarts += 1
+        if process is None:
+            if worker.restarts > MAX_RESTARTS:
+                worker.disabled = True
+                log.warning("dashboard worker process keeps ending; refreshing in this process")
+                return None
+            try:
+                worker.process = DashboardProcess(
+                    self.store, self.event_info, self.watch_categories
+                )
+            except Exception as exc:  # any failure means: refresh here
+                worker.disabled = True
+                log.warning("dashboard worker process could not start (%s); refreshing in "
+                            "this process", type(exc).__qualname__)
+            return None
+        try:
+            if not process.poll_ready():
+                return None
+            dash = process.refresh(request, self._previous)
+        except ProcessGone as exc:
+            log.warning("dashboard worker process lost (%s); refreshing here this time", exc)
+            worker.close()
+            worker.restarts += 1
+            return None
+        worker.restarts = 0
+        self.process_refreshes += 1
+        return dash
+
+    def _done(self, result) -> None:
+        if result is None:
+            return
+        self._last_full = time.monotonic()
+        self.refreshes += 1
+        dash, prepared = result
+        self.updated.emit(dash, prepared)
+
+    def _failed(self, exc: BaseException) -> None:
+        # The watcher already moved its mark: the next tick (not an immediate retry,
+        # which would spin on a database that is gone) recomputes.
+        self._force = True
+        self._retry_later = True
+        log.warning("dashboard refresh failed (%s)", type(exc).__qualname__)
+        self.failed.emit(first_line(exc))
+
+    def _finished(self) -> None:
+        self._job = None
+        if not self._timer.isActive():  # stopped while the job ran
+            self._worker.close()
+        later, self._retry_later = self._retry_later, False
+        if self._force and not later and self._timer.isActive():
+            QTimer.singleShot(0, self, self._tick)

@@ -1,0 +1,414 @@
+"""The coordinators' dashboard: who is here, who is missing, which room is filling up.
+
+A view over ``LiveFeed`` snapshots (``dashboard_live``): big figures, the session
+running now against its room's capacity, charts (``dashboard_charts``), and lists
+(``dashboard_lists``): the call list of people not yet arrived (sortable, exported as
+CSV), recent arrivals, a watch list of speakers/VIPs that alerts when one arrives, and
+who attended each session.  ``start()``/``stop()`` turn the live watch on and off (the
+shell calls them when the page is shown and hidden); F9 or the button opens projector
+mode.
+
+Nothing here reads the database: the feed's worker computes the snapshot and sorts the
+lists, and the page only swaps them in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.core.dashboard.stats import Dashboard, Person, write_call_list
+from checkin.core.db.store import Store
+from checkin.core.event.definition import EventInfo
+from checkin.ui.dashboard.charts import DashboardCharts
+from checkin.ui.dashboard.lists import (
+    RowsModel,
+    attendee_columns,
+    make_table,
+    people_columns,
+    removed_runs,
+    watch_columns,
+)
+from checkin.ui.dashboard.live import Clock, LiveFeed, _utcnow
+from checkin.ui.dashboard.panels import FigureTile, SessionPanel, WatchBanner, percent, plain_label
+from checkin.ui.dashboard.projector import ProjectorWindow
+from checkin.ui.widgets.workers import run_in_background
+
+PROJECTOR_KEY = Qt.Key.Key_F9
+CHART_GAP_MS = 30  # between two chart updates: the event loop runs (and paints) between
+FLASHES = 12  # half-periods of the watch-list alert's flashing (6 s at 500 ms)
+WATCH_CATEGORIES = ("speaker", "vip")
+
+
+class DashboardPage(QWidget):
+    """The dashboard page.  ``watch_arrived(Person)`` fires when a watched person arrives."""
+
+    watch_arrived = Signal(object)
+    refreshed = Signal(object)  # the Dashboard just shown
+    exported = Signal(str, int)  # path, rows
+    export_failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        event_info: EventInfo,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = _utcnow,
+        interval_ms: int = 250,
+        watch_categories: tuple[str, ...] = WATCH_CATEGORIES,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.event_info = event_info
+        self.dashboard: Dashboard | None = None
+        self.projector: ProjectorWindow | None = None
+        self._seen_watch: dict[int, dt.datetime | None] | None = None
+        self._flashes = 0
+        self._chart_steps: list = []
+
+        self.call_model = RowsModel(people_columns(event_info, arrival=False, contact=True), self)
+        self.recent_model = RowsModel(people_columns(event_info, arrival=True, contact=False),
+                                      self)
+        self.watch_model = RowsModel(watch_columns(event_info), self)
+        self.attendee_model = RowsModel(attendee_columns(event_info), self)
+        self._models = {
+            "not_arrived": self.call_model,
+            "recent": self.recent_model,
+            "watch": self.watch_model,
+            "attendees": self.attendee_model,
+        }
+        self.feed = LiveFeed(
+            store, event_info, clock=clock, interval_ms=interval_ms,
+            watch_categories=watch_categories, prepare=self._prepare, parent=self,
+        )
+        self.feed.updated.connect(self._apply)
+        self.feed.failed.connect(self._show_failure)
+        self._build()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        ev = self.event_info
+        title = plain_label(16, bold=True)
+        title.setText(self.tr("Dashboard — %1").replace("%1", ev.name))
+        self.status = plain_label(10)
+        self.status.setAccessibleName(self.tr("Last update"))
+        self.projector_button = QPushButton(self.tr("Projector mode (F9)"))
+        self.projector_button.setAccessibleName(self.tr("Projector mode"))
+        self.projector_button.setCheckable(True)
+        self.projector_button.toggled.connect(self.set_projector)
+        shortcut = QShortcut(QKeySequence(PROJECTOR_KEY), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.projector_button.toggle)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.projector_button)
+
+        self.arrived = FigureTile(self.tr("Arrived / expected"))
+        self.missing = FigureTile(self.tr("Not yet arrived"))
+        self.walk_ins = FigureTile(self.tr("Walk-ins"))
+        self.refused = FigureTile(self.tr("Refused scans"))
+        figures = QHBoxLayout()
+        for tile in (self.arrived, self.missing, self.walk_ins, self.refused):
+            figures.addWidget(tile, 1)
+        self.session = SessionPanel(ev)
+        self.banner = WatchBanner()
+        self._flash = QTimer(self)
+        self._flash.setInterval(500)
+        self._flash.timeout.connect(self._flash_step)
+
+        self.charts = DashboardCharts(ev)
+        overview = QWidget()
+        views = self.charts.views()
+        upper, lower = QHBoxLayout(), QHBoxLayout()
+        upper.addWidget(views[0], 3)
+        upper.addWidget(views[1], 2)
+        for view in views[2:]:
+            lower.addWidget(view, 1)
+        grid = QVBoxLayout(overview)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(upper, 1)
+        grid.addLayout(lower, 1)
+
+        self.call_table = make_table(self.call_model, self.tr("Not yet arrived: call list"))
+        self.call_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by last name, folded
+        self.export_button = QPushButton(self.tr("Export call list (CSV)…"))
+        self.export_button.setAccessibleName(self.tr("Export call list as CSV"))
+        self.export_button.clicked.connect(self._ask_export)
+        call = QWidget()
+        call_layout = QVBoxLayout(call)
+        call_row = QHBoxLayout()
+        self.call_hint = plain_label(10, wrap=False)
+        call_row.addWidget(self.call_hint, 1)
+        call_row.addWidget(self.export_button)
+        call_layout.addLayout(call_row)
+        call_layout.addWidget(self.call_table)
+
+        self.recent_table = make_table(self.recent_model, self.tr("Recent arrivals"))
+        self.watch_table = make_table(self.watch_model, self.tr("Watch list"))
+
+        self.session_choice = QComboBox()
+        self.session_choice.setAccessibleName(self.tr("Session to list"))
+        for s in ev.sessions:
+            if s.attendance:
+                start = ev.local(s.starts_at).strftime("%H:%M")
+                self.session_choice.addItem(f"{start}  {s.title}", s.key)
+        running = ev.session_at(self.feed.clock())
+        if running is not None:
+            self.session_choice.setCurrentIndex(self.session_choice.findData(running.key))
+        self.session_choice.currentIndexChanged.connect(self._choose_session)
+        self.attendee_table = make_table(self.attendee_model, self.tr("Session attendance"))
+        self.attendee_hint = plain_label(10, wrap=False)
+        attendance = QWidget()
+        att_layout = QVBoxLayout(attendance)
+        att_row = QHBoxLayout()
+        choose = QLabel(self.tr("&Session:"))
+        choose.setBuddy(self.session_choice)
+        att_row.addWidget(choose)
+        att_row.addWidget(self.session_choice, 1)
+        att_row.addWidget(self.attendee_hint)
+        att_layout.addLayout(att_row)
+        att_layout.addWidget(self.attendee_table)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dashboard views"))
+        self.tabs.addTab(overview, self.tr("&Overview"))
+        self.call_tab = self.tabs.addTab(call, self.tr("&Not yet arrived"))
+        self.tabs.addTab(self.recent_table, self.tr("&Recent arrivals"))
+        self.tabs.addTab(self.watch_table, self.tr("&Watch list"))
+        self.attendance_tab = self.tabs.addTab(attendance, self.tr("Session &attendance"))
+        self.tabs.currentChanged.connect(self._choose_session)
+        self.feed.call_list = False  # the overview opens first
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        layout.addWidget(self.session)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+    # ------------------------------------------------------------------ live
+
+    def start(self) -> None:
+        """Watch the database and keep the page current (the page is shown)."""
+        self.feed.start()
+
+    def stop(self) -> None:
+        """Stop watching (the page is hidden); the last figures stay on screen."""
+        self.feed.stop()
+
+    def refresh(self) -> None:
+        self.feed.refresh()
+
+    def _choose_session(self) -> None:
+        """The call list and the attendees are read only while their tab is open
+        (thousands of rows at a big event, for nobody to see otherwise)."""
+        tab = self.tabs.currentIndex()
+        wanted = self.session_choice.currentData() if tab == self.attendance_tab else None
+        calls = tab == self.call_tab
+        if (wanted, calls) != (self.feed.attendees_session, self.feed.call_list):
+            self.feed.attendees_session = wanted
+            self.feed.call_list = calls
+            if wanted is not None or calls:
+                self.feed.refresh()
+
+    def _prepare(self, dash: Dashboard) -> dict[str, Any]:
+        """On the worker thread: the lists sorted as the tables are sorted now."""
+        out = {}
+        for name, model in self._models.items():
+            if name == "not_arrived" and not dash.call_list:
+                continue  # not read: keep what the table shows
+            if name == "attendees" and dash.attendees_session is None:
+                continue
+            base = model.rows  # the list the table holds now (replaced, never changed)
+            rows = list(getattr(dash, name))
+            sort = model.sort_state
+            if sort is not None:
+                model.sort_rows(rows, *sort)
+            # The call list mostly loses a few people per refresh: those rows are taken
+            # out of the table rather than the table reset.
+            removed = removed_runs(base, rows) if name == "not_arrived" else None
+            out[name] = (rows, sort, base, removed)
+        return out
+
+    def _apply(self, dash: Dashboard, prepared: dict[str, Any]) -> None:
+        self.dashboard = dash
+        s = dash.stats
+        self.arrived.set(f"{s.arrived} / {s.registered}",
+                         self.tr("%1 arrived").replace("%1", percent(s.arrived, s.registered)))
+        self.missing.set(str(s.not_arrived),
+                         self.tr("%1 cancelled").replace("%1", str(s.cancelled))
+                         if s.cancelled else "")
+        self.walk_ins.set(str(s.walk_ins), self.tr("registered at the desk"))
+        self.refused.set(str(s.refused_scans),
+                         self.tr("%1 duplicate scans").replace("%1", str(s.duplicate_scans)))
+        self.session.show_dashboard(dash)
+        for name, model in self._models.items():
+            if name in prepared:
+                rows, sort, base, removed = prepared[name]
+                model.set_rows(rows, presorted=sort == model.sort_state, base=base,
+                               removed=removed)
+        self.call_hint.setText(
+            self.tr("%1 registered people have not arrived yet.")
+            .replace("%1", str(s.not_arrived))
+        )
+        self.tabs.setTabText(self.call_tab, self.tr("&Not yet arrived (%1)").replace(
+            "%1", str(s.not_arrived)))
+        if dash.attendees_session:
+            here = sum(1 for a in dash.attendees if a.present)
+            self.attendee_hint.setText(
+                self.tr("%1 attended, %2 in the room now")
+                .replace("%1", str(len(dash.attendees))).replace("%2", str(here))
+            )
+        else:
+            self.attendee_hint.setText("")
+        self._queue_charts(dash)
+        self._check_watch(dash)
+        local = self.event_info.local(dash.now).strftime("%H:%M:%S")
+        self.status.setText(self.tr("Updated %1").replace("%1", local))
+        if self.projector is not None:
+            self.projector.show_dashboard(dash)
+        self.refreshed.emit(dash)
+
+    def _queue_charts(self, dash: Dashboard) -> None:
+        """One chart at a time, ``CHART_GAP_MS`` apart: a chart's update and repaint
+        take a few milliseconds, and queued back to back (or just behind the figures'
+        and tables' repaint) they would hold the GUI thread for several frames."""
+        pending = bool(self._chart_steps)
+        self._chart_steps = self.charts.steps(dash)
+        if not pending:
+            QTimer.singleShot(CHART_GAP_MS, self, self._next_chart)
+
+    def _next_chart(self) -> None:
+        if self._chart_steps:
+            self._chart_steps.pop(0)()
+        if self._chart_steps:
+            QTimer.singleShot(CHART_GAP_MS, self, self._next_chart)
+
+    @property
+    def charts_pending(self) -> bool:
+        return bool(self._chart_steps)
+
+    def _show_failure(self, message: str) -> None:
+        self.status.setText(self.tr("⚠ Not updated: %1").replace("%1", message))
+
+    # ------------------------------------------------------------------ watch list
+
+    def _check_watch(self, dash: Dashboard) -> None:
+        now = {p.id: p.arrived_at for p in dash.watch}
+        before, self._seen_watch = self._seen_watch, now
+        if before is None:  # the first snapshot: nothing "just" arrived
+            return
+        new = [p for p in dash.watch if p.arrived_at and before.get(p.id) is None]
+        if not new:
+            return
+        new.sort(key=lambda p: p.arrived_at)
+        self.watch_model.highlighted |= {p.id for p in new}
+        self._alert(new)
+        for person in new:
+            self.watch_arrived.emit(person)
+
+    def _alert(self, people: list[Person]) -> None:
+        def line(p: Person) -> str:
+            c = self.event_info.category(p.category)
+            label = c.label if c else p.category
+            when = self.event_info.local(p.arrived_at).strftime("%H:%M")
+            org = f" — {p.organisation}" if p.organisation else ""
+            return (self.tr("%1 arrived: %2%3 at %4").replace("%1", label)
+                    .replace("%2", p.full_name).replace("%3", org).replace("%4", when))
+
+        text = "\n".join(line(p) for p in people[-3:])
+        for banner in self._banners():
+            banner.text.setText(text)
+            banner.setAccessibleDescription(text)
+            banner.set_bright(True)
+            banner.setVisible(True)
+        self._flashes = FLASHES
+        self._flash.start()
+
+    def _banners(self) -> list[WatchBanner]:
+        return [self.banner] + ([self.projector.banner] if self.projector else [])
+
+    def _flash_step(self) -> None:
+        self._flashes -= 1
+        for banner in self._banners():
+            banner.set_bright(self._flashes % 2 == 0)
+        if self._flashes <= 0:
+            self._flash.stop()
+            for banner in self._banners():
+                banner.set_bright(True)
+
+    # ------------------------------------------------------------------ projector
+
+    def set_projector(self, on: bool) -> None:
+        if on and self.projector is None:
+            self.projector = ProjectorWindow(self.event_info, QKeySequence(PROJECTOR_KEY), self)
+            self.projector.closed.connect(self._projector_closed)
+            if self.dashboard is not None:
+                self.projector.show_dashboard(self.dashboard)
+            if self.banner.isVisible():
+                self.projector.banner.text.setText(self.banner.text.text())
+                self.projector.banner.set_bright(True)
+                self.projector.banner.setVisible(True)
+            self.projector.show_on_best_screen()
+        elif not on and self.projector is not None:
+            self.projector.close()
+        if self.projector_button.isChecked() != on:
+            self.projector_button.setChecked(on)
+
+    def _projector_closed(self) -> None:
+        window, self.projector = self.projector, None
+        if window is not None:
+            window.deleteLater()
+        self.projector_button.setChecked(False)
+
+    # ------------------------------------------------------------------ export
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export call list"), "not-yet-arrived.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        if path:
+            self.export_call_list(path)
+
+    def export_call_list(self, path: str) -> None:
+        """Write the call list as shown (current sort) in the background."""
+        rows = list(self.call_model.rows)
+        self.export_button.setEnabled(False)
+        job = run_in_background(write_call_list, path, rows, parent=self)
+        job.succeeded.connect(lambda n: self._exported(path, n))
+        job.failed.connect(self._export_failed)
+
+    def _exported(self, path: str, n: int) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Call list saved: %1 people").replace("%1", str(n)))
+        self.exported.emit(path, n)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        message = self.tr("Could not save the call list: %1").replace("%1", str(reason))
+        self.status.setText("⚠ " + message)
+        self.export_failed.emit(message)
+
+    def closeEvent(self, event) -> None:
+        self.stop()
+        if self.projector is not None:
+            self.projector.close()
+        super().closeEvent(event)

@@ -1,0 +1,567 @@
+"""The Desk page: what front-desk staff look at with a queue in front of them.
+
+A view only: layout, keyboard handling and small list models.  It says what the
+operator asked for through signals (search text, check this person in, undo that
+scan, mode) and shows what the ``DeskController`` hands back.  Scans do not come
+through here at all: the window's ``ScanDetector`` feeds the controller directly, so a
+badge lands wherever the focus is and never types into the search box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.core.db import models as m
+from checkin.core.desk.service import AUTO, Outcome
+from checkin.core.event.definition import EventInfo
+from checkin.core.roster.delegates import DelegateInfo
+from checkin.ui.desk.outcome_panel import OutcomePanel, refusal_title
+
+RECENT_MAX = 20
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ResultsModel(QAbstractListModel):
+    """Search hits: one line per person, name first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.people: list[DelegateInfo] = []
+
+    def set_people(self, people: list[DelegateInfo]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.people)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.people):
+            return None
+        d = self.people[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{d.full_name}  —  {d.organisation}" if d.organisation else d.full_name
+            if d.status == m.DelegateStatus.CANCELLED.value:
+                text += "  " + self.tr("(registration cancelled)")
+            return text
+        if role == Qt.ItemDataRole.UserRole:
+            return d.id
+        return None
+
+
+@dataclass(frozen=True)
+class RecentScan:
+    scan_id: str
+    time: str
+    name: str
+    status: m.Outcome
+    undone: bool = False
+
+
+def outcome_word(status: m.Outcome) -> str:
+    """One or two words for the recent-scans list."""
+    if status is m.Outcome.ADMITTED:
+        return _word("Admitted")
+    if status is m.Outcome.ALREADY_ADMITTED:
+        return _word("Already in")
+    if status is m.Outcome.UNDONE:
+        return _word("Undone")
+    if status is m.Outcome.EXITED:
+        return _word("Left")
+    if status is m.Outcome.NOT_PRESENT:
+        return _word("Not in the room")
+    return refusal_title(status)
+
+
+def _word(text: str) -> str:
+    return QCoreApplication.translate("DeskPage", text)
+
+
+class RecentModel(QAbstractListModel):
+    """The last scans at this desk, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scans: list[RecentScan] = []
+
+    def add(self, scan: RecentScan) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.scans.insert(0, scan)
+        self.endInsertRows()
+        if len(self.scans) > RECENT_MAX:
+            self.beginRemoveRows(QModelIndex(), RECENT_MAX, len(self.scans) - 1)
+            del self.scans[RECENT_MAX:]
+            self.endRemoveRows()
+
+    def mark_undone(self, scan_id: str) -> None:
+        for row, scan in enumerate(self.scans):
+            if scan.scan_id == scan_id:
+                self.scans[row] = replace(scan, undone=True)
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.scans)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.scans):
+            return None
+        scan = self.scans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            word = outcome_word(scan.status)
+            if scan.undone:
+                word += " — " + _word("undone")
+            name = scan.name or _word("(no one)")
+            return f"{scan.time}   {name}   —   {word}"
+        return None
+
+    def undoable(self, row: int) -> bool:
+        if not 0 <= row < len(self.scans):
+            return False
+        scan = self.scans[row]
+        # An exit counted by mistake is undone like an admission.
+        return scan.status in (m.Outcome.ADMITTED, m.Outcome.EXITED) and not scan.undone
+
+
+class DeskPage(QWidget):
+    """Top bar, outcome panel, search with results, recent scans with Undo."""
+
+    search_changed = Signal(str)
+    check_in_requested = Signal(int)  # delegate id
+    undo_requested = Signal(str)  # scan id
+    mode_changed = Signal(object)  # None (venue), a session key, or "auto"
+    walk_in_requested = Signal()
+    settings_requested = Signal()
+    lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
+    sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
+    camera_scanned = Signal(str)  # a badge read by the webcam (CameraPanel)
+    direction_changed = Signal(str)  # "entry" or "exit" (a session's door desk)
+
+    def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event_info = event
+        self.setObjectName("deskPage")
+
+        # -- top bar: event, mode, station
+        self.title_label = title = QLabel(event.name)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont()
+        font.setPointSize(16)
+        font.setBold(True)
+        title.setFont(font)
+        self.mode_box = QComboBox()
+        self.mode_box.setAccessibleName(self.tr("Check-in mode"))
+        self._fill_modes(event)
+        self.mode_box.currentIndexChanged.connect(
+            lambda i: self.mode_changed.emit(self.mode_box.itemData(i))
+        )
+        mode_label = QLabel(self.tr("&Mode:"))
+        mode_label.setBuddy(self.mode_box)
+        # At a session's door the desk may count people out too (presence in the room).
+        self.direction_box = QComboBox()
+        self.direction_box.setAccessibleName(self.tr("Door direction"))
+        self.direction_box.addItem(self.tr("Coming in"), "entry")
+        self.direction_box.addItem(self.tr("Going out"), "exit")
+        self.direction_box.setToolTip(
+            self.tr("At a session's door: record people coming in, or going out")
+        )
+        self.direction_box.currentIndexChanged.connect(
+            lambda i: self.direction_changed.emit(self.direction_box.itemData(i))
+        )
+        self.direction_label = QLabel(self.tr("&Door:"))
+        self.direction_label.setBuddy(self.direction_box)
+        self.mode_box.currentIndexChanged.connect(self._door_shown)
+        self.station_label = station_label = QLabel()
+        station_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_station(station)
+        self.lock_label = QLabel(self.tr("Locked"))
+        self.lock_label.setAccessibleName(
+            self.tr("Locked: the settings and the other pages need the PIN")
+        )
+        self.lock_label.setStyleSheet("font-weight: bold;")
+        self.lock_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(mode_label)
+        top.addWidget(self.mode_box)
+        top.addWidget(self.direction_label)
+        top.addWidget(self.direction_box)
+        top.addSpacing(24)
+        top.addWidget(station_label)
+        top.addSpacing(24)
+        self.walk_in_button = QPushButton(self.tr("&Walk-in…"))
+        self.walk_in_button.setAccessibleName(self.tr("Register a walk-in"))
+        self.walk_in_button.setToolTip(self.tr("Register someone who is not on the list (Ctrl+N)"))
+        self.walk_in_button.clicked.connect(self.walk_in_requested)
+        top.addWidget(self.walk_in_button)
+        walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
+        walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        walk_in_key.activated.connect(self.walk_in_requested)
+        self.camera_button = QPushButton(self.tr("C&amera"))
+        self.camera_button.setCheckable(True)
+        self.camera_button.setAccessibleName(self.tr("Scan badges with the camera"))
+        self.camera_button.setToolTip(
+            self.tr("Show the camera preview, for a desk without a USB scanner")
+        )
+        self.camera_button.toggled.connect(self.show_camera)
+        self.camera_panel = None  # made when first asked for: most desks have a scanner
+        top.addWidget(self.camera_button)
+        self.sound_button = QPushButton()
+        self.sound_button.setCheckable(True)
+        self.sound_button.setChecked(True)
+        self.sound_button.toggled.connect(self._sound_toggled)
+        self.set_sound(True)
+        top.addWidget(self.sound_button)
+        self.settings_button = QPushButton(self.tr("&Settings…"))
+        self.settings_button.setAccessibleName(self.tr("Desk settings"))
+        self.settings_button.setToolTip(self.tr("Desk settings (Ctrl+,)"))
+        self.settings_button.clicked.connect(self.settings_requested)
+        top.addWidget(self.settings_button)
+        self.settings_key = QShortcut(QKeySequence("Ctrl+,"), self)
+        self.settings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.settings_key.activated.connect(self.settings_requested)
+        self.lock_button = QPushButton(self.tr("&Lock"))
+        self.lock_button.setAccessibleName(self.tr("Lock the desk"))
+        self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.lock_button.hide()
+        top.addWidget(self.lock_label)
+        top.addWidget(self.lock_button)
+        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        lock_key.activated.connect(self.lock_requested)
+
+        # -- centre: the outcome panel
+        self.panel = OutcomePanel()
+
+        # -- side: search
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Find by name, organisation, e-mail…"))
+        self.search_box.setAccessibleName(self.tr("Find a person"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumHeight(36)
+        self.search_box.textChanged.connect(self.search_changed)
+        self.search_box.installEventFilter(self)
+        self.results = ResultsModel(self)
+        self.results_view = QListView()
+        self.results_view.setModel(self.results)
+        self.results_view.setAccessibleName(self.tr("People found"))
+        self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_view.activated.connect(lambda _i: self.check_in_selected())
+        self.search_status = QLabel()
+        self.search_status.setWordWrap(True)
+        self.check_in_button = QPushButton(self.tr("&Check in"))
+        self.check_in_button.setAccessibleName(self.tr("Check in the selected person"))
+        self.check_in_button.clicked.connect(self.check_in_selected)
+        find_label = QLabel(self.tr("&Find a person"))
+        find_label.setBuddy(self.search_box)
+        side = QVBoxLayout()
+        self._side = side
+        side.addWidget(find_label)
+        side.addWidget(self.search_box)
+        side.addWidget(self.search_status)
+        side.addWidget(self.results_view, 1)
+        side.addWidget(self.check_in_button)
+
+        # -- bottom: recent scans
+        self.recent = RecentModel(self)
+        self.recent_view = QListView()
+        self.recent_view.setModel(self.recent)
+        self.recent_view.setAccessibleName(self.tr("Recent scans"))
+        self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent_view.setMaximumHeight(150)
+        self.recent_view.selectionModel().currentChanged.connect(self._update_undo)
+        self.recent.dataChanged.connect(self._update_undo)
+        self.undo_button = QPushButton(self.tr("&Undo check-in"))
+        self.undo_button.setAccessibleName(self.tr("Undo the selected check-in"))
+        self.undo_button.setToolTip(self.tr("Undo the selected check-in (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_selected)
+        undo_key = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo_key.activated.connect(self.undo_selected)
+        recent_label = QLabel(self.tr("&Recent scans"))
+        recent_label.setBuddy(self.recent_view)
+        bottom = QVBoxLayout()
+        bottom.addWidget(recent_label)
+        row = QHBoxLayout()
+        row.addWidget(self.recent_view, 1)
+        row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addLayout(row)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.panel, 3)
+        middle.addLayout(side, 2)
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.offline_banner.setWordWrap(True)
+        # Amber with near-black text (11:1), an icon and words: not colour alone.
+        self.offline_banner.setStyleSheet(
+            "background: #FFC400; color: #1A1A1A; font-size: 14pt; font-weight: bold;"
+            " padding: 6px;"
+        )
+        self.offline_banner.hide()
+        page = QVBoxLayout(self)
+        page.addWidget(self.offline_banner)
+        page.addLayout(top)
+        page.addLayout(middle, 1)
+        page.addLayout(bottom)
+
+        self._flash = QTimer(self)
+        self._flash.setSingleShot(True)
+        self._flash.setInterval(250)
+        self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
+        self.set_search_ready(False)
+        self._door_shown()
+
+    # ------------------------------------------------------------ keyboard
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrows move through the results, Enter checks in, Escape clears."""
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._move_selection(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.check_in_selected()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search_box.clear()
+                return True
+            if event.matches(QKeySequence.StandardKey.Undo) and not self.search_box.text():
+                self.undo_selected()  # an empty search box has nothing of its own to undo
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move_selection(self, step: int) -> None:
+        rows = self.results.rowCount()
+        if rows == 0:
+            return
+        current = self.results_view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.results_view.setCurrentIndex(self.results.index(max(0, min(rows - 1, row))))
+
+    # ------------------------------------------------------------ requests
+
+    def check_in_selected(self) -> None:
+        index = self.results_view.currentIndex()
+        if not index.isValid() and self.results.rowCount() == 1:
+            index = self.results.index(0)  # one hit: Enter means that person
+        if index.isValid():
+            self.check_in_requested.emit(self.results.people[index.row()].id)
+
+    def undo_selected(self) -> None:
+        row = self.recent_view.currentIndex().row()
+        if self.recent.undoable(row):
+            self.undo_requested.emit(self.recent.scans[row].scan_id)
+        elif self.recent.scans:
+            self.panel.show_notice(
+                self.tr("Nothing to undo"),
+                self.tr(
+                    "Only an admission that has not been undone yet can be undone. "
+                    "Select it in the recent scans."
+                ),
+            )
+
+    def _update_undo(self, *_args) -> None:
+        self.undo_button.setEnabled(self.recent.undoable(self.recent_view.currentIndex().row()))
+
+    # ------------------------------------------------------------ showing
+
+    def set_station(self, station: str) -> None:
+        self.station_label.setText(self.tr("Station: %1").replace("%1", station or "—"))
+
+    def set_mode(self, mode: str | None) -> None:
+        """Select ``mode`` in the combo (venue arrival when it is not offered here)."""
+        row = next(
+            (i for i in range(self.mode_box.count()) if self.mode_box.itemData(i) == mode), 0
+        )
+        self.mode_box.setCurrentIndex(row)
+
+    def _fill_modes(self, event: EventInfo) -> None:
+        self.mode_box.clear()
+        self.mode_box.addItem(self.tr("Venue arrival"), None)
+        for session in event.sessions:
+            if session.attendance:
+                self.mode_box.addItem(session.title, session.key)
+        self.mode_box.addItem(self.tr("Session running now (auto)"), AUTO)
+
+    def set_event_info(self, event: EventInfo) -> None:
+        """The event was edited (Agenda page): its name and sessions, keeping the mode
+        when its session still takes attendance (else back to venue arrival)."""
+        mode = self.mode_box.currentData()
+        self.event_info = event
+        self.title_label.setText(event.name)
+        blocked = self.mode_box.blockSignals(True)
+        try:
+            self._fill_modes(event)
+        finally:
+            self.mode_box.blockSignals(blocked)
+        self.set_mode(mode)
+        if self.mode_box.currentData() != mode:
+            self.mode_changed.emit(self.mode_box.currentData())
+
+    def modes(self) -> list[tuple[str, str | None]]:
+        """The mode choices, as ``(text, data)``."""
+        box = self.mode_box
+        return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+
+    def set_lock_state(self, locked: bool, has_pin: bool) -> None:
+        """Locked: no settings; the Lock button (shown when a PIN is set) unlocks."""
+        self.settings_button.setVisible(not locked)
+        self.settings_key.setEnabled(not locked)
+        self.lock_label.setVisible(locked)
+        self.lock_button.setVisible(has_pin)
+        if locked:
+            self.lock_button.setText(self.tr("Un&lock…"))
+            self.lock_button.setAccessibleName(self.tr("Unlock the desk"))
+            self.lock_button.setToolTip(self.tr("Unlock the desk with the PIN (Ctrl+L)"))
+        else:
+            self.lock_button.setText(self.tr("&Lock"))
+            self.lock_button.setAccessibleName(self.tr("Lock the desk"))
+            self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
+
+    def _door_shown(self, *_args) -> None:
+        """Coming in / going out only means something at a session's door."""
+        at_door = self.mode_box.currentData() is not None
+        self.direction_label.setVisible(at_door)
+        self.direction_box.setVisible(at_door)
+        if not at_door and self.direction_box.currentData() != "entry":
+            self.direction_box.setCurrentIndex(0)  # venue arrival: always coming in
+
+    def show_camera(self, on: bool) -> None:
+        """The webcam preview above the search (made the first time), or hidden."""
+        if on and self.camera_panel is None:
+            from checkin.ui.desk.camera_view import CameraPanel
+
+            self.camera_panel = CameraPanel()
+            self.camera_panel.scanned.connect(self.camera_scanned)
+            self.camera_panel.setMinimumHeight(240)
+            self._side.insertWidget(0, self.camera_panel, 2)
+        if self.camera_button.isChecked() != on:
+            self.camera_button.setChecked(on)
+        if self.camera_panel is not None:
+            self.camera_panel.setVisible(on)
+            if on:
+                self.camera_panel.start_button.setFocus()
+            else:
+                self.camera_panel.stop()  # the camera's light goes off
+
+    def hideEvent(self, event) -> None:
+        """Another page, or the window closing: the camera stops (it shows nothing)."""
+        if self.camera_panel is not None:
+            self.camera_panel.stop()
+        super().hideEvent(event)
+
+    def set_connection(self, online: bool, pending: int = 0) -> None:
+        """Shared database reachable or not; offline the desk goes on, and says so."""
+        self.offline_banner.setVisible(not online)
+        if online:
+            return
+        text = self.tr(
+            "⚠ Offline: the shared database cannot be reached. Keep scanning: check-ins "
+            "are kept on this laptop and sent when it is back."
+        )
+        if pending:
+            text += " " + self.tr("%n check-in(s) waiting.", "", pending)
+        self.offline_banner.setText(text)
+        self.offline_banner.setAccessibleName(text)
+
+    def set_sound(self, on: bool) -> None:
+        """Show the sound state in words (the button is also a toggle: Alt+O)."""
+        blocked = self.sound_button.blockSignals(True)
+        self.sound_button.setChecked(on)
+        self.sound_button.blockSignals(blocked)
+        if on:
+            self.sound_button.setText(self.tr("S&ound: on"))
+            self.sound_button.setAccessibleName(self.tr("Sound is on; press to mute"))
+        else:
+            self.sound_button.setText(self.tr("S&ound: off"))
+            self.sound_button.setAccessibleName(self.tr("Sound is muted; press to turn it on"))
+        self.sound_button.setToolTip(self.tr("A short sound for each result"))
+
+    def _sound_toggled(self, on: bool) -> None:
+        self.set_sound(on)
+        self.sound_toggled.emit(on)
+
+    def set_search_ready(self, ready: bool) -> None:
+        self.search_status.setVisible(not ready)
+        if not ready:
+            self.search_status.setText(self.tr("Loading the list of names…"))
+
+    def set_results(self, people: list[DelegateInfo]) -> None:
+        self.results.set_people(people)
+        if people:
+            self.results_view.setCurrentIndex(self.results.index(0))
+        nothing = bool(self.search_box.text().strip()) and not people
+        self.search_status.setVisible(nothing)
+        if nothing:
+            self.search_status.setText(self.tr("No one found."))
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.panel.show_outcome(outcome, self.event_info)
+        if outcome.status is m.Outcome.UNDONE:
+            return
+        name = outcome.delegate.full_name if outcome.delegate else ""
+        when = self.event_info.local(outcome.scanned_at).strftime("%H:%M")
+        self.recent.add(RecentScan(outcome.scan_id, when, name, outcome.status))
+        self.recent_view.setCurrentIndex(self.recent.index(0))
+
+    def mark_undone(self, scan_id: str) -> None:
+        self.recent.mark_undone(scan_id)
+
+    def show_notice(self, heading: str, detail: str) -> None:
+        self.panel.show_notice(heading, detail)
+
+    def flash_duplicate(self) -> None:
+        """A badge read twice within a second: a discreet blink, nothing journaled."""
+        effect = QGraphicsOpacityEffect(self.panel)
+        effect.setOpacity(0.7)
+        self.panel.setGraphicsEffect(effect)
+        self._flash.start()
+
+    def finish_check_in(self) -> None:
+        """After a manual check-in: ready for the next person."""
+        self.search_box.clear()
+        self.search_box.setFocus()
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+
+    def show_error(self, text: str) -> None:
+        """A problem the operator must see (database unreachable…): a dialog, no traceback."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Check-in"), text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -1,0 +1,213 @@
+"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, printing
+on arrival, lock PIN, language.
+
+The dialog only collects and checks; on OK it holds the new ``DeskSettings``
+(``settings()``) and the ``DeskController`` saves and applies them.  A new PIN is typed
+twice and turned into a salted hash here: the PIN itself never leaves the dialog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checkin.ui.desk.settings import PIN_MAX, DeskSettings, hash_pin, valid_pin
+from checkin.ui.widgets.translations import LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    """Edit ``current``; ``modes`` are the desk's mode choices as ``(text, data)``."""
+
+    def __init__(
+        self,
+        current: DeskSettings,
+        modes: list[tuple[str, str | None]],
+        parent: QWidget | None = None,
+        *,
+        templates: list[tuple[str, str]] = (),  # (key, name) of the badge templates
+        printers: list[str] = (),  # installed printers
+    ) -> None:
+        super().__init__(parent)
+        self.current = current
+        self._result: DeskSettings | None = None
+        self.setWindowTitle(self.tr("Desk settings"))
+        self.setAccessibleName(self.tr("Desk settings"))
+
+        self.station = QLineEdit(current.station)
+        self.station.setAccessibleName(self.tr("Station name"))
+        self.station.setMaxLength(60)
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Check-in mode"))
+        for text, data in modes:
+            self.mode.addItem(text, data)
+        row = next((i for i, (_t, d) in enumerate(modes) if d == current.mode), 0)
+        self.mode.setCurrentIndex(row)
+        self.suffix = QComboBox()
+        self.suffix.setAccessibleName(self.tr("Key the scanner sends after the code"))
+        self.suffix.addItem(self.tr("Enter"), "enter")
+        self.suffix.addItem(self.tr("Tab"), "tab")
+        self.suffix.addItem(self.tr("None"), "none")
+        self.suffix.setCurrentIndex(max(0, self.suffix.findData(current.scanner_suffix)))
+        self.sound = QCheckBox(self.tr("Play a &sound for each result"))
+        self.sound.setAccessibleName(self.tr("Play a sound for each result"))
+        self.sound.setChecked(current.sound)
+        self.print_on_arrival = QCheckBox(self.tr("&Print the badge at first check-in"))
+        self.print_on_arrival.setAccessibleName(self.tr("Print the badge at first check-in"))
+        self.print_on_arrival.setToolTip(
+            self.tr("For events that print badges on arrival: anyone admitted whose badge "
+                    "was never printed gets one.")
+        )
+        self.print_on_arrival.setChecked(current.print_on_arrival)
+        self.printer = QComboBox()
+        self.printer.setAccessibleName(self.tr("Printer for badges on arrival"))
+        self.printer.addItem(self.tr("None: make the PDF and offer to print it"), "")
+        names = list(printers)
+        if current.printer and current.printer not in names:
+            names.append(current.printer)  # kept, and reported missing when used
+        for name in names:
+            self.printer.addItem(name, name)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
+        self.template = QComboBox()
+        self.template.setAccessibleName(self.tr("Badge template for badges on arrival"))
+        for key, name in templates:
+            self.template.addItem(name, key)
+        if self.template.findData(current.arrival_template) < 0:
+            self.template.addItem(current.arrival_template, current.arrival_template)
+        self.template.setCurrentIndex(self.template.findData(current.arrival_template))
+        self.print_on_arrival.toggled.connect(self.printer.setEnabled)
+        self.print_on_arrival.toggled.connect(self.template.setEnabled)
+        self.printer.setEnabled(current.print_on_arrival)
+        self.template.setEnabled(current.print_on_arrival)
+
+        self.pin_state = QLabel(
+            self.tr("A lock PIN is set.") if current.lock_pin_hash else self.tr("No lock PIN.")
+        )
+        digits = QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{PIN_MAX}}}"), self)
+        self.pin = QLineEdit()
+        self.pin_again = QLineEdit()
+        for field, name in (
+            (self.pin, self.tr("New lock PIN")),
+            (self.pin_again, self.tr("New lock PIN again")),
+        ):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setValidator(digits)
+            field.setAccessibleName(name)
+            field.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.clear_pin = QCheckBox(self.tr("&Remove the lock PIN"))
+        self.clear_pin.setAccessibleName(self.tr("Remove the lock PIN"))
+        self.clear_pin.setVisible(bool(current.lock_pin_hash))
+        self.clear_pin.toggled.connect(self._clear_toggled)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the app"))
+        self.language.addItem(self.tr("System"), "")
+        for code, name in LANGUAGES:  # in their own words, never translated
+            self.language.addItem(name, code)
+        if self.language.findData(current.language) < 0:
+            self.language.addItem(current.language, current.language)
+        self.language.setCurrentIndex(self.language.findData(current.language))
+        language_note = QLabel(self.tr("The language changes at the next start."))
+        language_note.setWordWrap(True)
+        language_note.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #a00000;")
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("S&tation name:"), self.station)
+        form.addRow(self.tr("&Mode:"), self.mode)
+        form.addRow(self.tr("Scanner &ends codes with:"), self.suffix)
+        form.addRow("", self.sound)
+        form.addRow("", self.print_on_arrival)
+        form.addRow(self.tr("Pr&inter:"), self.printer)
+        form.addRow(self.tr("&Badge:"), self.template)
+        form.addRow(self.tr("Lock:"), self.pin_state)
+        form.addRow(self.tr("&New PIN:"), self.pin)
+        form.addRow(self.tr("PIN a&gain:"), self.pin_again)
+        form.addRow("", self.clear_pin)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", language_note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAccessibleName(self.tr("Save the settings"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.station.setFocus()
+
+    def _clear_toggled(self, on: bool) -> None:
+        for field in (self.pin, self.pin_again):
+            field.setEnabled(not on)
+            if on:
+                field.clear()
+
+    def problems(self) -> str:
+        """What stops OK, in words ("" when nothing)."""
+        if not self.station.text().strip():
+            return self.tr("The station needs a name.")
+        pin, again = self.pin.text(), self.pin_again.text()
+        if self.clear_pin.isChecked() or not (pin or again):
+            return ""
+        if not valid_pin(pin):
+            return self.tr("The PIN must be 4 to 8 digits.")
+        if pin != again:
+            return self.tr("The two PINs are not the same.")
+        return ""
+
+    def try_accept(self) -> None:
+        problem = self.problems()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        if problem:
+            return
+        pin_hash = self.current.lock_pin_hash
+        if self.clear_pin.isChecked():
+            pin_hash = ""
+        elif self.pin.text():
+            pin_hash = hash_pin(self.pin.text())
+        self._result = replace(
+            self.current,
+            station=self.station.text().strip(),
+            mode=self.mode.currentData(),
+            scanner_suffix=self.suffix.currentData(),
+            sound=self.sound.isChecked(),
+            print_on_arrival=self.print_on_arrival.isChecked(),
+            printer=self.printer.currentData(),
+            arrival_template=self.template.currentData(),
+            lock_pin_hash=pin_hash,
+            language=self.language.currentData(),
+        )
+        self.pin.clear()
+        self.pin_again.clear()
+        self.accept()
+
+    def settings(self) -> DeskSettings | None:
+        """The new settings once OK was accepted, else None."""
+        return self._result

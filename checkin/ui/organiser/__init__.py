@@ -1,0 +1,3 @@
+"""The organiser's workspace: the Agenda page and the Event menu (exports, paper ticks,
+backups, the purge).
+"""

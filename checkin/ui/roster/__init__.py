@@ -1,0 +1,2 @@
+"""The Roster page, the import wizard and the delegate form.
+"""
