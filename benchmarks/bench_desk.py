@@ -55,13 +55,13 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_core import machine, ms, pct, report, write_roster
 
-from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.importer import import_roster
+from checkin.core.types import ScanSource
 from checkin.ui.app import application, build_window
 from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.scanner import ScanDetector
@@ -297,7 +297,7 @@ def bench_size(app: QApplication, n: int, workdir: Path, rng: random.Random) -> 
     lat = []
     for code, _first in (rng.choice(people) for _ in range(SCANS)):
         t = time.perf_counter()
-        service.scan(code, source=m.ScanSource.SCANNER)
+        service.scan(code, source=ScanSource.SCANNER)
         lat.append(time.perf_counter() - t)
     result.update(stats("baseline_service_scan", lat))
     result["roundtrip_vs_service_scan"] = round(

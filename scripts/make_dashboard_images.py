@@ -25,12 +25,12 @@ import screenshot_language
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.demo import create_demo
 from checkin.core.roster.walkins import WalkInForm, register_walk_in
+from checkin.core.types import ScanAction
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 DAY = dt.date(2026, 11, 28)
@@ -79,7 +79,7 @@ def replay(store: Store, rng: random.Random):
     for t, entry in sorted(inside, key=lambda x: x[0]):
         door.scan(entry.code, session="opening", now=t)
     for t, entry in rng.sample(inside, 6):
-        door.scan(entry.code, session="opening", action=m.ScanAction.EXIT,
+        door.scan(entry.code, session="opening", action=ScanAction.EXIT,
                   now=max(t, at(event, 9, 40)) + dt.timedelta(minutes=2))
     return event, desk, late_speaker
 

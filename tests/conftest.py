@@ -12,7 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo, parse_event, save_event
+from checkin.core.event.definition import parse_event, save_event
+from checkin.core.types import EventInfo
 
 EVENT_DATE = dt.date(2026, 11, 28)
 

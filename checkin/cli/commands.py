@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checkin import __version__
+from checkin.core.types import ScanAction, ScanSource
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
 SCAN_BATCH = 512
@@ -285,7 +286,6 @@ def _lines(stream) -> queue.Queue:
 
 
 def cmd_scan(args) -> int:
-    from checkin.core.db import models as m
     from checkin.core.desk.service import CheckinService
 
     emit: Callable = (lambda o: _print_json(_outcome_json(event, o))) if args.json else (
@@ -295,8 +295,8 @@ def cmd_scan(args) -> int:
         service = CheckinService(store, station=args.station, operator=args.operator)
         event = service.event
         service.resolve_session(args.session, dt.datetime.now(dt.UTC))  # fail early
-        source = m.ScanSource(args.source)
-        action = m.ScanAction.EXIT if args.exit else m.ScanAction.ENTRY
+        source = ScanSource(args.source)
+        action = ScanAction.EXIT if args.exit else ScanAction.ENTRY
         if args.exit and not args.session:
             raise UsageError("--exit needs --session KEY|auto: exits are counted per room.")
         if args.code != "-":

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from checkin.core.types import Outcome
+
 EXIT_PASSED, EXIT_FAILED = 0, 1
 STATION = "self-test"
 DPI = 200  # a desk scanner sees a printed badge at about this resolution
@@ -109,17 +111,16 @@ def _decode(ctx: _Context) -> str:
 
 
 def _scan(ctx: _Context) -> str:
-    from checkin.core.db import models as m
     from checkin.core.desk.service import CheckinService
 
     desk = CheckinService(ctx.store, ctx.event, station=STATION)
     outcome = desk.scan(ctx.code)
-    if outcome.status is not m.Outcome.ADMITTED:
+    if outcome.status is not Outcome.ADMITTED:
         raise SelfTestFailure(f"expected admitted, got {outcome.status.value}: {outcome.message}")
     if outcome.delegate is None or outcome.delegate.number != ctx.delegate.number:
         raise SelfTestFailure("the code admitted someone other than the badge's delegate")
     again = desk.scan(ctx.code)
-    if again.status is not m.Outcome.ALREADY_ADMITTED:
+    if again.status is not Outcome.ALREADY_ADMITTED:
         raise SelfTestFailure(f"a second scan should be already admitted, got {again.status.value}")
     return (f"{ctx.delegate.reference} {outcome.status.value} at desk '{STATION}', "
             f"a second scan {again.status.value}")

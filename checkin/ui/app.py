@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.db.store import Store, StoreError, open_store, resolve_url
-from checkin.core.event.definition import EventInfo, current_event, parse_event, save_event
+from checkin.core.event.definition import current_event, parse_event, save_event
 from checkin.core.roster.demo import create_demo
+from checkin.core.types import EventInfo
 from checkin.ui.badges.page import BadgesPage
 from checkin.ui.dashboard.page import DashboardPage
 from checkin.ui.desk import settings as desk_settings

@@ -17,7 +17,8 @@ from checkin.core.event.agenda import (
     update_event,
     utc_naive,
 )
-from checkin.core.event.definition import CategoryInfo, SessionSpec, current_event, event_secret
+from checkin.core.event.definition import SessionSpec, current_event, event_secret
+from checkin.core.types import CategoryInfo
 from tests.conftest import EVENT_DATE
 
 TZ = "Europe/Zurich"

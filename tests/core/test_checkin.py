@@ -11,9 +11,10 @@ from checkin.core.db import models as m
 from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret
+from checkin.core.types import Outcome
 from tests.conftest import EVENT_DATE, insert_delegates
 
-Outcome = m.Outcome
+Outcome = Outcome
 
 
 def at(hhmm: str) -> dt.datetime:

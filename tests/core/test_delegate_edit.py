@@ -24,6 +24,7 @@ from checkin.core.roster.edits import (
     update_delegate,
     validate_edit,
 )
+from checkin.core.types import Outcome
 from tests.conftest import insert_delegates
 
 NOW = dt.datetime(2026, 11, 20, 9, 0)
@@ -129,7 +130,7 @@ def test_printed_badge_with_a_printed_field_changed_needs_reprint(store, event, 
 
 def test_cancel_and_restore_keep_history(store, event, people):
     service = CheckinService(store, event, station="Desk 1")
-    assert service.check_in(people[0]).status == m.Outcome.ADMITTED
+    assert service.check_in(people[0]).status == Outcome.ADMITTED
 
     cancelled = cancel_delegate(store, event, people[0], now=NOW)
     assert cancelled.status == "cancelled"

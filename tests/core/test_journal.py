@@ -14,6 +14,7 @@ from checkin.core.desk import journal
 from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret, parse_event, save_event
+from checkin.core.types import ScanSource
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 T0 = dt.datetime(2026, 11, 28, 7, 30, tzinfo=dt.UTC)
@@ -23,7 +24,7 @@ ops = st.lists(
         st.sampled_from(["scan", "manual", "undo"]),
         st.integers(0, 3),  # delegate
         st.sampled_from([None, "opening", "financing"]),
-        st.sampled_from(list(m.ScanSource)[:4]),
+        st.sampled_from(list(ScanSource)[:4]),
         st.integers(0, 30),  # which earlier scan to undo
     ),
     max_size=25,

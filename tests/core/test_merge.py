@@ -9,6 +9,7 @@ from checkin.core.desk import merge
 from checkin.core.desk.service import CheckinService
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret, require_event
+from checkin.core.types import Outcome
 
 T0 = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.UTC)
 
@@ -111,7 +112,7 @@ def test_re_entry_after_an_exit_is_not_a_duplicate(stations):
     desk_a.scan(code(a, 6), session="opening", now=t)
     desk_a.scan(code(a, 6), session="opening", now=t + dt.timedelta(minutes=1), action="exit")
     back = desk_a.scan(code(a, 6), session="opening", now=t + dt.timedelta(minutes=2))
-    assert back.status is m.Outcome.ADMITTED
+    assert back.status is Outcome.ADMITTED
     assert merge.offline_duplicates(a, ev) == []
 
 

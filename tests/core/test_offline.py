@@ -14,6 +14,7 @@ from checkin.core.desk import merge
 from checkin.core.desk.offline import DeskCheckin, OfflineError, is_unreachable, primary_url
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret, parse_event, require_event, save_event
+from checkin.core.types import Outcome
 from tests.conftest import SMALL_EVENT, insert_delegates
 
 
@@ -48,12 +49,12 @@ def test_desks_keep_admitting_offline_and_replay_on_restart(server, shared, tmp_
 
         server.stop()
         first = desk1.scan(code(31))  # fails over inside the scan: shown as admitted
-        assert first.status is m.Outcome.ADMITTED and not desk1.online
+        assert first.status is Outcome.ADMITTED and not desk1.online
         assert status1 == [False]
         shown.append(first)
         shown += [desk1.scan(code(n)) for n in range(32, 61)]
         again = desk1.scan(code(1))  # admitted online before the drop: the mirror knows
-        assert again.status is m.Outcome.ALREADY_ADMITTED
+        assert again.status is Outcome.ALREADY_ADMITTED
         shown.append(again)
         shown += [desk2.scan(code(n)) for n in range(50, 71)]  # 50..60 at both desks
         manual = desk2.check_in(75)
@@ -72,7 +73,7 @@ def test_desks_keep_admitting_offline_and_replay_on_restart(server, shared, tmp_
         during = [desk1.scan(code(n)) for n in range(71, 76)]
         worker.join(timeout=60)
         shown += during
-        assert [o.status for o in during] == [m.Outcome.ADMITTED] * 5
+        assert [o.status for o in during] == [Outcome.ADMITTED] * 5
         (r1,) = replays
         r2 = desk2.reconnect()
         assert desk1.online and desk2.online and status1 == [False, True]
@@ -85,7 +86,7 @@ def test_desks_keep_admitting_offline_and_replay_on_restart(server, shared, tmp_
         assert desk1.replay().merge.new == 0
         # Online again: new scans go to the server and see everything.
         back = desk2.scan(code(45))
-        assert back.status is m.Outcome.ALREADY_ADMITTED and back.first_station == "D1"
+        assert back.status is Outcome.ALREADY_ADMITTED and back.first_station == "D1"
         shown.append(back)
     finally:
         desk1.close()
@@ -122,7 +123,7 @@ def test_a_desk_started_while_the_server_is_down(server, shared, tmp_path):
         desk = DeskCheckin(url, tmp_path / "d.sqlite", station="D")
         try:
             assert not desk.online
-            assert desk.scan(code(5)).status is m.Outcome.ADMITTED
+            assert desk.scan(code(5)).status is Outcome.ADMITTED
         finally:
             desk.close()
     finally:

@@ -14,10 +14,11 @@ from checkin.core.desk.presence import CapacityLevel, capacity_level, session_at
 from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret
+from checkin.core.types import Outcome, ScanAction
 from tests.conftest import EVENT_DATE, insert_delegates
 
-Outcome = m.Outcome
-EXIT = m.ScanAction.EXIT
+Outcome = Outcome
+EXIT = ScanAction.EXIT
 
 
 def at(hhmm: str) -> dt.datetime:

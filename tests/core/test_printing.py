@@ -14,6 +14,7 @@ from checkin.core.badges.render import RenderCancelled, list_templates, load_tem
 from checkin.core.db import models as m
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.demo import create_demo
+from checkin.core.types import Outcome
 from tests.conftest import insert_delegates
 
 DPI = 200
@@ -49,8 +50,8 @@ def test_every_badge_of_every_template_scans_in(tmp_path, store, demo, template)
     assert len(decoded) == faces * len(people)
     desk = CheckinService(store, demo, station="Door")
     outcomes = [desk.scan(code) for code in sorted(set(decoded))]
-    assert all(o.status is m.Outcome.ADMITTED for o in outcomes), [
-        (o.status, o.message) for o in outcomes if o.status is not m.Outcome.ADMITTED
+    assert all(o.status is Outcome.ADMITTED for o in outcomes), [
+        (o.status, o.message) for o in outcomes if o.status is not Outcome.ADMITTED
     ]
     assert {o.delegate.id for o in outcomes} == {d.id for d in people}
 
@@ -85,9 +86,9 @@ def test_reprint_revokes_the_old_badge_naming_the_reprint_time(tmp_path, store, 
     (new,) = decode_pdf(tmp_path / "new.pdf")
     desk = CheckinService(store, event)
     refused = desk.scan(old)
-    assert refused.status is m.Outcome.REVOKED
+    assert refused.status is Outcome.REVOKED
     assert "reprint at 10:42" in refused.message
-    assert desk.scan(new).status is m.Outcome.ADMITTED
+    assert desk.scan(new).status is Outcome.ADMITTED
     with store.read() as s:
         row = s.execute(select(m.BadgePrint).order_by(m.BadgePrint.id.desc())).scalars().first()
         assert (row.badge_version, row.reprint, row.reason) == (2, True, "lost")

@@ -7,11 +7,11 @@ import datetime as dt
 
 from checkin.core.dashboard.stats import compute_stats
 from checkin.core.db import backup
-from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.purge import confirm_matches, purge
+from checkin.core.types import ScanSource
 from tests.conftest import insert_delegates
 
 NAMES = ["Wróblewski", "Łukasz", "الحسيني", "Lefèvre", "zoe.private@example.org", "REF-SECRET"]
@@ -22,7 +22,7 @@ def _day(store, event, people):
     t = dt.datetime(2026, 11, 28, 8, 40, tzinfo=dt.UTC)
     desk.check_in(people[0], now=t)
     desk.check_in(people[0], session="financing", now=t + dt.timedelta(hours=1, minutes=30))
-    desk.check_in(people[1], source=m.ScanSource.WALK_IN, now=t + dt.timedelta(minutes=9))
+    desk.check_in(people[1], source=ScanSource.WALK_IN, now=t + dt.timedelta(minutes=9))
     desk.scan("Wróblewski typed into the scanner field", now=t)  # refused, code kept
 
 

@@ -19,6 +19,7 @@ from checkin.core.dashboard import reports
 from checkin.core.dashboard.reports import FORMULA_START, ReportError, neutralise
 from checkin.core.db import models as m
 from checkin.core.desk.service import CheckinService
+from checkin.core.types import ScanSource
 from tests.conftest import insert_delegates
 
 POSIX = os.name == "posix"
@@ -52,9 +53,9 @@ def crowd(store, event):
 
 def _checkins(store, event, crowd):
     desk = CheckinService(store, event, station="Desk 2")
-    desk.check_in(crowd["L"], source=m.ScanSource.SCANNER, now=at(9, 5))
+    desk.check_in(crowd["L"], source=ScanSource.SCANNER, now=at(9, 5))
     desk.check_in(crowd["L"], session="financing", now=at(10, 7))
-    desk.check_in(crowd["AR"], source=m.ScanSource.WALK_IN, now=at(9, 40))
+    desk.check_in(crowd["AR"], source=ScanSource.WALK_IN, now=at(9, 40))
 
 
 # ------------------------------------------------------------------ neutraliser

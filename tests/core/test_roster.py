@@ -29,6 +29,7 @@ from checkin.core.roster.importer import (
     valid_email,
 )
 from checkin.core.text import clean, fold
+from checkin.core.types import Outcome, ScanSource
 
 FRENCH_HEADER = ["Nom", "Prénom", "Organisation", "Pays", "Courriel", "Catégorie"]
 ENGLISH_HEADER = ["Reference", "First name", "Last name", "Organisation", "Country", "Email"]
@@ -785,8 +786,8 @@ def add_scan(store, event, delegate_id: int) -> None:
                 uuid=str(uuid.uuid4()),
                 event_id=event.id,
                 delegate_id=delegate_id,
-                outcome=m.Outcome.ADMITTED.value,
-                source=m.ScanSource.MANUAL.value,
+                outcome=Outcome.ADMITTED.value,
+                source=ScanSource.MANUAL.value,
                 created_at=dt.datetime(2026, 11, 28, 8, 0),
             )
         )
@@ -964,7 +965,7 @@ def test_search_text_is_the_fold_of_the_joined_fields(parts):
 
 
 def test_category_labels_and_choices_in_the_message(tmp_path):
-    from checkin.core.event.definition import CategoryInfo
+    from checkin.core.types import CategoryInfo
 
     categories = (
         CategoryInfo("guest", "Invité d'honneur", "#000000"),

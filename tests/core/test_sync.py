@@ -18,6 +18,7 @@ from checkin.core.desk import merge
 from checkin.core.desk.service import CheckinService
 from checkin.core.event.definition import parse_event, require_event, save_event
 from checkin.core.sync import bundle as sync
+from checkin.core.types import Outcome
 from tests.conftest import SMALL_EVENT, insert_delegates
 from tests.core.test_merge import T0, code
 
@@ -80,7 +81,7 @@ def test_round_trip_converges_and_a_second_changes_nothing(stations, tmp_path):
     assert snapshot(a) == snapshot(b)
     # The cancellation travelled: B now refuses no. 7.
     refused = CheckinService(b, station="B").scan(code(b, 7), now=T0 + dt.timedelta(hours=1))
-    assert refused.status is m.Outcome.CANCELLED
+    assert refused.status is Outcome.CANCELLED
 
 
 def test_last_writer_wins_per_delegate(stations, tmp_path):

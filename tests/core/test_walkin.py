@@ -14,7 +14,6 @@ from checkin.core.badges import printing
 from checkin.core.badges import render as badges
 from checkin.core.dashboard.stats import compute_stats
 from checkin.core.db import models as m
-from checkin.core.event.definition import CategoryInfo, EventInfo
 from checkin.core.roster.walkins import (
     FieldProblem,
     WalkInError,
@@ -23,6 +22,7 @@ from checkin.core.roster.walkins import (
     validate,
 )
 from checkin.core.text import fold
+from checkin.core.types import CategoryInfo, EventInfo, Outcome
 from tests.conftest import EVENT_DATE, insert_delegates
 
 NOW = dt.datetime.combine(EVENT_DATE, dt.time(8, 45), tzinfo=dt.UTC)
@@ -56,7 +56,7 @@ def test_valid_form_registers_with_next_number_and_checks_in(store, event, peopl
     assert (d.country, d.email, d.category) == ("CH", "helene.dupont@example.org", "speaker")
     assert d.status == "registered" and d.badge_version == 1
     assert result.outcome is not None
-    assert result.outcome.status is m.Outcome.ADMITTED
+    assert result.outcome.status is Outcome.ADMITTED
     assert result.outcome.delegate.id == d.id
     with store.read() as s:
         row = s.get(m.Delegate, d.id)
@@ -77,7 +77,7 @@ def test_walk_in_at_a_session_door_attends_the_session_and_arrives(store, event)
     result = register_walk_in(
         store, event, WalkInForm("Amani", "Njoroge"), station="Door", session="auto", now=at
     )
-    assert result.outcome is not None and result.outcome.status is m.Outcome.ADMITTED
+    assert result.outcome is not None and result.outcome.status is Outcome.ADMITTED
     assert result.outcome.session is not None and result.outcome.session.key == "opening"
     with store.read() as s:
         row = s.get(m.Delegate, result.delegate.id)
@@ -180,7 +180,7 @@ def test_two_desks_registering_concurrently_get_distinct_numbers(store, event, p
         for i in range(10):
             form = WalkInForm(f"Walk{n}", f"In{i}", email=f"w{n}-{i}@example.org")
             result = register_walk_in(store, event, form, station=f"Desk {n}")
-            assert result.outcome is not None and result.outcome.status is m.Outcome.ADMITTED
+            assert result.outcome is not None and result.outcome.status is Outcome.ADMITTED
             numbers.append(result.delegate.number)
         return numbers
 

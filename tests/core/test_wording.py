@@ -16,8 +16,8 @@ import pytest
 from checkin.core import wording
 from checkin.core.badges import mailmerge, printing
 from checkin.core.dashboard import reports
-from checkin.core.db import models as m
 from checkin.core.desk.service import CheckinService
+from checkin.core.types import DelegateStatus, ScanSource
 from checkin.core.wording import FRENCH, NBSP, NNBSP, words
 from tests.conftest import insert_delegates
 
@@ -43,9 +43,9 @@ def arrivals(store, event):
          "reference": "REF-C"},
     ])  # fmt: skip
     desk = CheckinService(store, event, station="Desk 2")
-    desk.check_in(ids[1], source=m.ScanSource.SCANNER, now=at(9, 5))
+    desk.check_in(ids[1], source=ScanSource.SCANNER, now=at(9, 5))
     desk.check_in(ids[1], session="financing", now=at(10, 7))
-    desk.check_in(ids[2], source=m.ScanSource.WALK_IN, now=at(9, 40))
+    desk.check_in(ids[2], source=ScanSource.WALK_IN, now=at(9, 40))
     return ids
 
 
@@ -184,7 +184,7 @@ def _words_used() -> set[str]:
     used |= set(mailmerge.MAILMERGE_HEADINGS)
     table = reports.AttendanceTable(event=None, session_keys=(), session_titles=(), rows=())
     used |= set(table.header)
-    used |= {s.value for s in m.DelegateStatus} | {s.value for s in m.ScanSource}
+    used |= {s.value for s in DelegateStatus} | {s.value for s in ScanSource}
     return used
 
 

@@ -14,9 +14,9 @@ from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication
 
 from checkin.core.db.store import Store, open_store
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.demo import create_demo
+from checkin.core.types import EventInfo
 from checkin.ui.app import build_window
 from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage

@@ -15,6 +15,7 @@ from checkin.core.db import models as m
 from checkin.core.desk.service import CheckinService
 from checkin.core.event import codes
 from checkin.core.event.definition import event_secret, require_event
+from checkin.core.types import Outcome
 from checkin.ui.badges.page import BadgesPage
 from checkin.ui.widgets.printer import make_printer
 
@@ -140,8 +141,8 @@ def test_reprint_with_a_reason_revokes_the_old_badge(qtbot, page, demo_store, tm
     (new_code,) = decode_all(printers.files[0])
     assert new_code != old_code and new_code == code_for(demo_store, REF_A, 2)
     desk = CheckinService(demo_store, require_event(demo_store), station="Door")
-    assert desk.scan(old_code).status is m.Outcome.REVOKED
-    assert desk.scan(new_code).status is m.Outcome.ADMITTED
+    assert desk.scan(old_code).status is Outcome.REVOKED
+    assert desk.scan(new_code).status is Outcome.ADMITTED
 
 
 def test_reprint_cancelled_at_the_reason_changes_nothing(qtbot, page, demo_store):

@@ -11,10 +11,10 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from checkin.core.db import models as m
 from checkin.core.desk.presence import CapacityLevel
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.delegates import list_delegates
+from checkin.core.types import ScanAction
 from checkin.ui.dashboard.page import DashboardPage
 from tests.conftest import EVENT_DATE, insert_delegates
 
@@ -121,7 +121,7 @@ def test_capacity_warning_near_full_and_over_then_an_exit(qtbot, store, event):
     assert "Over capacity" in page.session.accessibleDescription()
 
     # One goes out through the door: back to full, and the exit is said in words.
-    door.check_in(ids[0], session="financing", action=m.ScanAction.EXIT, now=now)
+    door.check_in(ids[0], session="financing", action=ScanAction.EXIT, now=now)
     refreshed(qtbot, page, lambda p: p.session.level is CapacityLevel.FULL)
     assert page.session.count.text() == "In the room: 3 of 3"
     assert "4 came in, 1 went out" in page.session.warning.text()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from checkin.core.event.agenda import spec_from_info, update_event
-from checkin.core.event.definition import CategoryInfo, require_event
+from checkin.core.event.definition import require_event
+from checkin.core.types import CategoryInfo
 from checkin.ui.organiser.agenda import AgendaPage
 from checkin.ui.roster.import_wizard import ImportWizard
 from tests.conftest import insert_delegates

@@ -28,6 +28,7 @@ from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.event.definition import current_event
 from checkin.core.roster.delegates import list_delegates
+from checkin.core.types import ScanSource
 from checkin.ui.organiser.autobackup import AutoBackup
 from checkin.ui.organiser.export_dialogs import SplitDialog, TemplateDialog
 from checkin.ui.organiser.menu import OrganiserMenu
@@ -376,7 +377,7 @@ def test_paper_ticks_record_the_known_and_list_the_unknown(qtbot, menu, demo_sto
     assert arrived[already.delegate.id] == at(8, 45)  # left alone
     with demo_store.read() as s:
         stations = s.scalars(
-            select(m.Scan.station).where(m.Scan.source == m.ScanSource.IMPORT.value)
+            select(m.Scan.station).where(m.Scan.source == ScanSource.IMPORT.value)
         ).all()
     assert stations == ["Paper A–K"] * 3
     # The list then shows them checked in, and a second entry records nothing.

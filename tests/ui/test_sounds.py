@@ -8,8 +8,8 @@ from array import array
 import pytest
 from PySide6.QtCore import Qt
 
-from checkin.core.db import models as m
 from checkin.core.resources import resource
+from checkin.core.types import Outcome
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.sounds import KINDS, sound_for
 
@@ -37,11 +37,11 @@ def test_each_sound_is_a_short_clean_mono_clip(kind):
 
 
 def test_each_result_has_its_own_sound_and_undo_none():
-    assert sound_for(m.Outcome.ADMITTED) == "admitted"
-    assert sound_for(m.Outcome.ALREADY_ADMITTED) == "already"
-    refusals = (m.Outcome.REVOKED, m.Outcome.CANCELLED, m.Outcome.WRONG_EVENT, m.Outcome.INVALID)
+    assert sound_for(Outcome.ADMITTED) == "admitted"
+    assert sound_for(Outcome.ALREADY_ADMITTED) == "already"
+    refusals = (Outcome.REVOKED, Outcome.CANCELLED, Outcome.WRONG_EVENT, Outcome.INVALID)
     assert {sound_for(s) for s in refusals} == {"refused"}
-    assert sound_for(m.Outcome.UNDONE) is None
+    assert sound_for(Outcome.UNDONE) is None
 
 
 def test_scans_sound_admitted_already_refused(desk_app, heard):

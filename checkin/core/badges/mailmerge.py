@@ -26,8 +26,8 @@ from checkin.core.badges.printing import badge_content, event_date_text, select_
 from checkin.core.dashboard.reports import neutralise
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo, event_secret
-from checkin.core.roster.delegates import DelegateInfo
+from checkin.core.event.definition import event_secret
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 from checkin.core.wording import words
 
 PNG_MODULE_PX = 10
@@ -136,7 +136,7 @@ def write_mailmerge(
         skipped = s.scalar(
             select(func.count()).where(
                 m.Delegate.event_id == event.id,
-                m.Delegate.status == m.DelegateStatus.CANCELLED.value,
+                m.Delegate.status == DelegateStatus.CANCELLED.value,
             )
         ) or 0
     if not delegates:

@@ -30,10 +30,11 @@ from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
 from checkin.core.event import codes
-from checkin.core.event.definition import EventInfo, event_secret
+from checkin.core.event.definition import event_secret
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import fold
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
 LOCALES = {"en": "en_GB", "fr": "fr_CH"}
 
@@ -82,7 +83,7 @@ def select_delegates(
         select(*DELEGATE_COLUMNS)
         .where(
             m.Delegate.event_id == event.id,
-            m.Delegate.status == m.DelegateStatus.REGISTERED.value,
+            m.Delegate.status == DelegateStatus.REGISTERED.value,
         )
         .order_by(
             func.lower(m.Delegate.last_name), func.lower(m.Delegate.first_name), m.Delegate.number

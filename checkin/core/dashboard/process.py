@@ -41,7 +41,7 @@ from typing import Any
 from checkin.core.dashboard.stats import Dashboard, compute_dashboard
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 
 log = logging.getLogger(__name__)
 

@@ -36,10 +36,10 @@ from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import fold
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo, Outcome, ScanSource
 from checkin.core.wording import date_text, datetime_text, number, percent, time_text, words
 
 KINDS = ("csv", "xlsx", "report", "sign-in")
@@ -690,7 +690,7 @@ def write_sign_in_sheet(
 
     query = select(*DELEGATE_COLUMNS).where(
         m.Delegate.event_id == event.id,
-        m.Delegate.status == m.DelegateStatus.REGISTERED.value,
+        m.Delegate.status == DelegateStatus.REGISTERED.value,
     )
     with store.read() as s:
         delegates = [delegate_from_row(r) for r in s.execute(query)]
@@ -872,7 +872,7 @@ def record_paper_arrivals(
             continue
         admitted_ids.add(delegate_id)
         outcome = service.check_in(
-            delegate_id, session=sess.key if sess else None, source=m.ScanSource.IMPORT, now=at
+            delegate_id, session=sess.key if sess else None, source=ScanSource.IMPORT, now=at
         )
-        (new if outcome.status is m.Outcome.ADMITTED else already).append(r)
+        (new if outcome.status is Outcome.ADMITTED else already).append(r)
     return PaperResult(tuple(new), tuple(already), sess.key if sess else None)

@@ -48,19 +48,19 @@ from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal, presence
 from checkin.core.desk.presence import Attendee, CapacityLevel, capacity_level
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import DelegateStatus, EventInfo, Outcome, ScanSource
 
 _MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
 _DELTA_ROWS = 500  # people read by id in one statement, when updating a call list
 
 REFUSED_OUTCOMES = (
-    m.Outcome.REVOKED.value,
-    m.Outcome.CANCELLED.value,
-    m.Outcome.WRONG_EVENT.value,
-    m.Outcome.INVALID.value,
+    Outcome.REVOKED.value,
+    Outcome.CANCELLED.value,
+    Outcome.WRONG_EVENT.value,
+    Outcome.INVALID.value,
 )
 
-_COUNTED_OUTCOMES = (*REFUSED_OUTCOMES, m.Outcome.ALREADY_ADMITTED.value)
+_COUNTED_OUTCOMES = (*REFUSED_OUTCOMES, Outcome.ALREADY_ADMITTED.value)
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -
     by_country: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_organisation: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for status, category, country, organisation, n, n_arrived, n_walk_ins in group_rows:
-        if status == m.DelegateStatus.CANCELLED.value:
+        if status == DelegateStatus.CANCELLED.value:
             cancelled_n += n
             continue
         registered += n
@@ -167,7 +167,7 @@ def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -
         cancelled=cancelled_n,
         walk_ins=walk_ins,
         refused_scans=sum(outcomes.get(o, 0) for o in REFUSED_OUTCOMES),
-        duplicate_scans=outcomes.get(m.Outcome.ALREADY_ADMITTED.value, 0),
+        duplicate_scans=outcomes.get(Outcome.ALREADY_ADMITTED.value, 0),
         sessions=tuple(
             SessionCount(
                 key=x.key,
@@ -200,7 +200,7 @@ def _groups(event_id: int):
             d.organisation,
             func.count(),
             func.count(d.arrived_at),
-            func.count(case((d.arrived_via == m.ScanSource.WALK_IN.value, 1))),
+            func.count(case((d.arrived_via == ScanSource.WALK_IN.value, 1))),
         )
         .where(d.event_id == event_id)
         .group_by(d.status, d.category, d.country, d.organisation)
@@ -214,7 +214,7 @@ def _arrivals_per_bucket(s, event_id: int, origin: int, step: int) -> dict[int, 
     times only, no date arithmetic per row (which costs more than the count itself).
     """
     d = m.Delegate
-    expected = (d.event_id == event_id, d.status != m.DelegateStatus.CANCELLED.value)
+    expected = (d.event_id == event_id, d.status != DelegateStatus.CANCELLED.value)
     first, last = s.execute(
         select(func.min(d.arrived_at), func.max(d.arrived_at)).where(*expected)
     ).one()
@@ -388,7 +388,7 @@ def _dashboard_statements():
     # "registered" as an equality (the only other status is "cancelled"), so the watch
     # list is a range of ix_delegates_headcount (event, status, category…), not a scan.
     registered = (
-        d.event_id == bindparam("event_id"), d.status == m.DelegateStatus.REGISTERED.value
+        d.event_id == bindparam("event_id"), d.status == DelegateStatus.REGISTERED.value
     )
     by_name = (d.last_name, d.first_name, d.number)
     return SimpleNamespace(

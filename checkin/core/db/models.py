@@ -9,7 +9,6 @@ to the event's time zone only for display.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import (
     Date,
@@ -23,55 +22,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from checkin.core.types import DelegateStatus, ScanAction, ScanSource
+
 
 class Base(DeclarativeBase):
     pass
-
-
-class DelegateStatus(enum.StrEnum):
-    REGISTERED = "registered"
-    CANCELLED = "cancelled"
-
-
-class ScanAction(enum.StrEnum):
-    """What a journal row records: an attempt to enter, a departure through a session's
-    door (recorded by a door desk that counts exits), or the undo of an earlier row.
-
-    Plain strings in the database (no CHECK constraint), so new actions need no migration.
-    """
-
-    ENTRY = "entry"
-    EXIT = "exit"
-    UNDO = "undo"
-
-
-class ScanSource(enum.StrEnum):
-    SCANNER = "scanner"
-    CAMERA = "camera"
-    MANUAL = "manual"
-    WALK_IN = "walk-in"
-    IMPORT = "import"
-
-
-class Outcome(enum.StrEnum):
-    ADMITTED = "admitted"
-    ALREADY_ADMITTED = "already_admitted"
-    REVOKED = "revoked"
-    CANCELLED = "cancelled"
-    WRONG_EVENT = "wrong_event"
-    INVALID = "invalid"
-    UNDONE = "undone"
-    EXITED = "exited"  # an exit recorded: the person left the session's room
-    NOT_PRESENT = "not_present"  # an exit scan of someone not inside (never in, or gone)
-
-    @property
-    def may_enter(self) -> bool:
-        return self in (Outcome.ADMITTED, Outcome.ALREADY_ADMITTED)
-
-    @property
-    def accepted(self) -> bool:
-        """The desk did what was asked: let in (entry) or counted out (exit)."""
-        return self.may_enter or self is Outcome.EXITED
 
 
 class Event(Base):

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
 
 from checkin.core.db import models as m
+from checkin.core.types import Outcome, ScanAction
 
 VENUE = 0  # the scope of arrival at the venue; otherwise the session id
 
@@ -23,8 +24,8 @@ def standing_entry(scan=m.Scan):
     """Journal rows that count: admitted entries that no undo points at."""
     undo = aliased(m.Scan)
     return and_(
-        scan.action == m.ScanAction.ENTRY.value,
-        scan.outcome == m.Outcome.ADMITTED.value,
+        scan.action == ScanAction.ENTRY.value,
+        scan.outcome == Outcome.ADMITTED.value,
         scan.delegate_id.is_not(None),
         ~exists().where(undo.undoes_id == scan.id),
     )

@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session, aliased
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal
-from checkin.core.event.definition import EventInfo, SessionInfo
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanAction, SessionInfo
 
 # Scan columns replaced by portable links (or local to one database).
 _LOCAL = frozenset({"id", "event_id", "delegate_id", "session_id", "undoes_id"})
@@ -340,8 +340,8 @@ def _duplicates(s: Session, event: EventInfo, delegate_ids: list[int] | None) ->
     who = sorted({d for d, _ in pairs})
     undo = aliased(m.Scan)
     exited = (
-        (m.Scan.action == m.ScanAction.EXIT.value)
-        & (m.Scan.outcome == m.Outcome.EXITED.value)
+        (m.Scan.action == ScanAction.EXIT.value)
+        & (m.Scan.outcome == Outcome.EXITED.value)
         & ~select(undo.id).where(undo.undoes_id == m.Scan.id).exists()
     )
     moves = s.execute(
@@ -367,7 +367,7 @@ def _duplicates(s: Session, event: EventInfo, delegate_ids: list[int] | None) ->
         key = (move.delegate_id, move.scope)
         if key not in pairs:
             continue
-        if move.action == m.ScanAction.EXIT.value:
+        if move.action == ScanAction.EXIT.value:
             inside.pop(key, None)
             continue
         first = inside.get(key)

@@ -52,9 +52,10 @@ from sqlalchemy.pool import NullPool
 from checkin.core.db import models as m
 from checkin.core.db.store import Store, StoreError, data_dir
 from checkin.core.desk import merge
-from checkin.core.desk.service import CheckinService, Outcome
+from checkin.core.desk.service import CheckinService
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo, current_event
+from checkin.core.event.definition import current_event
+from checkin.core.types import EventInfo, ScanResult
 
 log = logging.getLogger(__name__)
 
@@ -202,20 +203,20 @@ class DeskCheckin:
 
     # ------------------------------------------------------------ the desk's methods
 
-    def scan(self, raw: str, **kwargs) -> Outcome:
+    def scan(self, raw: str, **kwargs) -> ScanResult:
         """As ``CheckinService.scan`` (session=, source=, now=, action=)."""
         return self._run(lambda svc: svc.scan(raw, **kwargs))
 
-    def check_in(self, delegate_id: int, **kwargs) -> Outcome:
+    def check_in(self, delegate_id: int, **kwargs) -> ScanResult:
         """As ``CheckinService.check_in``; the mirror has the server's delegate ids."""
         return self._run(lambda svc: svc.check_in(delegate_id, **kwargs))
 
-    def undo(self, scan_id: str, **kwargs) -> Outcome:
+    def undo(self, scan_id: str, **kwargs) -> ScanResult:
         """As ``CheckinService.undo``.  Offline, only scans the mirror knows (its own,
         and the server's as of the last refresh) can be undone."""
         return self._run(lambda svc: svc.undo(scan_id, **kwargs))
 
-    def _run(self, call: Callable[[CheckinService], Outcome]) -> Outcome:
+    def _run(self, call: Callable[[CheckinService], ScanResult]) -> ScanResult:
         with self._lock:
             if self._online and self._primary_service is not None:
                 self._primary_service.station = self.station

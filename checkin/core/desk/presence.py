@@ -26,8 +26,8 @@ from sqlalchemy.orm import aliased
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanAction
 
 NEAR_CAPACITY = 0.9  # from 90% of the room's capacity the dashboard warns
 
@@ -42,14 +42,14 @@ def movement(scan=m.Scan):
     return and_(
         or_(
             and_(
-                scan.action == m.ScanAction.ENTRY.value,
+                scan.action == ScanAction.ENTRY.value,
                 scan.outcome.in_(
-                    (m.Outcome.ADMITTED.value, m.Outcome.ALREADY_ADMITTED.value)
+                    (Outcome.ADMITTED.value, Outcome.ALREADY_ADMITTED.value)
                 ),
             ),
             and_(
-                scan.action == m.ScanAction.EXIT.value,
-                scan.outcome == m.Outcome.EXITED.value,
+                scan.action == ScanAction.EXIT.value,
+                scan.outcome == Outcome.EXITED.value,
             ),
         ),
         not_undone(scan),
@@ -78,8 +78,8 @@ def _gone(event_id):
     x, later = m.Scan, aliased(m.Scan)
     return and_(
         x.event_id == event_id,
-        x.outcome == m.Outcome.EXITED.value,
-        x.action == m.ScanAction.EXIT.value,
+        x.outcome == Outcome.EXITED.value,
+        x.action == ScanAction.EXIT.value,
         not_undone(x),
         ~exists().where(
             later.delegate_id == x.delegate_id,

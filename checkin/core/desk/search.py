@@ -36,8 +36,9 @@ from sqlalchemy import select
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import fold
+from checkin.core.types import DelegateInfo, DelegateStatus
 
 EXACT_SCORE = 100.0
 FUZZY_CUTOFF = 75.0  # rapidfuzz ratio for a word to count as a typo of a query word
@@ -186,7 +187,7 @@ class SearchIndex:
             self._full_text.append(" ".join((first, last, org, email, ref)))
             for key in {email, ref} - {""}:
                 self._exact.setdefault(key, []).append(i)
-            cancelled = row[9] == m.DelegateStatus.CANCELLED.value
+            cancelled = row[9] == DelegateStatus.CANCELLED.value
             sort_keys.append((cancelled, last, first, row[1] or 0, i))
         self._fields = ((1.0, _Postings(name_postings)), (_OTHER_WEIGHT, _Postings(other_postings)))
         # Close words are looked for among words of a similar length only: a ratio of at

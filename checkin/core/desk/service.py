@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -35,9 +34,19 @@ from checkin.core.db.store import Store
 from checkin.core.desk import journal, presence
 from checkin.core.errors import UserError
 from checkin.core.event import codes
-from checkin.core.event.definition import EventInfo, SessionInfo, event_secret, require_event
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, DelegateInfo, delegate_from_row
+from checkin.core.event.definition import event_secret, require_event
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import clean
+from checkin.core.types import (
+    DelegateInfo,
+    DelegateStatus,
+    EventInfo,
+    Outcome,
+    ScanAction,
+    ScanResult,
+    ScanSource,
+    SessionInfo,
+)
 
 AUTO = "auto"
 _STORED_CODE_MAX = 64
@@ -45,32 +54,6 @@ _STORED_CODE_MAX = 64
 
 class CheckinError(UserError, ValueError):
     """A request that cannot be carried out (unknown session, nothing to undo…)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: m.Outcome
-    delegate: DelegateInfo | None
-    session: SessionInfo | None  # None: arrival at the venue
-    scan_id: str  # UUID of the journal row written for this attempt
-    scanned_at: dt.datetime  # aware UTC
-    message: str
-    first_scan_at: dt.datetime | None = None  # for already_admitted: the first admission
-    first_station: str | None = None
-    code: str = ""
-    # Why, as data: a key of REASONS and its values, so a desk can say it in its own
-    # language (``message`` is the English sentence, for the CLI and logs of outcomes).
-    reason: str = ""
-    args: tuple[str, ...] = ()
-
-    @property
-    def may_enter(self) -> bool:
-        return self.status.may_enter
-
-    @property
-    def accepted(self) -> bool:
-        """The desk did what was asked: let in, or counted out at a door."""
-        return self.status.accepted
 
 
 REASONS = {
@@ -172,10 +155,10 @@ class CheckinService:
         raw: str,
         *,
         session: str | None = None,
-        source: m.ScanSource = m.ScanSource.SCANNER,
+        source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
-        action: m.ScanAction | str = m.ScanAction.ENTRY,
-    ) -> Outcome:
+        action: ScanAction | str = ScanAction.ENTRY,
+    ) -> ScanResult:
         """One badge read.  ``action="exit"`` (with a session) counts the person out."""
         return self.scan_many(
             [raw], session=session, source=source, now=now, action=action
@@ -186,10 +169,10 @@ class CheckinService:
         raws: Iterable[str],
         *,
         session: str | None = None,
-        source: m.ScanSource = m.ScanSource.SCANNER,
+        source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
-        action: m.ScanAction | str = m.ScanAction.ENTRY,
-    ) -> list[Outcome]:
+        action: ScanAction | str = ScanAction.ENTRY,
+    ) -> list[ScanResult]:
         """Scans in one transaction (one fsync): for replaying a scanner log quickly.
 
         Nothing is returned — so nothing is shown as admitted — before the commit.
@@ -203,7 +186,7 @@ class CheckinService:
             for raw in raws:
                 when = now or _utcnow()
                 sess = self.resolve_session(session, when)
-                if act is m.ScanAction.EXIT and sess is None:
+                if act is ScanAction.EXIT and sess is None:
                     raise CheckinError("No session is running now to record an exit from.")
                 outcomes.append(self._scan(s, raw, sess, source, when, act))
         return outcomes
@@ -234,25 +217,25 @@ class CheckinService:
         delegate_id: int,
         *,
         session: str | None = None,
-        source: m.ScanSource = m.ScanSource.MANUAL,
+        source: ScanSource = ScanSource.MANUAL,
         now: dt.datetime | None = None,
-        action: m.ScanAction | str = m.ScanAction.ENTRY,
-    ) -> Outcome:
+        action: ScanAction | str = ScanAction.ENTRY,
+    ) -> ScanResult:
         """Check a person in (or, with ``action="exit"``, out) without a badge."""
         act = self._action(action, session)
         when = now or _utcnow()
         sess = self.resolve_session(session, when)
-        if act is m.ScanAction.EXIT and sess is None:
+        if act is ScanAction.EXIT and sess is None:
             raise CheckinError("No session is running now to record an exit from.")
         with self.store.write_conn() as s:
             delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
                 raise CheckinError("No delegate with id %1 in this event.", delegate_id)
-            if act is m.ScanAction.EXIT:
+            if act is ScanAction.EXIT:
                 return self._exit(s, delegate, sess, source, when, code="")
             return self._admit(s, delegate, sess, source, when, code="")
 
-    def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> Outcome:
+    def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """Cancel an admission by journaling an undo row that points at it."""
         when = now or _utcnow()
         with self.store.write_conn() as s:
@@ -265,8 +248,8 @@ class CheckinService:
             if target is None:
                 raise CheckinError("No scan %1 in this event's journal.", repr(scan_id))
             undoable = (
-                (m.ScanAction.ENTRY.value, m.Outcome.ADMITTED.value),
-                (m.ScanAction.EXIT.value, m.Outcome.EXITED.value),
+                (ScanAction.ENTRY.value, Outcome.ADMITTED.value),
+                (ScanAction.EXIT.value, Outcome.EXITED.value),
             )
             if (target.action, target.outcome) not in undoable:
                 raise CheckinError(
@@ -284,9 +267,9 @@ class CheckinService:
                 s,
                 delegate_id=target.delegate_id,
                 session_id=target.session_id,
-                action=m.ScanAction.UNDO,
-                source=m.ScanSource.MANUAL,
-                outcome=m.Outcome.UNDONE,
+                action=ScanAction.UNDO,
+                source=ScanSource.MANUAL,
+                outcome=Outcome.UNDONE,
                 when=when,
                 undoes_id=target.id,
             )
@@ -294,22 +277,22 @@ class CheckinService:
             # were merged; recomputing this delegate from the journal covers that too.
             journal.rebuild(s, self.event.id, target.delegate_id)
             name = delegate.full_name if delegate else "?"
-            what = "Exit" if target.action == m.ScanAction.EXIT.value else "Check-in"
-            return Outcome(
-                m.Outcome.UNDONE, delegate, sess, new_id, when, f"{what} of {name} undone.",
+            what = "Exit" if target.action == ScanAction.EXIT.value else "Check-in"
+            return ScanResult(
+                Outcome.UNDONE, delegate, sess, new_id, when, f"{what} of {name} undone.",
             )
 
     # ----------------------------------------------------------------- internals
 
     @staticmethod
-    def _action(action: m.ScanAction | str, session: str | None) -> m.ScanAction:
+    def _action(action: ScanAction | str, session: str | None) -> ScanAction:
         try:
-            act = m.ScanAction(action)
+            act = ScanAction(action)
         except ValueError:
             raise CheckinError("Unknown action %1: 'entry' or 'exit'.", repr(action)) from None
-        if act is m.ScanAction.UNDO:
+        if act is ScanAction.UNDO:
             raise CheckinError("Use undo() to cancel a scan.")
-        if act is m.ScanAction.EXIT and not session:
+        if act is ScanAction.EXIT and not session:
             raise CheckinError("Exits are counted at a session's door: give a session.")
         return act
 
@@ -322,36 +305,36 @@ class CheckinService:
         s: Connection,
         raw: str,
         sess: SessionInfo | None,
-        source: m.ScanSource,
+        source: ScanSource,
         when: dt.datetime,
-        action: m.ScanAction = m.ScanAction.ENTRY,
-    ) -> Outcome:
+        action: ScanAction = ScanAction.ENTRY,
+    ) -> ScanResult:
         decoded = codes.verify(raw, self._secret, self._tag)
-        refuse = self._refuse if action is m.ScanAction.ENTRY else self._refuse_exit
+        refuse = self._refuse if action is ScanAction.ENTRY else self._refuse_exit
         stored_code = decoded.code or clean(raw)[:_STORED_CODE_MAX]
         if decoded.verdict is codes.Verdict.WRONG_EVENT:
-            return refuse(s, None, sess, source, when, stored_code, m.Outcome.WRONG_EVENT,
+            return refuse(s, None, sess, source, when, stored_code, Outcome.WRONG_EVENT,
                           "wrong_event")
         if decoded.verdict is codes.Verdict.INVALID:
-            return refuse(s, None, sess, source, when, stored_code, m.Outcome.INVALID,
+            return refuse(s, None, sess, source, when, stored_code, Outcome.INVALID,
                           "not_a_code")
         delegate = self._delegate(s, self._sql.delegate_by_number, decoded.number)
         if delegate is None:
             return refuse(
-                s, None, sess, source, when, stored_code, m.Outcome.INVALID,
+                s, None, sess, source, when, stored_code, Outcome.INVALID,
                 "unknown_number", str(decoded.number),
             )
         if decoded.version > delegate.badge_version:
             return refuse(
-                s, delegate, sess, source, when, stored_code, m.Outcome.INVALID,
+                s, delegate, sess, source, when, stored_code, Outcome.INVALID,
                 "newer_version", str(decoded.version), str(delegate.badge_version),
             )
         if decoded.version < delegate.badge_version:
             return refuse(
-                s, delegate, sess, source, when, stored_code, m.Outcome.REVOKED,
+                s, delegate, sess, source, when, stored_code, Outcome.REVOKED,
                 *self._revoked_reason(s, delegate, decoded.version),
             )
-        if action is m.ScanAction.EXIT:
+        if action is ScanAction.EXIT:
             return self._exit(s, delegate, sess, source, when, code=stored_code)
         return self._admit(s, delegate, sess, source, when, code=stored_code)
 
@@ -376,13 +359,13 @@ class CheckinService:
         s: Connection,
         delegate: DelegateInfo,
         sess: SessionInfo | None,
-        source: m.ScanSource,
+        source: ScanSource,
         when: dt.datetime,
         *,
         code: str,
-    ) -> Outcome:
-        if delegate.status == m.DelegateStatus.CANCELLED.value:
-            return self._refuse(s, delegate, sess, source, when, code, m.Outcome.CANCELLED,
+    ) -> ScanResult:
+        if delegate.status == DelegateStatus.CANCELLED.value:
+            return self._refuse(s, delegate, sess, source, when, code, Outcome.CANCELLED,
                                 "cancelled")
         session_id = sess.id if sess else None
         scope = session_id or journal.VENUE
@@ -393,11 +376,11 @@ class CheckinService:
         if first is not None and sess is not None and self._is_out(s, delegate.id, sess.id):
             # Back through the door after an exit: let in again, not "already".
             scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
-                source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+                s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
+                source=source, outcome=Outcome.ADMITTED, when=when, code=code,
             )
-            return Outcome(
-                m.Outcome.ADMITTED, delegate, sess, scan_id, when,
+            return ScanResult(
+                Outcome.ADMITTED, delegate, sess, scan_id, when,
                 f"{delegate.full_name}: back in {where}.", code=code,
             )
         if first is not None:
@@ -405,17 +388,17 @@ class CheckinService:
             local = self.event.local(first_at).strftime("%H:%M")
             station = f", {first.station}" if first.station else ""
             scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
-                source=source, outcome=m.Outcome.ALREADY_ADMITTED, when=when, code=code,
+                s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
+                source=source, outcome=Outcome.ALREADY_ADMITTED, when=when, code=code,
             )
-            return Outcome(
-                m.Outcome.ALREADY_ADMITTED, delegate, sess, scan_id, when,
+            return ScanResult(
+                Outcome.ALREADY_ADMITTED, delegate, sess, scan_id, when,
                 f"Already checked in to {where} at {local}{station}.",
                 first_scan_at=first_at, first_station=first.station, code=code,
             )
         scan_id, row_id = self._journal(
-            s, delegate_id=delegate.id, session_id=session_id, action=m.ScanAction.ENTRY,
-            source=source, outcome=m.Outcome.ADMITTED, when=when, code=code,
+            s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
+            source=source, outcome=Outcome.ADMITTED, when=when, code=code,
         )
         s.execute(
             self._sql.admission,
@@ -426,8 +409,8 @@ class CheckinService:
             self._sql.arrival,
             {"delegate_id": delegate.id, "when": _naive(when), "via": source.value},
         )
-        return Outcome(
-            m.Outcome.ADMITTED, delegate, sess, scan_id, when,
+        return ScanResult(
+            Outcome.ADMITTED, delegate, sess, scan_id, when,
             f"Welcome, {delegate.full_name}." if sess is None
             else f"{delegate.full_name}: admitted to {where}.",
             code=code,
@@ -437,18 +420,18 @@ class CheckinService:
         last = s.execute(
             self._sql.latest_movement, {"delegate_id": delegate_id, "session_id": session_id}
         ).first()
-        return last is not None and last.action == m.ScanAction.EXIT.value
+        return last is not None and last.action == ScanAction.EXIT.value
 
     def _exit(
         self,
         s: Connection,
         delegate: DelegateInfo,
         sess: SessionInfo,
-        source: m.ScanSource,
+        source: ScanSource,
         when: dt.datetime,
         *,
         code: str,
-    ) -> Outcome:
+    ) -> ScanResult:
         """Count a person out of a session's room, if they are in it."""
         standing = s.execute(
             self._sql.standing, {"delegate_id": delegate.id, "scope": sess.id}
@@ -458,30 +441,30 @@ class CheckinService:
         ).first()
         if standing is None:
             why: tuple[str, ...] = ("never_in", delegate.full_name, sess.title)
-        elif last is not None and last.action == m.ScanAction.EXIT.value:
+        elif last is not None and last.action == ScanAction.EXIT.value:
             at = self.event.local(last.created_at.replace(tzinfo=dt.UTC)).strftime("%H:%M")
             why = ("already_left", delegate.full_name, sess.title, at)
         else:
             scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=sess.id, action=m.ScanAction.EXIT,
-                source=source, outcome=m.Outcome.EXITED, when=when, code=code,
+                s, delegate_id=delegate.id, session_id=sess.id, action=ScanAction.EXIT,
+                source=source, outcome=Outcome.EXITED, when=when, code=code,
             )
-            return Outcome(
-                m.Outcome.EXITED, delegate, sess, scan_id, when,
+            return ScanResult(
+                Outcome.EXITED, delegate, sess, scan_id, when,
                 f"{delegate.full_name}: left {sess.title}.", code=code,
             )
-        return self._refuse_exit(s, delegate, sess, source, when, code, m.Outcome.NOT_PRESENT, *why)
+        return self._refuse_exit(s, delegate, sess, source, when, code, Outcome.NOT_PRESENT, *why)
 
     def _refuse_exit(self, s, delegate, sess, source, when, code, outcome, reason, *args):
         return self._refuse(
             s, delegate, sess, source, when, code, outcome, reason, *args,
-            action=m.ScanAction.EXIT,
+            action=ScanAction.EXIT,
         )
 
     def _refuse(
         self, s, delegate, sess, source, when, code, outcome, reason: str, *args: str,
-        action: m.ScanAction = m.ScanAction.ENTRY,
-    ) -> Outcome:
+        action: ScanAction = ScanAction.ENTRY,
+    ) -> ScanResult:
         scan_id, _ = self._journal(
             s,
             delegate_id=delegate.id if delegate else None,
@@ -493,7 +476,7 @@ class CheckinService:
             code=code,
         )
         message = REASONS[reason].format(*args)
-        return Outcome(
+        return ScanResult(
             outcome, delegate, sess, scan_id, when, message, code=code, reason=reason, args=args
         )
 
@@ -503,9 +486,9 @@ class CheckinService:
         *,
         delegate_id: int | None,
         session_id: int | None,
-        action: m.ScanAction,
-        source: m.ScanSource,
-        outcome: m.Outcome,
+        action: ScanAction,
+        source: ScanSource,
+        outcome: Outcome,
         when: dt.datetime,
         code: str = "",
         undoes_id: int | None = None,

@@ -25,8 +25,9 @@ from sqlalchemy import func, select
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import fill, translatable
-from checkin.core.event.definition import CategoryInfo, EventInfo, EventSpec, SessionSpec, to_info
+from checkin.core.event.definition import EventSpec, SessionSpec, to_info
 from checkin.core.text import fold
+from checkin.core.types import CategoryInfo, EventInfo
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _SLUG = re.compile(r"[^a-z0-9]+")

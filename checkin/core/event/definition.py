@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError, translatable
+from checkin.core.types import CategoryInfo, EventInfo, SessionInfo
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -31,64 +32,6 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 class EventError(UserError, ValueError):
     """An event definition that cannot be used; the message names the file and the field."""
-
-
-@dataclass(frozen=True)
-class CategoryInfo:
-    key: str
-    label: str
-    colour: str
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    id: int
-    key: str
-    title: str
-    room: str
-    starts_at: dt.datetime  # aware, UTC
-    ends_at: dt.datetime  # aware, UTC
-    capacity: int | None
-    attendance: bool
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    id: int
-    uuid: str
-    name: str
-    venue: str
-    address: str
-    date: dt.date
-    timezone: str
-    language: str
-    capacity: int | None
-    registration_opens: dt.datetime | None  # aware, UTC
-    sessions: tuple[SessionInfo, ...]
-    categories: tuple[CategoryInfo, ...]
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    def local(self, when: dt.datetime) -> dt.datetime:
-        """A stored UTC time in the event's time zone, for display."""
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        return when.astimezone(self.tz)
-
-    def session(self, key: str) -> SessionInfo | None:
-        return next((s for s in self.sessions if s.key == key), None)
-
-    def session_at(self, when: dt.datetime) -> SessionInfo | None:
-        """The attendance-taking session running at ``when`` (the latest started wins)."""
-        running = [
-            s for s in self.sessions if s.attendance and s.starts_at <= when < s.ends_at
-        ]
-        return max(running, key=lambda s: s.starts_at) if running else None
-
-    def category(self, key: str) -> CategoryInfo | None:
-        return next((c for c in self.categories if c.key == key), None)
 
 
 # ---------------------------------------------------------------------------- spec

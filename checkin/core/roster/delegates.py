@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.event import codes
-from checkin.core.event.definition import EventInfo, event_secret
+from checkin.core.event.definition import event_secret
 from checkin.core.text import fold
+from checkin.core.types import DelegateInfo, EventInfo
 
 DELEGATE_COLUMNS = (
     m.Delegate.id,
@@ -26,25 +27,6 @@ DELEGATE_COLUMNS = (
     m.Delegate.status,
     m.Delegate.badge_version,
 )
-
-
-@dataclass(frozen=True)
-class DelegateInfo:
-    id: int
-    number: int
-    reference: str
-    first_name: str
-    last_name: str
-    organisation: str
-    country: str
-    email: str
-    category: str
-    status: str
-    badge_version: int
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo, current_event, load_event_file, save_event
+from checkin.core.event.definition import current_event, load_event_file, save_event
 from checkin.core.resources import resource
 from checkin.core.roster import importer as roster
+from checkin.core.types import EventInfo
 
 
 @dataclass(frozen=True)

@@ -26,15 +26,10 @@ from sqlalchemy import func, select
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
-from checkin.core.roster.delegates import (
-    DELEGATE_COLUMNS,
-    DelegateInfo,
-    delegate_from_row,
-    search_text,
-)
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
 from checkin.core.roster.walkins import FieldProblem, WalkInForm, normalise_form
 from checkin.core.text import clean
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
 log = logging.getLogger(__name__)
 
@@ -233,14 +228,14 @@ def cancel_delegate(
     store: Store, event: EventInfo, delegate_id: int, *, now: dt.datetime | None = None
 ) -> DelegateInfo:
     """Mark the delegate cancelled (their badge then scans as cancelled); history kept."""
-    return _set_status(store, event, delegate_id, m.DelegateStatus.CANCELLED.value, now)
+    return _set_status(store, event, delegate_id, DelegateStatus.CANCELLED.value, now)
 
 
 def restore_delegate(
     store: Store, event: EventInfo, delegate_id: int, *, now: dt.datetime | None = None
 ) -> DelegateInfo:
     """Make a cancelled delegate registered again."""
-    return _set_status(store, event, delegate_id, m.DelegateStatus.REGISTERED.value, now)
+    return _set_status(store, event, delegate_id, DelegateStatus.REGISTERED.value, now)
 
 
 def roster_rows(store: Store, event: EventInfo) -> list[tuple]:

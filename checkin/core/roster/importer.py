@@ -41,10 +41,10 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError, translatable
-from checkin.core.event.definition import CategoryInfo, EventInfo
 from checkin.core.roster.countries import normalise_country
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, search_text
 from checkin.core.text import clean, fold
+from checkin.core.types import CategoryInfo, DelegateStatus, EventInfo
 
 log = logging.getLogger(__name__)
 
@@ -1191,7 +1191,7 @@ def read_roster(
 
 # ---------------------------------------------------------------------------- planning
 
-_MATCHED_STATUSES = (m.DelegateStatus.REGISTERED.value, m.DelegateStatus.CANCELLED.value)
+_MATCHED_STATUSES = (DelegateStatus.REGISTERED.value, DelegateStatus.CANCELLED.value)
 
 
 def _now() -> dt.datetime:
@@ -1306,8 +1306,8 @@ def _diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: b
     compared = [f for f in STORED if f in mapped]
 
     plan = _Plan([], [], 0, [], [], [], [], [], [])
-    registered = m.DelegateStatus.REGISTERED.value
-    cancelled = m.DelegateStatus.CANCELLED.value
+    registered = DelegateStatus.REGISTERED.value
+    cancelled = DelegateStatus.CANCELLED.value
     claimed_by: dict[int, int] = {}
 
     for i, row in enumerate(rows):

@@ -34,8 +34,8 @@ from sqlalchemy import func, select, text, update
 from checkin.core.db import models as m
 from checkin.core.db.store import BUSY_TIMEOUT_MS, Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo
 from checkin.core.text import fold
+from checkin.core.types import EventInfo
 
 _TABLES = ("delegates", "scans", "badge_prints", "events")
 _WAL_WAIT_MS = 2000

@@ -27,17 +27,11 @@ from sqlalchemy import func, or_, select
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
-from checkin.core.desk.service import Outcome as Outcome
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import normalise_country
-from checkin.core.roster.delegates import (
-    DELEGATE_COLUMNS,
-    DelegateInfo,
-    delegate_from_row,
-    search_text,
-)
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
 from checkin.core.roster.importer import _category_choices, _category_index, _name_key, valid_email
 from checkin.core.text import clean, fold
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo, ScanResult, ScanSource
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +86,7 @@ class WalkInError(ValueError):
 @dataclass(frozen=True)
 class WalkInResult:
     delegate: DelegateInfo
-    outcome: Outcome | None  # the check-in (admitted, source walk-in); None if not asked
+    outcome: ScanResult | None  # the check-in (admitted, source walk-in); None if not asked
 
 
 @dataclass(frozen=True)
@@ -199,7 +193,7 @@ def _too_long(field: str, length: int, limit: int) -> FieldProblem:
 def _already(field: str, delegate: DelegateInfo) -> FieldProblem:
     who = delegate.full_name or f"no. {delegate.number}"
     ref = f"ref {delegate.reference}" if delegate.reference else f"no. {delegate.number}"
-    if delegate.status == m.DelegateStatus.CANCELLED.value:
+    if delegate.status == DelegateStatus.CANCELLED.value:
         return FieldProblem(
             field, f"already registered: {who}, {ref} (cancelled)",
             "already_registered_cancelled", (who, ref),
@@ -306,7 +300,7 @@ def register_walk_in(
             country=cleaned.country,
             email=cleaned.email,
             category=cleaned.category,
-            status=m.DelegateStatus.REGISTERED.value,
+            status=DelegateStatus.REGISTERED.value,
             badge_version=1,
             search_text=search_text(
                 cleaned.first_name, cleaned.last_name, cleaned.organisation, cleaned.email,
@@ -335,6 +329,6 @@ def register_walk_in(
     if check_in:
         service = CheckinService(store, event, station=station)
         outcome = service.check_in(
-            delegate.id, session=session, source=m.ScanSource.WALK_IN, now=now
+            delegate.id, session=session, source=ScanSource.WALK_IN, now=now
         )
     return WalkInResult(delegate, outcome)

@@ -46,8 +46,9 @@ from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import merge
 from checkin.core.errors import UserError, translatable
-from checkin.core.event.definition import EventInfo, current_event_row, require_event
+from checkin.core.event.definition import current_event_row, require_event
 from checkin.core.text import fold
+from checkin.core.types import EventInfo
 
 FORMAT = "checkin-sync"
 VERSION = 1

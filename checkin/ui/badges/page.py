@@ -69,8 +69,8 @@ from checkin.core.badges import printing
 from checkin.core.badges import render as badges
 from checkin.core.badges.printing import PreflightProblem, PrintError, PrintReport
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo, event_secret
-from checkin.core.roster.delegates import DelegateInfo
+from checkin.core.event.definition import event_secret
+from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.printer import PrintCancelled, choose_printer, paint_pdf
 from checkin.ui.widgets.workers import Job, run_in_background

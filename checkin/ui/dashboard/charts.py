@@ -25,8 +25,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QPointF
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from checkin.core.dashboard.stats import Dashboard, GroupCount
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
+from checkin.core.types import EventInfo
 
 TOP_N = 6  # more rows than this and QtCharts elides the labels at the usual height
 ARRIVED = QColor("#1B5E20")  # dark green

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from checkin.core.dashboard.stats import Person
 from checkin.core.desk.presence import Attendee
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
 from checkin.core.text import fold
+from checkin.core.types import EventInfo
 from checkin.ui.widgets.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex

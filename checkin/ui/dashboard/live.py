@@ -44,7 +44,7 @@ from checkin.core.dashboard.process import DashboardProcess, ProcessGone, Reques
 from checkin.core.dashboard.stats import Dashboard, compute_dashboard
 from checkin.core.db.changes import ChangeWatcher
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import first_line
 from checkin.ui.widgets.workers import Job, run_in_background
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from checkin.core.dashboard.stats import Dashboard, Person, write_call_list
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.dashboard.charts import DashboardCharts
 from checkin.ui.dashboard.lists import (
     RowsModel,

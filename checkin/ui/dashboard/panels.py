@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from checkin.core.dashboard.stats import Dashboard, SessionPresence
 from checkin.core.desk.presence import CapacityLevel
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.desk.outcome_panel import StatusIcon, Tone
 from checkin.ui.widgets.plain import scaled_points
 

@@ -24,8 +24,7 @@ from checkin.core.badges import printing
 from checkin.core.badges import render as badges
 from checkin.core.db import models as m
 from checkin.core.db.store import Store, data_dir
-from checkin.core.desk.service import Outcome
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo, Outcome, ScanResult
 from checkin.ui.widgets import printer as badge_printer
 from checkin.ui.widgets.messages import first_line
 from checkin.ui.widgets.workers import Job, run_in_background
@@ -105,10 +104,10 @@ class ArrivalPrinter(QObject):
         folder = self.folder if self.folder is not None else data_dir() / "badges"
         return folder / f"arrival-{reference}.pdf"
 
-    def consider(self, outcome: Outcome) -> Job | None:
+    def consider(self, outcome: ScanResult) -> Job | None:
         """Print ``outcome``'s badge if it is an admission of someone never printed."""
         d = outcome.delegate
-        if not self.enabled or d is None or outcome.status is not m.Outcome.ADMITTED:
+        if not self.enabled or d is None or outcome.status is not Outcome.ADMITTED:
             return None
         if d.reference in self.jobs:
             return None  # already on its way

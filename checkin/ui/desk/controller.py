@@ -39,12 +39,11 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from checkin.core.badges import printing
 from checkin.core.badges import render as badges
-from checkin.core.db import models as m
 from checkin.core.db.store import Store, data_dir
 from checkin.core.desk.search import SearchIndex
-from checkin.core.desk.service import CheckinError, CheckinService, Outcome
-from checkin.core.event.definition import EventInfo
+from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.roster.walkins import WalkInError, WalkInResult, register_walk_in
+from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.arrival_badges import ArrivalPrinter
 from checkin.ui.desk.lock import PinAttempts, UnlockDialog
@@ -99,7 +98,7 @@ class DeskController(QObject):
         self.service = CheckinService(store, event, station=station, operator=operator)
         self.index: SearchIndex | None = None
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
-        self.action = m.ScanAction.ENTRY  # EXIT: a session's door counting people out
+        self.action = ScanAction.ENTRY  # EXIT: a session's door counting people out
         self.settings = DeskSettings(station=station)
         self.qsettings: QSettings | None = None  # None: settings are not saved
         self.detector: ScanDetector | None = None
@@ -119,15 +118,15 @@ class DeskController(QObject):
         view.settings_requested.connect(self.open_settings)
         view.lock_requested.connect(self.toggle_lock)
         view.sound_toggled.connect(self.set_sound)
-        view.camera_scanned.connect(lambda code: self.scan(code, m.ScanSource.CAMERA))
-        view.direction_changed.connect(lambda d: setattr(self, "action", m.ScanAction(d)))
+        view.camera_scanned.connect(lambda code: self.scan(code, ScanSource.CAMERA))
+        view.direction_changed.connect(lambda d: setattr(self, "action", ScanAction(d)))
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
         self.index_job.failed.connect(self._index_failed)
 
     # ------------------------------------------------------------ requests
 
-    def scan(self, code: str, source: m.ScanSource = m.ScanSource.SCANNER) -> Outcome | None:
+    def scan(self, code: str, source: ScanSource = ScanSource.SCANNER) -> ScanResult | None:
         """A badge read by the USB scanner or the camera."""
         outcome = self._show(
             lambda: self.service.scan(code, session=self.mode, source=source, action=self.action)
@@ -136,11 +135,11 @@ class DeskController(QObject):
             self.arrival_printer.consider(outcome)
         return outcome
 
-    def check_in(self, delegate_id: int) -> Outcome | None:
+    def check_in(self, delegate_id: int) -> ScanResult | None:
         """A person found by name, checked in without a badge."""
         outcome = self._show(
             lambda: self.service.check_in(
-                delegate_id, session=self.mode, source=m.ScanSource.MANUAL, action=self.action
+                delegate_id, session=self.mode, source=ScanSource.MANUAL, action=self.action
             )
         )
         if outcome is not None:
@@ -148,7 +147,7 @@ class DeskController(QObject):
             self.arrival_printer.consider(outcome)
         return outcome
 
-    def undo(self, scan_id: str) -> Outcome | None:
+    def undo(self, scan_id: str) -> ScanResult | None:
         outcome = self._show(lambda: self.service.undo(scan_id))
         if outcome is not None:
             self.view.mark_undone(scan_id)
@@ -522,7 +521,7 @@ class DeskController(QObject):
             + first_line(exc)
         )
 
-    def _show(self, action: Callable[[], Outcome]) -> Outcome | None:
+    def _show(self, action: Callable[[], ScanResult]) -> ScanResult | None:
         try:
             outcome = action()
         except CheckinError as exc:
@@ -539,7 +538,7 @@ class DeskController(QObject):
         self._present(outcome)
         return outcome
 
-    def _present(self, outcome: Outcome) -> None:
+    def _present(self, outcome: ScanResult) -> None:
         """Show a result, and sound it (after the paint is queued: sight comes first)."""
         self.view.show_outcome(outcome)
         self.sounds.play_for(outcome.status)

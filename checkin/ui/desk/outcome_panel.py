@@ -15,10 +15,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from checkin.core.db import models as m
-from checkin.core.desk.service import Outcome
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
+from checkin.core.types import EventInfo, Outcome, ScanResult
 from checkin.ui.widgets.plain import scaled_points
 
 
@@ -49,19 +47,19 @@ class Tone(enum.Enum):
 
 
 _TONES = {
-    m.Outcome.ADMITTED: Tone.GO,
-    m.Outcome.ALREADY_ADMITTED: Tone.WARN,
-    m.Outcome.UNDONE: Tone.INFO,
+    Outcome.ADMITTED: Tone.GO,
+    Outcome.ALREADY_ADMITTED: Tone.WARN,
+    Outcome.UNDONE: Tone.INFO,
 }
 
 
-def refusal_title(status: m.Outcome) -> str:
+def refusal_title(status: Outcome) -> str:
     """The headline of a refused scan, in words (never colour alone)."""
     titles = {
-        m.Outcome.REVOKED: _tr("Badge replaced"),
-        m.Outcome.CANCELLED: _tr("Registration cancelled"),
-        m.Outcome.WRONG_EVENT: _tr("Another event's badge"),
-        m.Outcome.INVALID: _tr("Not a valid badge"),
+        Outcome.REVOKED: _tr("Badge replaced"),
+        Outcome.CANCELLED: _tr("Registration cancelled"),
+        Outcome.WRONG_EVENT: _tr("Another event's badge"),
+        Outcome.INVALID: _tr("Not a valid badge"),
     }
     return titles.get(status, _tr("Not admitted"))
 
@@ -88,7 +86,7 @@ def _reasons() -> dict[str, str]:
     }
 
 
-def reason_text(outcome: Outcome) -> str:
+def reason_text(outcome: ScanResult) -> str:
     """Why a scan was refused (or an exit not counted), in the desk's language."""
     template = _reasons().get(outcome.reason)
     if template is None:
@@ -111,7 +109,7 @@ class Card:
     detail: str = ""
 
 
-def card_for(outcome: Outcome, event: EventInfo) -> Card:
+def card_for(outcome: ScanResult, event: EventInfo) -> Card:
     """Turn a check-in outcome into what the panel shows."""
     d = outcome.delegate
     first, last = (d.first_name, d.last_name) if d else ("", "")
@@ -124,12 +122,12 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
             parts.append(country_name(d.country, event.language))
         facts = "  ·  ".join(p for p in parts if p)
     status = outcome.status
-    if status is m.Outcome.ADMITTED:
+    if status is Outcome.ADMITTED:
         detail = (
             _tr("Admitted to %1").replace("%1", outcome.session.title) if outcome.session else ""
         )
         return Card(Tone.GO, _tr("Welcome"), first, last, organisation, facts, detail)
-    if status is m.Outcome.ALREADY_ADMITTED:
+    if status is Outcome.ALREADY_ADMITTED:
         return Card(
             Tone.WARN,
             _tr("Already checked in"),
@@ -139,7 +137,7 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
             facts,
             already_text(outcome, event),
         )
-    if status is m.Outcome.EXITED:
+    if status is Outcome.EXITED:
         where = outcome.session.title if outcome.session else ""
         return Card(
             Tone.INFO,
@@ -150,12 +148,12 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
             facts,
             _tr("Left %1").replace("%1", where) if where else "",
         )
-    if status is m.Outcome.NOT_PRESENT:
+    if status is Outcome.NOT_PRESENT:
         return Card(
             Tone.WARN, _tr("Not in the room"), first, last, organisation, facts,
             reason_text(outcome),
         )  # fmt: skip
-    if status is m.Outcome.UNDONE:
+    if status is Outcome.UNDONE:
         return Card(
             Tone.INFO,
             _tr("Check-in undone"),
@@ -171,7 +169,7 @@ def card_for(outcome: Outcome, event: EventInfo) -> Card:
     return Card(Tone.STOP, refusal_title(status), first, last, organisation, facts, detail)
 
 
-def already_text(outcome: Outcome, event: EventInfo) -> str:
+def already_text(outcome: ScanResult, event: EventInfo) -> str:
     """ "Already checked in at 08:42, Desk 2", in the event's local time."""
     if outcome.first_scan_at is None:
         return outcome.message
@@ -300,7 +298,7 @@ class OutcomePanel(QFrame):
             )
         )
 
-    def show_outcome(self, outcome: Outcome, event: EventInfo) -> None:
+    def show_outcome(self, outcome: ScanResult, event: EventInfo) -> None:
         self.show_card(card_for(outcome, event))
 
     def show_notice(self, heading: str, detail: str) -> None:

@@ -37,10 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.db import models as m
-from checkin.core.desk.service import AUTO, Outcome
-from checkin.core.event.definition import EventInfo
-from checkin.core.roster.delegates import DelegateInfo
+from checkin.core.desk.service import AUTO
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo, Outcome, ScanResult
 from checkin.ui.desk.outcome_panel import OutcomePanel, refusal_title
 
 RECENT_MAX = 20
@@ -68,7 +66,7 @@ class ResultsModel(QAbstractListModel):
         d = self.people[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{d.full_name}  —  {d.organisation}" if d.organisation else d.full_name
-            if d.status == m.DelegateStatus.CANCELLED.value:
+            if d.status == DelegateStatus.CANCELLED.value:
                 text += "  " + self.tr("(registration cancelled)")
             return text
         if role == Qt.ItemDataRole.UserRole:
@@ -81,21 +79,21 @@ class RecentScan:
     scan_id: str
     time: str
     name: str
-    status: m.Outcome
+    status: Outcome
     undone: bool = False
 
 
-def outcome_word(status: m.Outcome) -> str:
+def outcome_word(status: Outcome) -> str:
     """One or two words for the recent-scans list."""
-    if status is m.Outcome.ADMITTED:
+    if status is Outcome.ADMITTED:
         return _word("Admitted")
-    if status is m.Outcome.ALREADY_ADMITTED:
+    if status is Outcome.ALREADY_ADMITTED:
         return _word("Already in")
-    if status is m.Outcome.UNDONE:
+    if status is Outcome.UNDONE:
         return _word("Undone")
-    if status is m.Outcome.EXITED:
+    if status is Outcome.EXITED:
         return _word("Left")
-    if status is m.Outcome.NOT_PRESENT:
+    if status is Outcome.NOT_PRESENT:
         return _word("Not in the room")
     return refusal_title(status)
 
@@ -146,7 +144,7 @@ class RecentModel(QAbstractListModel):
             return False
         scan = self.scans[row]
         # An exit counted by mistake is undone like an admission.
-        return scan.status in (m.Outcome.ADMITTED, m.Outcome.EXITED) and not scan.undone
+        return scan.status in (Outcome.ADMITTED, Outcome.EXITED) and not scan.undone
 
 
 class DeskPage(QWidget):
@@ -527,9 +525,9 @@ class DeskPage(QWidget):
         if nothing:
             self.search_status.setText(self.tr("No one found."))
 
-    def show_outcome(self, outcome: Outcome) -> None:
+    def show_outcome(self, outcome: ScanResult) -> None:
         self.panel.show_outcome(outcome, self.event_info)
-        if outcome.status is m.Outcome.UNDONE:
+        if outcome.status is Outcome.UNDONE:
             return
         name = outcome.delegate.full_name if outcome.delegate else ""
         when = self.event_info.local(outcome.scanned_at).strftime("%H:%M")

@@ -17,26 +17,26 @@ import logging
 
 from PySide6.QtCore import QObject, QUrl, Signal
 
-from checkin.core.db import models as m
 from checkin.core.resources import resource
+from checkin.core.types import Outcome
 
 log = logging.getLogger(__name__)
 
 KINDS = ("admitted", "already", "refused")
 
 _KIND = {
-    m.Outcome.ADMITTED: "admitted",
-    m.Outcome.ALREADY_ADMITTED: "already",
-    m.Outcome.REVOKED: "refused",
-    m.Outcome.CANCELLED: "refused",
-    m.Outcome.WRONG_EVENT: "refused",
-    m.Outcome.INVALID: "refused",
-    m.Outcome.EXITED: "admitted",  # counted out: all is well
-    m.Outcome.NOT_PRESENT: "already",  # something to look at, not a refusal
+    Outcome.ADMITTED: "admitted",
+    Outcome.ALREADY_ADMITTED: "already",
+    Outcome.REVOKED: "refused",
+    Outcome.CANCELLED: "refused",
+    Outcome.WRONG_EVENT: "refused",
+    Outcome.INVALID: "refused",
+    Outcome.EXITED: "admitted",  # counted out: all is well
+    Outcome.NOT_PRESENT: "already",  # something to look at, not a refusal
 }
 
 
-def sound_for(status: m.Outcome) -> str | None:
+def sound_for(status: Outcome) -> str | None:
     """The sound a result makes (None: silent, e.g. an undo)."""
     return _KIND.get(status)
 
@@ -65,7 +65,7 @@ class SoundBoard(QObject):
             effect.setVolume(0.8)
             self._effects[kind] = effect
 
-    def play_for(self, status: m.Outcome) -> str | None:
+    def play_for(self, status: Outcome) -> str | None:
         """Play the sound for ``status``; returns the sound's name if one was played."""
         kind = sound_for(status)
         if kind is None or not self.enabled:

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.badges.render import Template
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DelegateInfo
 from checkin.core.roster.walkins import LIMITS, FieldProblem, WalkInForm, validate
+from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.widgets.printer import PRINT_DPI as PRINT_DPI
 from checkin.ui.widgets.printer import print_pdf as print_pdf
 from checkin.ui.widgets.printer import render_pdf_pages as render_pdf_pages

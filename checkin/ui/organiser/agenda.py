@@ -63,7 +63,8 @@ from checkin.core.event.agenda import (
     update_event,
     utc_naive,
 )
-from checkin.core.event.definition import CategoryInfo, EventInfo, EventSpec, SessionSpec
+from checkin.core.event.definition import EventSpec, SessionSpec
+from checkin.core.types import CategoryInfo, EventInfo
 from checkin.ui.widgets.workers import run_in_background
 
 # Session table columns

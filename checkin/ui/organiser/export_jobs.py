@@ -27,7 +27,7 @@ from checkin.core.badges import render as badges
 from checkin.core.dashboard import reports
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import explain
 
 XLSX, CSV, PDF = "xlsx", "csv", "pdf"

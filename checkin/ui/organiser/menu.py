@@ -47,7 +47,7 @@ from checkin.core.badges import render as badges
 from checkin.core.dashboard import reports
 from checkin.core.db import backup
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.organiser.autobackup import AutoBackup
 from checkin.ui.organiser.export_dialogs import ask_split, ask_template
 from checkin.ui.organiser.export_jobs import (

@@ -43,7 +43,7 @@ from checkin.core.dashboard import reports
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal
-from checkin.core.event.definition import EventInfo
+from checkin.core.types import DelegateStatus, EventInfo
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.workers import Job, run_in_background
 
@@ -127,7 +127,7 @@ def preview_paper(
             lines.append(PaperLine(r, UNKNOWN))
             continue
         delegate_id, status, name = found[r]
-        if status != m.DelegateStatus.REGISTERED.value:
+        if status != DelegateStatus.REGISTERED.value:
             lines.append(PaperLine(r, CANCELLED, name))
         elif delegate_id in admitted:
             lines.append(PaperLine(r, ALREADY, name, event.local(admitted[delegate_id])))

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from checkin.core.db import backup
 from checkin.core.db.store import Store
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster import purge
+from checkin.core.types import EventInfo
 from checkin.ui.organiser.autobackup import AutoBackup
 from checkin.ui.widgets import workers
 from checkin.ui.widgets.messages import explain

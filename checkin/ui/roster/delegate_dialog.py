@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DelegateInfo
 from checkin.core.roster.edits import FORM_FIELDS, REFERENCE_LIMIT, DelegateForm, validate_edit
 from checkin.core.roster.walkins import LIMITS, FieldProblem
+from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.desk.walkin_dialog import country_names, field_form, problem_text
 
 

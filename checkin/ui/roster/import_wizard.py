@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster import importer as roster
 from checkin.core.roster.importer import ERROR, FilePreview, ImportReport, ParsedRoster
+from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.table_models import PreviewTableModel
 from checkin.ui.widgets.workers import Job, run_in_background

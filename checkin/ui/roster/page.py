@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 
 from checkin.core.db.store import Store
 from checkin.core.desk.search import SearchIndex
-from checkin.core.event.definition import EventInfo
-from checkin.core.roster.delegates import DelegateInfo
 from checkin.core.roster.edits import (
     DelegateEditError,
     DelegateNotFound,
@@ -42,6 +40,7 @@ from checkin.core.roster.edits import (
     roster_rows,
     update_delegate,
 )
+from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.roster.delegate_dialog import DelegateDialog
 from checkin.ui.widgets.table_models import (
     ANY,

@@ -28,11 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from checkin.core.event.definition import EventInfo
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DelegateInfo
 from checkin.core.roster.edits import ARRIVED_AT, PRINTED_AT, delegate_of_row
 from checkin.core.text import fold
+from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.widgets.plain import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
