@@ -3,7 +3,7 @@
 Renders N A6 badges (default 1,000, each with its own name and code) three ways in one
 process and prints badges per second and ratios as JSON:
 
-* ``ours`` — ``badges.render_badges``: the QR as one vector path of module runs;
+* ``ours`` — ``render.render_badges``: the QR as one vector path of module runs;
 * ``pil_image`` — the common approach: ``qrcode`` -> PIL image -> ``canvas.drawImage``;
 * ``qrcode_widget`` — reportlab's own ``QrCodeWidget`` drawn with ``renderPDF``.
 
@@ -32,8 +32,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from checkin.core.badges import render as badges
-from checkin.core.badges import typeset
+from checkin.core.badges import render, typeset
+from checkin.core.badges.layout import BadgeContent, face_layout
+from checkin.core.badges.templates import Template, load_template
 from checkin.core.event import codes
 
 MM = 72 / 25.4
@@ -46,10 +47,10 @@ ORGS = ["IOM", "ICVA", "Danish Refugee Council", "Norwegian Refugee Council", "C
         "Save the Children International", "Médecins Sans Frontières"]
 
 
-def contents(n: int) -> list[badges.BadgeContent]:
+def contents(n: int) -> list[BadgeContent]:
     secret = os.urandom(32)
     return [
-        badges.BadgeContent(
+        BadgeContent(
             key=str(i), first_name=FIRST[i % len(FIRST)], last_name=LAST[i % len(LAST)],
             organisation=ORGS[i % len(ORGS)], country="Switzerland",
             category_label="Participant", category_colour="#1F5FA8",
@@ -77,13 +78,13 @@ def draw_widget(canvas: Canvas, code: str, x: float, top: float, size: float) ->
     renderPDF.draw(drawing, canvas, x, top - size)
 
 
-def render_other(path: Path, template: badges.Template, items, draw_qr) -> None:
+def render_other(path: Path, template: Template, items, draw_qr) -> None:
     """Our text and band, the QR drawn by ``draw_qr``: one badge per A6 page."""
     canvas = Canvas(str(path), pagesize=(template.page_width * MM, template.page_height * MM),
                     pageCompression=1, initialFontName=typeset.REGULAR)
-    writer = badges._Writer(canvas)
+    writer = render._Writer(canvas)
     for content in items:
-        face = badges._layout(template, content)
+        face = face_layout(template, content)
         x, top, module, n, _rows = face.qr
         face.qr = None
         canvas.saveState()
@@ -108,16 +109,16 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, help="also write the JSON here")
     args = parser.parse_args()
-    template = badges.load_template("a6")
+    template = load_template("a6")
     items = contents(args.n)
     ways = {
-        "ours": lambda p: badges.render_badges(p, template, items),
+        "ours": lambda p: render.render_badges(p, template, items),
         "pil_image": lambda p: render_other(p, template, items, draw_pil),
         "qrcode_widget": lambda p: render_other(p, template, items, draw_widget),
     }
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        badges.render_badges(Path(tmp) / "warm.pdf", template, items[:20])  # fonts, tables
+        render.render_badges(Path(tmp) / "warm.pdf", template, items[:20])  # fonts, tables
         for name, run in ways.items():
             path = Path(tmp) / f"{name}.pdf"
             seconds = [timed(lambda run=run, path=path: run(path)) for _ in range(args.repeat)]

@@ -44,8 +44,8 @@ from checkin.core.desk.search import SearchIndex
 from checkin.core.desk.service import CheckinService
 from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
+from checkin.core.roster.apply import import_roster
 from checkin.core.roster.delegates import list_delegates
-from checkin.core.roster.importer import import_roster
 
 FIRST = ["Łukasz", "Amélie", "Søren", "Ayşegül", "Nguyễn", "Zoë", "Jean-Baptiste", "María",
          "Olexandra", "Mohammed", "Siobhán", "Björn", "Chiara", "Fatou", "Ingrid", "Tariq",

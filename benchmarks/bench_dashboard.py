@@ -51,7 +51,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
 from checkin.core.dashboard.process import DashboardProcess, Request
-from checkin.core.dashboard.stats import compute_dashboard
+from checkin.core.dashboard.snapshot import compute_dashboard
 from checkin.core.db import models as m
 from checkin.core.db.changes import ChangeWatcher
 from checkin.core.db.store import Store

@@ -59,8 +59,8 @@ from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
+from checkin.core.roster.apply import import_roster
 from checkin.core.roster.delegates import list_delegates
-from checkin.core.roster.importer import import_roster
 from checkin.core.types import ScanSource
 from checkin.ui.app import application, build_window
 from checkin.ui.desk.controller import DeskController

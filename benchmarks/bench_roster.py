@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from checkin.core.db.store import Store
 from checkin.core.desk.search import SearchIndex
-from checkin.core.event.definition import current_event
+from checkin.core.event.stored import current_event
 from checkin.core.roster.edits import roster_rows
 from checkin.ui.widgets.table_models import RosterFilter, RosterTableModel, name_sort_keys
 

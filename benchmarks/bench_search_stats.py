@@ -31,7 +31,8 @@ from checkin.core.dashboard.stats import compute_stats
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk.search import SearchIndex
-from checkin.core.event.definition import current_event, parse_event, save_event
+from checkin.core.event.definition import parse_event, save_event
+from checkin.core.event.stored import current_event
 
 
 def words(text: str) -> list[str]:

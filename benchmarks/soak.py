@@ -44,8 +44,8 @@ from PySide6.QtCore import QSettings
 from checkin.core.db.store import open_store
 from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource as res
+from checkin.core.roster.apply import import_roster
 from checkin.core.roster.delegates import list_delegates
-from checkin.core.roster.importer import import_roster
 from checkin.ui.app import application, build_window
 from checkin.ui.dashboard.page import DashboardPage
 from checkin.ui.desk.controller import DeskController

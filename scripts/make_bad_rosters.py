@@ -2,7 +2,7 @@
 
 Each file is something an organiser's laptop really produces on a bad day: the wrong
 encoding, a PDF saved as .xlsx, a header row and nothing else, a merged-cell title, a
-formula, a 1 MB cell pasted by accident.  tests/core/test_bad_rosters.py says what the
+formula, a 1 MB cell pasted by accident.  tests/core/roster/test_bad_rosters.py says what the
 importer must do with each (refuse the file, or import it with row-level messages) and
 checks that nothing is half-written.  Deterministic: the same bytes every run.
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from checkin.core.badges.printing import print_badges
-from checkin.core.badges.render import list_templates, load_template
+from checkin.core.badges.templates import list_templates, load_template
 from checkin.core.db.store import Store
 from checkin.core.roster.demo import create_demo
 

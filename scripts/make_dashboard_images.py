@@ -27,17 +27,18 @@ from PySide6.QtWidgets import QApplication
 
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
+from checkin.core.desk.walkin import admit_walk_in
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.demo import create_demo
-from checkin.core.roster.walkins import WalkInForm, register_walk_in
+from checkin.core.roster.person import PersonForm
 from checkin.core.types import ScanAction
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"
 DAY = dt.date(2026, 11, 28)
 WALK_INS = [
-    WalkInForm("Solveig", "Haugland", "Norwegian Refugee Council", "NO"),
-    WalkInForm("Kofi", "Asante", "Caritas Ghana", "GH"),
-    WalkInForm("Meera", "Pillai", "HIAS", "IN"),
+    PersonForm("Solveig", "Haugland", "Norwegian Refugee Council", "NO"),
+    PersonForm("Kofi", "Asante", "Caritas Ghana", "GH"),
+    PersonForm("Meera", "Pillai", "HIAS", "IN"),
 ]
 
 
@@ -66,7 +67,7 @@ def replay(store: Store, rng: random.Random):
             desk.scan(entry.code, now=when + dt.timedelta(seconds=20))
     for i, form in enumerate(WALK_INS):
         when = at(event, 8, 50) + dt.timedelta(minutes=12 * i)
-        register_walk_in(store, event, form, station="Desk 2", now=when)
+        admit_walk_in(store, event, form, station="Desk 2", now=when)
     for i, bad in enumerate(("IOMNGO-0999", "HELLO", "https://example.org/x")):
         desk.scan(bad, now=at(event, 9, 5 + 11 * i))
     # The auditorium door from 09:25: most of those here go in; a few step out.

@@ -24,12 +24,12 @@ import screenshot_language
 from PySide6.QtWidgets import QApplication
 
 from checkin.core.badges.printing import print_badges
-from checkin.core.badges.render import load_template
+from checkin.core.badges.templates import load_template
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.demo import create_demo, demo_files
 from checkin.core.roster.edits import cancel_delegate, roster_rows
-from checkin.ui.roster.import_wizard import ImportWizard
+from checkin.ui.roster.importing.wizard import ImportWizard
 from checkin.ui.roster.page import RosterPage
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "images"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import update
 
 from checkin.core.badges.printing import print_badges, select_delegates
-from checkin.core.badges.render import load_template
+from checkin.core.badges.templates import load_template
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.roster.demo import create_demo
@@ -83,8 +83,9 @@ def main() -> int:
         agenda = AgendaPage(store, event)
         agenda.resize(*SIZE)
         agenda.show()
-        row = next(r for r in range(agenda.sessions_table.rowCount())
-                   if agenda.sessions_table.item(r, 2).text() == "Opening remarks")
+        model = agenda.sessions_model
+        row = next(r for r in range(model.rowCount())
+                   if model.index(r, 2).data() == "Opening remarks")
         agenda.sessions_table.selectRow(row)
         app.processEvents()
         target = OUT / f"agenda{suffix}.png"

@@ -16,6 +16,7 @@ from checkin.core.event.definition import parse_event, save_event
 from checkin.core.types import EventInfo
 
 EVENT_DATE = dt.date(2026, 11, 28)
+T0 = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.UTC)  # the small event's morning, 09:00 in Geneva
 
 SMALL_EVENT = {
     "event": {
@@ -180,3 +181,12 @@ def people(store, event):
             {"first_name": "Zoë", "last_name": "Lefèvre", "status": "cancelled"},
         ],
     )
+
+
+def badge_code(store, number: int, version: int = 1) -> str:
+    """The badge code of delegate ``number`` of the store's event, as printed."""
+    from checkin.core.event import codes
+    from checkin.core.event.stored import event_secret, require_event
+
+    event = require_event(store)
+    return codes.make_code(event_secret(store, event.id), number, version)

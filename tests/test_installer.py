@@ -69,7 +69,7 @@ def test_self_test_passes_through_the_entry_point(tmp_path):
 
 
 def test_self_test_is_listed_in_the_help():
-    from checkin.cli.commands import build_parser
+    from checkin.cli import build_parser
 
     assert "--self-test" in build_parser().format_help()
 

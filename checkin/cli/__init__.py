@@ -1,5 +1,126 @@
-"""The ``checkin`` command line: one module per command group."""
+"""The ``checkin`` command: parse, call a core service, print text or JSON.
 
-from checkin.cli.commands import main
+One module per command group, each adding its own sub-commands (``register``) and
+naming the core's errors its commands may raise (``user_errors``); this module lists
+them, builds the parser and turns errors into exit statuses.
 
-__all__ = ["main"]
+Exit status: 0 when the person may go in or the command succeeded; 1 when a scan is
+refused or an input file is rejected; 2 for usage errors (bad arguments, no event,
+unknown session); 3 when the database cannot be opened.  No traceback reaches the user
+unless ``CHECKIN_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from checkin import __version__
+from checkin.cli import badges, common, data, desk, event, roster, stats, sync
+from checkin.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNEXPECTED,
+    Commands,
+    ErrorTable,
+    UsageError,
+)
+from checkin.cli.selftest import SelfTestAction
+from checkin.core.errors import UserError
+
+__all__ = ["build_parser", "main"]
+
+# In the order of ``checkin --help``.
+_GROUPS = (event, roster, desk, stats, badges, data, sync)
+
+# Tried in this order when a command fails; the first class that matches gives the exit
+# status.  The tables import their classes only then, so that ``checkin scan`` does not
+# load the PDF machinery just to be able to report a badge template error.
+_ERROR_TABLES: tuple[Callable[[], ErrorTable], ...] = (
+    common.user_errors,
+    desk.user_errors,
+    roster.user_errors,
+    badges.user_errors,
+    data.user_errors,
+    sync.user_errors,
+)
+
+
+def cmd_none(args: argparse.Namespace) -> int:
+    """No command: the desktop app (Qt is imported only here, never for a command)."""
+    from checkin.ui.app import main as run_app
+
+    return run_app(args.db, args.demo, read_only=args.read_only)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checkin",
+        description="Conference check-in: roster, signed QR badges, scanning, headcounts.",
+    )
+    parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    parser.add_argument("--self-test", action=SelfTestAction)
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="SQLite file or database URL (default: $CHECKIN_DB, then the "
+                             "per-user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="use the demo event in a database of its own")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open a SQLite file without writing to it (to look at and "
+                             "export from a file that cannot be written)")
+    parser.set_defaults(func=cmd_none)
+    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    for group in _GROUPS:
+        group.register(commands)
+    return parser
+
+
+def _user_error_status(exc: Exception) -> int | None:
+    """The exit status of an error meant for the user; None for a bug."""
+    if not isinstance(exc, UserError):  # every class in the tables is one
+        return None
+    for table in _ERROR_TABLES:
+        for cls, status in table():
+            if isinstance(exc, cls):
+                return status
+    return None
+
+
+def _reconfigure_streams() -> None:
+    """Pipes and files get UTF-8 whatever the locale (Windows would pick cp1252 and fail
+    on "Łukasz"); a console keeps its own encoding, with a fallback glyph."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _reconfigure_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        parser.error(str(exc))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into `head`: not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:
+        status = _user_error_status(exc)
+        if status is not None:
+            print(f"checkin: {exc}", file=sys.stderr)
+            return status
+        if os.environ.get("CHECKIN_DEBUG"):
+            raise
+        print(f"checkin: unexpected error ({type(exc).__name__}: {exc}). "
+              "Run again with CHECKIN_DEBUG=1 for details.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    return EXIT_OK

@@ -1,82 +1,87 @@
 """Commands for the data after (and around) the day: exports, paper fallback, badges by
-e-mail, backups and the purge of personal data.  Registered by ``checkin.cli.commands``."""
+e-mail, backups and the purge of personal data."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from checkin.cli.commands import (
+from checkin.cli.common import (
     EXIT_DATABASE,
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
+    Commands,
+    ErrorTable,
     UsageError,
-    _open,
-)
-
-USER_ERRORS = (
-    ("checkin.core.dashboard.reports", ("ReportError",), EXIT_USAGE),
-    ("checkin.core.badges.mailmerge", ("MailMergeError",), EXIT_USAGE),
-    ("checkin.core.roster.purge", ("PurgeError",), EXIT_USAGE),
-    # First match wins: pg_dump advice and "add --force" are usage, the rest database.
-    ("checkin.core.db.backup", ("PostgresBackupError", "RestoreRefused"), EXIT_USAGE),
-    ("checkin.core.db.backup", ("BackupError",), EXIT_DATABASE),
+    database_url,
+    end_progress,
+    open_store,
+    print_json,
+    progress_printer,
 )
 
 
-def _print_json(value) -> None:
-    import json
+def user_errors() -> ErrorTable:
+    """First match wins: pg_dump advice and "add --force" are usage, the rest database."""
+    from checkin.core.badges.mailmerge import MailMergeError
+    from checkin.core.dashboard.files import ReportError
+    from checkin.core.db.backup import BackupError, PostgresBackupError, RestoreRefused
+    from checkin.core.roster.purge import PurgeError
 
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
-
-
-def _db_url(args) -> str:
-    from checkin.core.db.store import resolve_url
-
-    return resolve_url(args.db, demo=args.demo)
+    return (
+        (ReportError, EXIT_USAGE),
+        (MailMergeError, EXIT_USAGE),
+        (PurgeError, EXIT_USAGE),
+        (PostgresBackupError, EXIT_USAGE),
+        (RestoreRefused, EXIT_USAGE),
+        (BackupError, EXIT_DATABASE),
+    )
 
 
 # ------------------------------------------------------------------ exports
 
 
-def cmd_export(args) -> int:
-    from checkin.core.dashboard import reports
-    from checkin.core.event.definition import require_event
+def cmd_export(args: argparse.Namespace) -> int:
+    from checkin.core.dashboard.export import export
+    from checkin.core.dashboard.sign_in import parse_split
+    from checkin.core.event.stored import require_event
 
-    split = reports.parse_split(args.split)
-    with _open(args) as store:
+    split = parse_split(args.split)
+    with open_store(args) as store:
         event = require_event(store)
-        result = reports.export(store, event, Path(args.out), kind=args.kind, split=split)
+        result = export(store, event, Path(args.out), kind=args.kind, split=split)
     path, kind, rows = result.path, result.kind, result.rows
     if args.json:
-        _print_json({"path": str(path), "kind": kind, "rows": rows})
+        print_json({"path": str(path), "kind": kind, "rows": rows})
     else:
         what = f"{rows} delegates" if rows is not None else kind
         print(f"Wrote {path} ({what}).")
     return EXIT_OK
 
 
-def cmd_paper_arrivals(args) -> int:
-    from checkin.core.dashboard import reports
-    from checkin.core.event.definition import require_event
+def cmd_paper_arrivals(args: argparse.Namespace) -> int:
+    from checkin.core.dashboard.files import ReportError
+    from checkin.core.dashboard.paper import paper_time, read_refs, record_paper_arrivals
+    from checkin.core.event.stored import require_event
 
-    with _open(args) as store:
+    with open_store(args) as store:
         event = require_event(store)
-        at = reports.paper_time(event, args.at)
+        at = paper_time(event, args.at)
         try:
-            refs = reports.read_refs(args.refs)
-            result = reports.record_paper_arrivals(
+            refs = read_refs(args.refs)
+            result = record_paper_arrivals(
                 store, event, refs, at=at, station=args.station, session=args.session,
                 operator=args.operator,
             )
-        except reports.ReportError as exc:
+        except ReportError as exc:
             print(f"checkin: {exc}", file=sys.stderr)
             return EXIT_REFUSED
     if args.json:
-        _print_json({"admitted": list(result.admitted), "already": list(result.already),
-                     "session": result.session,
-                     "at": event.local(at).isoformat(timespec="seconds")})
+        print_json({"admitted": list(result.admitted), "already": list(result.already),
+                    "session": result.session,
+                    "at": event.local(at).isoformat(timespec="seconds")})
     else:
         where = f"session {result.session}" if result.session else "the venue"
         print(f"Recorded {len(result.admitted)} arrivals to {where} at "
@@ -85,28 +90,23 @@ def cmd_paper_arrivals(args) -> int:
     return EXIT_OK
 
 
-def cmd_mailmerge(args) -> int:
+def cmd_mailmerge(args: argparse.Namespace) -> int:
     from checkin.core.badges import mailmerge
-    from checkin.core.badges.render import load_template
-    from checkin.core.event.definition import require_event
+    from checkin.core.badges.templates import load_template
+    from checkin.core.event.stored import require_event
 
     template = load_template(args.template)
 
-    def progress(done: int, total: int) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{done}/{total} badges", end="", file=sys.stderr, flush=True)
-
-    with _open(args) as store:
+    with open_store(args) as store:
         event = require_event(store)
         report = mailmerge.write_mailmerge(
-            store, event, Path(args.outdir), template=template, progress=progress
+            store, event, Path(args.outdir), template=template, progress=progress_printer(args)
         )
     if args.json:
-        _print_json({"folder": str(report.folder), "csv": str(report.csv_path),
-                     "badges": report.badges, "skipped_cancelled": report.skipped_cancelled})
+        print_json({"folder": str(report.folder), "csv": str(report.csv_path),
+                    "badges": report.badges, "skipped_cancelled": report.skipped_cancelled})
     else:
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
+        end_progress()
         print(f"Wrote {report.badges} badges (PDF + QR image) and {report.csv_path} for the "
               f"mail merge; {report.skipped_cancelled} cancelled registrations skipped.")
     return EXIT_OK
@@ -115,15 +115,15 @@ def cmd_mailmerge(args) -> int:
 # ------------------------------------------------------------------ backups
 
 
-def cmd_backup(args) -> int:
+def cmd_backup(args: argparse.Namespace) -> int:
     from checkin.core.db import backup
 
     if args.keep < 1:
         raise UsageError("--keep must be at least 1")
-    result = backup.backup(_db_url(args), args.out, keep=args.keep)
+    result = backup.backup(database_url(args), args.out, keep=args.keep)
     if args.json:
-        _print_json({"path": str(result.path), "size": result.size,
-                     "removed": [str(p) for p in result.removed]})
+        print_json({"path": str(result.path), "size": result.size,
+                    "removed": [str(p) for p in result.removed]})
     else:
         rotated = f"; {len(result.removed)} older backups removed" if result.removed else ""
         print(f"Backed up to {result.path} ({result.size:,} bytes, integrity checked)"
@@ -131,16 +131,16 @@ def cmd_backup(args) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args) -> int:
+def cmd_restore(args: argparse.Namespace) -> int:
     from checkin.core.db import backup
 
-    result = backup.restore(args.file, _db_url(args), force=args.force)
+    result = backup.restore(args.file, database_url(args), force=args.force)
     # Bring an older backup's schema up to date now, not at the next desk's start.
-    with _open(args):
+    with open_store(args):
         pass
     if args.json:
-        _print_json({"database": str(result.database), "restored_from": str(result.restored_from),
-                     "previous": str(result.previous) if result.previous else None})
+        print_json({"database": str(result.database), "restored_from": str(result.restored_from),
+                    "previous": str(result.previous) if result.previous else None})
     else:
         kept = f" The replaced database is kept as {result.previous}." if result.previous else ""
         print(f"Restored {result.database} from {result.restored_from}.{kept}")
@@ -150,12 +150,12 @@ def cmd_restore(args) -> int:
 # ------------------------------------------------------------------ purge
 
 
-def cmd_purge(args) -> int:
+def cmd_purge(args: argparse.Namespace) -> int:
     from checkin.core.db import backup
-    from checkin.core.event.definition import require_event
+    from checkin.core.event.stored import require_event
     from checkin.core.roster import purge
 
-    with _open(args) as store:
+    with open_store(args) as store:
         event = require_event(store)
         if not args.yes:
             print(
@@ -172,8 +172,8 @@ def cmd_purge(args) -> int:
         folder = backup.backups_dir(store.path) if store.path is not None else None
         report = purge.purge(store, event, backups=folder)
     if args.json:
-        _print_json({"delegates": report.delegates, "scans": report.scans,
-                     "backups_removed": len(report.backups_removed), "wiped": report.wiped})
+        print_json({"delegates": report.delegates, "scans": report.scans,
+                    "backups_removed": len(report.backups_removed), "wiped": report.wiped})
     else:
         print(f"Personal data removed from {report.delegates} delegates and {report.scans} "
               f"journal rows; {len(report.backups_removed)} backups deleted. Counts kept.")
@@ -187,11 +187,11 @@ def cmd_purge(args) -> int:
 # ------------------------------------------------------------------ parser
 
 
-def register(sub, add) -> None:
-    import argparse
-
-    p = add("export", cmd_export,
-            "write attendance (CSV/XLSX), the donors' PDF report, or a paper sign-in sheet")
+def register(commands: Commands) -> None:
+    p = commands.add(
+        "export", cmd_export,
+        "write attendance (CSV/XLSX), the donors' PDF report, or a paper sign-in sheet",
+    )
     p.add_argument("out", metavar="OUT")
     p.add_argument("--kind", choices=["csv", "xlsx", "report", "sign-in"],
                    help="csv, xlsx, report (PDF) or sign-in (PDF); default: from OUT's "
@@ -199,8 +199,8 @@ def register(sub, add) -> None:
     p.add_argument("--split", metavar="A-K,L-Z",
                    help="sign-in sheet: one list per desk, by the last name's first letter")
 
-    p = add("paper-arrivals", cmd_paper_arrivals,
-            "record the ticks of a paper sign-in sheet as arrivals (idempotent)")
+    p = commands.add("paper-arrivals", cmd_paper_arrivals,
+                     "record the ticks of a paper sign-in sheet as arrivals (idempotent)")
     p.add_argument("refs", nargs="+", metavar="FILE|REF",
                    help="references as printed on the sheet (#12 = delegate number 12), "
                         "or a file with one per line")
@@ -210,25 +210,27 @@ def register(sub, add) -> None:
     p.add_argument("--session", metavar="KEY", help="attendance of a session instead")
     p.add_argument("--operator", default="", help=argparse.SUPPRESS)
 
-    p = add("mailmerge", cmd_mailmerge,
-            "badges by e-mail: a badge PDF and QR image per delegate plus a mail-merge CSV")
+    p = commands.add(
+        "mailmerge", cmd_mailmerge,
+        "badges by e-mail: a badge PDF and QR image per delegate plus a mail-merge CSV",
+    )
     p.add_argument("outdir", metavar="OUTDIR")
     p.add_argument("--template", default="a6", help="badge template (default: a6)")
 
-    p = add("backup", cmd_backup,
-            "copy the SQLite database (consistent while in use), integrity checked")
+    p = commands.add("backup", cmd_backup,
+                     "copy the SQLite database (consistent while in use), integrity checked")
     p.add_argument("out", nargs="?", metavar="OUT",
                    help="file or folder (default: backups/ next to the database, rotated)")
     p.add_argument("--keep", type=int, default=10,
                    help="rotation: keep this many recent backups, plus one per day "
                         "(default: 10)")
 
-    p = add("restore", cmd_restore,
-            "replace the database with a backup (checked first; the old one is kept)")
+    p = commands.add("restore", cmd_restore,
+                     "replace the database with a backup (checked first; the old one is kept)")
     p.add_argument("file", metavar="IN")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
-    p = add("purge", cmd_purge,
-            "after the event: remove personal data, keep the anonymous headcounts")
+    p = commands.add("purge", cmd_purge,
+                     "after the event: remove personal data, keep the anonymous headcounts")
     p.add_argument("--yes", action="store_true",
                    help="do not ask for the event's name to confirm")

@@ -68,7 +68,7 @@ def _demo(ctx: _Context) -> str:
 
 def _badge(ctx: _Context) -> str:
     from checkin.core.badges.printing import print_badges, select_delegates
-    from checkin.core.badges.render import load_template
+    from checkin.core.badges.templates import load_template
 
     ctx.delegate = select_delegates(ctx.store, ctx.event)[0]
     ctx.pdf = ctx.folder / "badge.pdf"
@@ -126,9 +126,9 @@ def _scan(ctx: _Context) -> str:
             f"a second scan {again.status.value}")
 
 
-def _desktop(ctx: _Context) -> str:
-    """Qt, offscreen: every UI module, the translations, the media backend (webcam),
-    and the window on the demo event."""
+def _import_ui() -> int:
+    """Import every UI module (a hidden import left out of a frozen build fails here);
+    how many there are."""
     import importlib
     import pkgutil
 
@@ -148,6 +148,13 @@ def _desktop(ctx: _Context) -> str:
         importlib.import_module(name)
     if len(modules) < 5:
         raise SelfTestFailure(f"only {len(modules)} UI modules found in this installation")
+    return len(modules)
+
+
+def _desktop(ctx: _Context) -> str:
+    """Qt, offscreen: every UI module, the translations, the media backend (webcam),
+    and the window on the demo event."""
+    modules = _import_ui()
 
     import PySide6
     from PySide6.QtCore import QLibraryInfo, QTranslator
@@ -184,7 +191,7 @@ def _desktop(ctx: _Context) -> str:
         window.deleteLater()
         workers.cancel_all()
         workers.wait_all(5000)
-    return (f"Qt {PySide6.__version__} ({app.platformName()}): {len(modules)} UI modules, "
+    return (f"Qt {PySide6.__version__} ({app.platformName()}): {modules} UI modules, "
             f"{len(qm_files)} translations, media backend, the window opens on the Desk")
 
 

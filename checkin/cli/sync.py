@@ -1,44 +1,56 @@
-"""``checkin sync export|import``: two stations without any server exchange roster
-changes and scan journals through one file (a USB stick).  Registered by
-``checkin.cli``."""
+"""``checkin sync export|import|duplicates``: two stations without any server exchange roster
+changes and scan journals through one file (a USB stick)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from checkin.cli.commands import EXIT_OK, EXIT_USAGE, _open
+from checkin.cli.common import EXIT_OK, EXIT_USAGE, Commands, ErrorTable, open_store, print_json
 
-USER_ERRORS = (("checkin.core.sync.bundle", ("SyncError",), EXIT_USAGE),)
-
-
-def _print_json(value) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+if TYPE_CHECKING:
+    from checkin.core.desk.merge import Duplicate
 
 
-def cmd_sync_export(args) -> int:
+def user_errors() -> ErrorTable:
+    """A file that is not a bundle, or one from another event."""
+    from checkin.core.sync.bundle import SyncError
+
+    return ((SyncError, EXIT_USAGE),)
+
+
+def _duplicate_json(d: Duplicate) -> dict:
+    """One person admitted at two stations while they were apart."""
+    return {"number": d.delegate.number, "name": d.delegate.full_name,
+            "session": d.session.key if d.session else None,
+            "first_scan_id": d.first_scan, "first_station": d.first_station,
+            "first_at": d.first_at.isoformat(), "second_scan_id": d.second_scan,
+            "second_station": d.second_station, "second_at": d.second_at.isoformat()}
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
     from checkin.core.sync import bundle as sync
 
-    with _open(args) as store:
+    with open_store(args) as store:
         report = sync.export_bundle(store, args.out, station=args.station)
     if args.json:
-        _print_json({"path": str(report.path), "delegates": report.delegates,
-                     "scans": report.scans, "sessions": report.sessions})
+        print_json({"path": str(report.path), "delegates": report.delegates,
+                    "scans": report.scans, "sessions": report.sessions})
     else:
         print(f"Wrote {report.path}: {report.delegates} delegates, {report.scans} journal rows. "
               "Import it on the other station with 'checkin sync import'.")
     return EXIT_OK
 
 
-def cmd_sync_import(args) -> int:
+def cmd_sync_import(args: argparse.Namespace) -> int:
     from checkin.core.sync import bundle as sync
 
-    with _open(args) as store:
+    with open_store(args) as store:
         report = sync.import_bundle(store, args.file)
     scans = report.scans
     if args.json:
-        _print_json({
+        print_json({
             "path": str(report.path),
             "from_station": report.station,
             "changed": report.changed,
@@ -52,13 +64,7 @@ def cmd_sync_import(args) -> int:
                            "message": c.message} for c in report.conflicts],
             "skipped": [{"scan_id": k.uuid, "reason": k.reason} for k in scans.skipped],
             "duplicates": [
-                {"number": d.delegate.number, "name": d.delegate.full_name,
-                 "session": d.session.key if d.session else None,
-                 "first_scan_id": d.first_scan, "first_station": d.first_station,
-                 "first_at": d.first_at.isoformat(), "second_scan_id": d.second_scan,
-                 "second_station": d.second_station, "second_at": d.second_at.isoformat(),
-                 "message": d.message}
-                for d in scans.duplicates
+                {**_duplicate_json(d), "message": d.message} for d in scans.duplicates
             ],
         })
     else:
@@ -69,21 +75,14 @@ def cmd_sync_import(args) -> int:
     return EXIT_OK
 
 
-def cmd_sync_duplicates(args) -> int:
+def cmd_sync_duplicates(args: argparse.Namespace) -> int:
     from checkin.core.desk.merge import offline_duplicates
-    from checkin.core.event.definition import require_event
+    from checkin.core.event.stored import require_event
 
-    with _open(args) as store:
+    with open_store(args) as store:
         duplicates = offline_duplicates(store, require_event(store))
     if args.json:
-        _print_json([
-            {"number": d.delegate.number, "name": d.delegate.full_name,
-             "session": d.session.key if d.session else None,
-             "first_scan_id": d.first_scan, "first_station": d.first_station,
-             "first_at": d.first_at.isoformat(), "second_scan_id": d.second_scan,
-             "second_station": d.second_station, "second_at": d.second_at.isoformat()}
-            for d in duplicates
-        ])
+        print_json([_duplicate_json(d) for d in duplicates])
     else:
         for d in duplicates:
             print(f"{d.message}  [scans {d.first_scan} and {d.second_scan}]")
@@ -92,13 +91,13 @@ def cmd_sync_duplicates(args) -> int:
     return EXIT_OK
 
 
-def register(sub, add) -> None:
-    p_sync = sub.add_parser(
-        "sync", help="exchange roster and scans with another station through a file",
+def register(commands: Commands) -> None:
+    sync_sub = commands.nest(
+        "sync", "sync_command",
+        help="exchange roster and scans with another station through a file",
         description="Two stations with no network: 'export' on one, 'import' on the other, "
                     "then the other way. Idempotent; a file from another event is refused.",
     )
-    sync_sub = p_sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     p = sync_sub.add_parser("export", help="write this station's roster and journal to OUT")
     p.add_argument("out", metavar="OUT")
     p.add_argument("--station", default="", help="name of this station, shown on import")

@@ -1,4 +1,5 @@
-"""Text normalisation shared by import matching, search and badge checks.
+"""Text normalisation shared by import matching, search and badge checks, and the
+guard every exported spreadsheet cell goes through.
 
 Both functions run for every cell of a 50,000-row import, so each has a fast path for
 the common case (ASCII, or already clean) and agrees exactly with the plain definition
@@ -63,3 +64,17 @@ def clean(value: object) -> str:
         return text
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
     return _SPACES.sub(" ", text).strip()
+
+
+# OWASP: cells a spreadsheet may read as a formula (or as a formula after a tab/CR).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """``value`` as a cell a spreadsheet shows as the text it is instead of running it:
+    a leading ``'`` before ``= + - @``, tab or carriage return (``None`` is empty).
+
+    One function for every export (attendance, call list, mail merge), so no file this
+    app writes can carry a formula that someone else typed into a name."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -3,14 +3,15 @@
 ``main(db, demo)`` is what ``checkin`` with no command runs.  It opens the database,
 builds the shell with its pages and wires the scanner to the Desk page, so the first
 badge of the morning can be scanned without a click.  A database with no event gets a
-first-start page instead, whose "Open the demo event" button creates the demo in that
-database (in the background) and then opens the Desk.
+first-start page instead (``first_start``), whose "Open the demo event" button creates
+the demo in that database (in the background) and then opens the Desk.
 
 Desk settings (station, mode, scanner suffix, lock…) are read from a ``QSettings``:
 this machine's by default in ``main``, any one in ``build_window`` (tests use a file).
 
 Composition lives here rather than in the shell so the shell stays a shell; the
-first-start page lives here too, being part of start-up rather than a page of the app.
+first-start page is beside it (``checkin.ui.first_start``), being part of start-up
+rather than a page of the app.
 """
 
 from __future__ import annotations
@@ -25,22 +26,14 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QTime,
-    QTimer,
-    QTimeZone,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
 from checkin.core.db.store import Store, StoreError, open_store, resolve_url
-from checkin.core.event.definition import current_event, parse_event, save_event
+from checkin.core.event.stored import current_event
 from checkin.core.roster.demo import create_demo
 from checkin.core.types import EventInfo
 from checkin.ui.badges.page import BadgesPage
@@ -51,13 +44,14 @@ from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings, default_station
+from checkin.ui.first_start import show_first_start
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser.agenda import AgendaPage
 from checkin.ui.organiser.autobackup import AutoBackup
 from checkin.ui.organiser.menu import OrganiserMenu
 from checkin.ui.roster.page import RosterPage
 from checkin.ui.widgets import collector, workers
-from checkin.ui.widgets.messages import explain, first_line
+from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.plain import message_box
 
 log = logging.getLogger(__name__)
@@ -88,73 +82,6 @@ def install_translations(app: QApplication) -> str:
 
 
 __all__ = ["EXIT_DB", "EXIT_OK", "build_window", "default_station", "main"]
-
-
-class FirstStartPage(QWidget):
-    """Shown on a database with no event: the demo, a new event, or a roster to import."""
-
-    demo_requested = Signal()
-    create_requested = Signal()
-    import_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        heading = QLabel(self.tr("Welcome to checkin"))
-        heading.setStyleSheet("font-size: 24pt; font-weight: bold;")
-        intro = QLabel(self.tr("This database has no event yet. How would you like to start?"))
-        intro.setStyleSheet("font-size: 14pt;")
-        self.demo_button = QPushButton(self.tr("Open the demo event"))
-        self.demo_button.setAccessibleName(self.tr("Open the demo event"))
-        self.demo_button.setDefault(True)
-        self.demo_button.setMinimumHeight(48)
-        self.demo_button.clicked.connect(self._demo)
-        self.create_button = QPushButton(self.tr("Create an event"))
-        self.create_button.setAccessibleName(self.tr("Create an event"))
-        self.import_button = QPushButton(self.tr("Import a roster"))
-        self.import_button.setAccessibleName(self.tr("Import a roster"))
-        self.create_button.clicked.connect(self.create_requested)
-        self.import_button.clicked.connect(self.import_requested)
-        self.status = QLabel(
-            self.tr(
-                "The demo is a fictional consultation in Geneva, "
-                "dated today, to try scanning and search."
-            )
-        )
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 12pt;")
-        buttons = QHBoxLayout()
-        for button in (self.demo_button, self.create_button, self.import_button):
-            button.setMinimumHeight(48)
-            buttons.addWidget(button)
-        box = QVBoxLayout()
-        box.addWidget(heading)
-        box.addWidget(intro)
-        box.addSpacing(16)
-        box.addLayout(buttons)
-        box.addSpacing(12)
-        box.addWidget(self.status)
-        for label in (heading, intro, self.status):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        frame = QWidget()
-        frame.setFixedWidth(820)
-        frame.setLayout(box)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(frame)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-
-    def _demo(self) -> None:
-        self.demo_button.setEnabled(False)
-        self.status.setText(self.tr("Creating the demo event…"))
-        self.demo_requested.emit()
-
-    def demo_failed(self, message: str) -> None:
-        self.demo_button.setEnabled(True)
-        self.status.setText(message)
 
 
 def open_event(
@@ -249,6 +176,7 @@ def _wire_workspace(
     index is rebuilt only when the roster changed since it was built.
     """
     stale = {"index": False}
+    reload = {"roster": roster.refresh, "badges": badge_page.refresh, "agenda": agenda.refresh}
 
     def roster_changed(*_args) -> None:
         stale["index"] = True
@@ -259,42 +187,41 @@ def _wire_workspace(
                 stale["index"] = False
                 controller.rebuild_index()
             controller.view.focus_search()
-        elif key == "roster":
-            roster.refresh()
-        elif key == "badges":
-            badge_page.refresh()
-        elif key == "agenda":
-            agenda.refresh()
-
-    def fix(delegate_id: int) -> None:
-        """A badge problem: the delegate's form, on the Roster page."""
-        window.show_page("roster")
-
-        def edit() -> None:
-            roster.loaded.disconnect(edit)
-            if roster.select_delegate(delegate_id):
-                roster.edit_current()
-
-        roster.loaded.connect(edit)  # show_page -> refresh -> loaded
+        elif key in reload:
+            reload[key]()
 
     def event_edited(event: EventInfo) -> None:
-        controller.set_event_info(event)
-        roster.set_event_info(event)
-        badge_page.set_event_info(event)
-        menu.set_event_info(event)
-        # The dashboard is built around the agenda (sessions, charts): built anew.
-        window.page("dashboard").stop()
-        window.replace_page("dashboard", DashboardPage(controller.store, event))
-        if window.current_page() == "dashboard":
-            window.page("dashboard").start()
+        for page in (controller, roster, badge_page, menu):
+            page.set_event_info(event)
+        _rebuild_dashboard(window, controller.store, event)
         window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
 
     # Paper ticks change arrivals; a purge removes the names the desk's index holds.
     menu.data_changed.connect(lambda: (roster_changed(), shown(window.current_page())))
     roster.changed.connect(roster_changed)  # an edit, a cancellation, an import
-    badge_page.fix_requested.connect(fix)
+    badge_page.fix_requested.connect(lambda delegate_id: _fix(window, roster, delegate_id))
     agenda.event_changed.connect(event_edited)
     window.page_changed.connect(shown)
+
+
+def _fix(window: MainWindow, roster: RosterPage, delegate_id: int) -> None:
+    """A badge problem: the delegate's form, on the Roster page."""
+    window.show_page("roster")
+
+    def edit() -> None:
+        roster.loaded.disconnect(edit)
+        if roster.select_delegate(delegate_id):
+            roster.edit_current()
+
+    roster.loaded.connect(edit)  # show_page -> refresh -> loaded
+
+
+def _rebuild_dashboard(window: MainWindow, store: Store, event: EventInfo) -> None:
+    """The dashboard is built around the agenda (sessions, charts): built anew."""
+    window.page("dashboard").stop()
+    window.replace_page("dashboard", DashboardPage(store, event))
+    if window.current_page() == "dashboard":
+        window.page("dashboard").start()
 
 
 def build_window(
@@ -320,59 +247,16 @@ def build_window(
     detector = detector or ScanDetector()
     detector.setParent(window)
     detector.install(window)
+
+    def opened(event: EventInfo) -> None:
+        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
+
     event = current_event(store)
     if event is not None:
-        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
-        return window
-    start = FirstStartPage()
-
-    def created(result) -> None:
-        open_event(window, store, result.event, detector, settings=prefs, qsettings=settings)
-
-    def new_event(then: str) -> None:
-        """A blank event for today, then the Agenda (to name it) or the import wizard."""
-        try:
-            event = save_event(store, parse_event(blank_event()))
-        except Exception as exc:  # the database: say so on the page
-            start.demo_failed(_tr("The event could not be created: %1").replace(
-                "%1", first_line(exc)))
-            return
-        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
-        if then == "agenda":
-            window.show_page("agenda")
-            agenda = window.page("agenda")
-            agenda.name_edit.selectAll()
-            # After the start page (which had the focus) is deleted, not before.
-            QTimer.singleShot(0, agenda.name_edit.setFocus)
-        else:
-            window.show_page("roster")
-            window.page("roster").open_import()
-
-    def failed(exc: BaseException) -> None:
-        message = first_line(exc)
-        start.demo_failed(_tr("The demo could not be created: %1").replace("%1", message))
-
-    def make_demo() -> None:
-        job = workers.run_in_background(create_demo, store, parent=window)
-        job.succeeded.connect(created)
-        job.failed.connect(failed)
-
-    start.demo_requested.connect(make_demo)
-    start.create_requested.connect(lambda: new_event("agenda"))
-    start.import_requested.connect(lambda: new_event("import"))
-    window.set_pages([("start", _tr("Welcome"), start)])
-    start.demo_button.setFocus()
+        opened(event)
+    else:
+        show_first_start(window, store, opened)
     return window
-
-
-def blank_event() -> dict:
-    """A new event as the Agenda page then edits it: today, here, one category."""
-    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
-    return {
-        "event": {"name": _tr("New event"), "date": "today", "timezone": zone},
-        "categories": [{"key": "participant", "label": _tr("Participant"),
-                        "colour": "#1F5FA8"}],
-    }  # fmt: skip
 
 
 def open_or_explain(

@@ -220,10 +220,6 @@
         <translation>Abandonner les modifications</translation>
     </message>
     <message>
-        <source>takes attendance</source>
-        <translation>relève les présences</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -546,48 +542,8 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Badge template</source>
-        <translation>Modèle de badge</translation>
-    </message>
-    <message>
         <source>&amp;Template:</source>
         <translation>&amp;Modèle&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;All registered</source>
-        <translation>&amp;Toutes les personnes inscrites</translation>
-    </message>
-    <message>
-        <source>&amp;Not yet printed</source>
-        <translation>&amp;Pas encore imprimés</translation>
-    </message>
-    <message>
-        <source>C&amp;hosen people</source>
-        <translation>Personnes &amp;choisies</translation>
-    </message>
-    <message>
-        <source>Filter people by name or organisation</source>
-        <translation>Filtrer les personnes par nom ou organisation</translation>
-    </message>
-    <message>
-        <source>Filter: name, organisation, reference</source>
-        <translation>Filtre&#xa0;: nom, organisation, référence</translation>
-    </message>
-    <message>
-        <source>People: tick those to print (chooses “Chosen people”)</source>
-        <translation>Personnes&#xa0;: cochez celles à imprimer (sélectionne «&#xa0;Personnes choisies&#xa0;»)</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Qui</translation>
-    </message>
-    <message>
-        <source>Badge problems: press Enter to fix the delegate</source>
-        <translation>Problèmes de badge&#xa0;: appuyez sur Entrée pour corriger la fiche</translation>
-    </message>
-    <message>
-        <source>Check before printing</source>
-        <translation>Vérifier avant d’imprimer</translation>
     </message>
     <message>
         <source>Pre&amp;view</source>
@@ -622,39 +578,8 @@
         <translation>Réimprimer les badges choisis (révoque les anciens)</translation>
     </message>
     <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Cancel the running job</source>
-        <translation>Annuler la tâche en cours</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>État</translation>
-    </message>
-    <message>
-        <source>Preview of the badges</source>
-        <translation>Aperçu des badges</translation>
-    </message>
-    <message>
-        <source>Press Preview to see the badges as they will print.</source>
-        <translation>Appuyez sur Aperçu pour voir les badges tels qu’ils seront imprimés.</translation>
-    </message>
-    <message>
-        <source>%1 registered: %2 printed, %3 not yet printed.</source>
-        <translation>%1 personnes inscrites&#xa0;: %2 badges imprimés, %3 pas encore imprimés.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s) ticked.</source>
-        <translation>
-            <numerusform>%n personne cochée.</numerusform>
-            <numerusform>%n personnes cochées.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Tick the people whose badges to print.</source>
@@ -663,17 +588,6 @@
     <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n badge(s) with a problem. Press Enter on one to fix it.</source>
-        <translation>
-            <numerusform>%n badge présente un problème. Appuyez sur Entrée sur la ligne pour le corriger.</numerusform>
-            <numerusform>%n badges présentent un problème. Appuyez sur Entrée sur l’un d’eux pour le corriger.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>✓ No problem found.</source>
-        <translation>✓ Aucun problème trouvé.</translation>
     </message>
     <message>
         <source>Tick at least one person first.</source>
@@ -1351,66 +1265,6 @@
         <translation>Modifier la fiche nº %1</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Type to choose, e.g. Switzerland</source>
-        <translation>Tapez pour choisir, p. ex. Suisse</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Prénom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Co&amp;untry:</source>
-        <translation>Pa&amp;ys&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>C&amp;ategory:</source>
-        <translation>C&amp;atégorie&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Reference:</source>
-        <translation>&amp;Référence&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>Enregi&amp;strer</translation>
     </message>
@@ -2010,6 +1864,21 @@
     <message>
         <source>%1. Header in row %2; %3 delegate rows. The first rows:</source>
         <translation>%1. En-tête à la ligne %2&#x202f;; %3 lignes de participant·e·s. Les premières lignes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the running job</source>
+        <translation>Annuler la tâche en cours</translation>
     </message>
 </context>
 <context>
@@ -3213,10 +3082,6 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
 <context>
     <name>PaperDialog</name>
     <message>
-        <source>Unknown session %1.</source>
-        <translation>Session inconnue %1.</translation>
-    </message>
-    <message>
         <source>Enter paper sign-in ticks</source>
         <translation>Saisir les coches des feuilles papier</translation>
     </message>
@@ -3427,6 +3292,145 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>No reference: print with All or Not yet printed.</source>
         <translation>Pas de référence&#xa0;: imprimez avec Toutes les personnes inscrites ou Pas encore imprimés.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Type to choose, e.g. Switzerland</source>
+        <translation>Tapez pour choisir, p. ex. Suisse</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>Pa&amp;ys&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>C&amp;atégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter a first name or a last name.</source>
+        <translation>Saisissez un prénom ou un nom.</translation>
+    </message>
+    <message>
+        <source>Too long (%1 characters; at most %2).</source>
+        <translation>Trop long (%1 caractères&#x202f;; au maximum %2).</translation>
+    </message>
+    <message>
+        <source>Unknown country “%1”.</source>
+        <translation>Pays inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Invalid e-mail address “%1”.</source>
+        <translation>Adresse e-mail non valide&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown category “%1” (%2).</source>
+        <translation>Catégorie inconnue&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, %2.</source>
+        <translation>Déjà inscrit·e&#xa0;: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Already registered: %1, %2 (registration cancelled).</source>
+        <translation>Déjà inscrit·e&#xa0;: %1, %2 (inscription annulée).</translation>
+    </message>
+    <message>
+        <source>Already the e-mail of %1.</source>
+        <translation>C’est déjà l’adresse e-mail de %1.</translation>
+    </message>
+    <message>
+        <source>Already the reference of %1.</source>
+        <translation>C’est déjà la référence de %1.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Preview of the badges</source>
+        <translation>Aperçu des badges</translation>
+    </message>
+    <message>
+        <source>Press Preview to see the badges as they will print.</source>
+        <translation>Appuyez sur Aperçu pour voir les badges tels qu’ils seront imprimés.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBox</name>
+    <message>
+        <source>Check before printing</source>
+        <translation>Vérifier avant d’imprimer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) with a problem. Press Enter on one to fix it.</source>
+        <translation>
+            <numerusform>%n badge présente un problème. Appuyez sur Entrée sur la ligne pour le corriger.</numerusform>
+            <numerusform>%n badges présentent un problème. Appuyez sur Entrée sur l’un d’eux pour le corriger.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ No problem found.</source>
+        <translation>✓ Aucun problème trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsList</name>
+    <message>
+        <source>Badge problems: press Enter to fix the delegate</source>
+        <translation>Problèmes de badge&#xa0;: appuyez sur Entrée pour corriger la fiche</translation>
     </message>
 </context>
 <context>
@@ -4025,6 +4029,13 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     </message>
 </context>
 <context>
+    <name>TemplateBox</name>
+    <message>
+        <source>Badge template</source>
+        <translation>Modèle de badge</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Badges by e-mail</source>
@@ -4105,34 +4116,6 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Inscription sur place</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Type to choose, e.g. Switzerland</source>
-        <translation>Tapez pour choisir, p. ex. Suisse</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Catégorie</translation>
-    </message>
-    <message>
         <source>&amp;Print the badge now</source>
         <translation>&amp;Imprimer le badge maintenant</translation>
     </message>
@@ -4143,30 +4126,6 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>Badge template</source>
         <translation>Modèle de badge</translation>
-    </message>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Prénom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation:</source>
-        <translation>&amp;Organisation&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Co&amp;untry:</source>
-        <translation>Pa&amp;ys&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail&#xa0;:</translation>
-    </message>
-    <message>
-        <source>C&amp;ategory:</source>
-        <translation>C&amp;atégorie&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
@@ -4200,45 +4159,47 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <source>Already registered: %1, ref %2</source>
         <translation>Déjà inscrit·e&#xa0;: %1, réf. %2</translation>
     </message>
+</context>
+<context>
+    <name>WhoBox</name>
     <message>
-        <source>Enter a first name or a last name.</source>
-        <translation>Saisissez un prénom ou un nom.</translation>
+        <source>Who</source>
+        <translation>Qui</translation>
     </message>
     <message>
-        <source>Too long (%1 characters; at most %2).</source>
-        <translation>Trop long (%1 caractères&#x202f;; au maximum %2).</translation>
+        <source>&amp;All registered</source>
+        <translation>&amp;Toutes les personnes inscrites</translation>
     </message>
     <message>
-        <source>Unknown country “%1”.</source>
-        <translation>Pays inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+        <source>&amp;Not yet printed</source>
+        <translation>&amp;Pas encore imprimés</translation>
     </message>
     <message>
-        <source>Invalid e-mail address “%1”.</source>
-        <translation>Adresse e-mail non valide&#xa0;: «&#xa0;%1&#xa0;».</translation>
+        <source>C&amp;hosen people</source>
+        <translation>Personnes &amp;choisies</translation>
     </message>
     <message>
-        <source>Unknown category “%1” (%2).</source>
-        <translation>Catégorie inconnue&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
+        <source>Filter people by name or organisation</source>
+        <translation>Filtrer les personnes par nom ou organisation</translation>
     </message>
     <message>
-        <source>Already registered: %1, %2.</source>
-        <translation>Déjà inscrit·e&#xa0;: %1, %2.</translation>
+        <source>Filter: name, organisation, reference</source>
+        <translation>Filtre&#xa0;: nom, organisation, référence</translation>
     </message>
     <message>
-        <source>Already registered: %1, %2 (registration cancelled).</source>
-        <translation>Déjà inscrit·e&#xa0;: %1, %2 (inscription annulée).</translation>
+        <source>People: tick those to print (chooses “Chosen people”)</source>
+        <translation>Personnes&#xa0;: cochez celles à imprimer (sélectionne «&#xa0;Personnes choisies&#xa0;»)</translation>
     </message>
     <message>
-        <source>Already the e-mail of %1.</source>
-        <translation>C’est déjà l’adresse e-mail de %1.</translation>
+        <source>%1 registered: %2 printed, %3 not yet printed.</source>
+        <translation>%1 personnes inscrites&#xa0;: %2 badges imprimés, %3 pas encore imprimés.</translation>
     </message>
-    <message>
-        <source>Already the reference of %1.</source>
-        <translation>C’est déjà la référence de %1.</translation>
-    </message>
-    <message>
-        <source>%1.</source>
-        <translation>%1.</translation>
+    <message numerus="yes">
+        <source>%n person(s) ticked.</source>
+        <translation>
+            <numerusform>%n personne cochée.</numerusform>
+            <numerusform>%n personnes cochées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -35,3 +36,9 @@ def demo(run):
     proc = run("demo")
     assert proc.returncode == 0, proc.stderr
     return run
+
+
+def listing(run):
+    proc = run("list", "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)

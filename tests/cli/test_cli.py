@@ -6,17 +6,9 @@ import json
 import os
 from pathlib import Path
 
+from tests.cli.conftest import listing
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-
-
-
-
-def listing(run):
-    proc = run("list", "--json")
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
 
 
 def test_demo_is_created_once_with_the_documented_list_shape(demo):

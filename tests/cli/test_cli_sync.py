@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.cli.test_cli import listing
+from tests.cli.conftest import listing
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from checkin.core.badges.printing import PrintError, print_badges
-from checkin.core.badges.render import TemplateError, load_template
-from checkin.core.dashboard import reports
-from checkin.core.dashboard.reports import ReportError
+from checkin.core.badges.templates import TemplateError, load_template
+from checkin.core.dashboard.files import ReportError
+from checkin.core.dashboard.paper import record_paper_arrivals
+from checkin.core.dashboard.sign_in import parse_split
 from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.errors import UserError
 from tests.conftest import insert_delegates
@@ -94,14 +95,14 @@ def test_a_template_error_puts_file_and_field_first(tmp_path):
 
 def test_export_refusals_keep_their_sentence(store, event, tmp_path):
     with pytest.raises(ReportError) as caught:
-        reports.parse_split("A-K,C-Z")
+        parse_split("A-K,C-Z")
     assert caught.value.template == "--split: %1 and %2 overlap; list them in order."
     assert str(caught.value) == "--split: A–K and C–Z overlap; list them in order."
     insert_delegates(store, event, [{"reference": "R1"}, {"reference": "R2",
                                                           "status": "cancelled"}])
     at = dt.datetime(2026, 11, 28, 9, tzinfo=dt.UTC)
     with pytest.raises(ReportError) as paper:
-        reports.record_paper_arrivals(store, event, ["R2", "NOPE"], at=at, station="Door")
+        record_paper_arrivals(store, event, ["R2", "NOPE"], at=at, station="Door")
     assert paper.value.values == ("NOPE", "R2")
     assert str(paper.value) == (
         "Nothing recorded; check these references (unknown: NOPE; "

@@ -14,9 +14,12 @@ import pytest
 
 from checkin.core.errors import UserError, fill
 from checkin.core.event.agenda import AgendaError, spec_from_info, update_event
-from checkin.core.event.definition import EventError, parse_event, require_event
-from checkin.core.roster import importer as roster
-from checkin.core.roster.importer import ImportCancelled, RosterError, import_roster, read_roster
+from checkin.core.event.definition import parse_event
+from checkin.core.event.rules import EventError
+from checkin.core.event.stored import require_event
+from checkin.core.roster.apply import import_roster
+from checkin.core.roster.read import read_roster
+from checkin.core.roster.report import ImportCancelled, RosterError
 from tests.conftest import insert_delegates
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,4 +179,4 @@ def test_every_module_of_this_area_is_readable_by_the_translation_tool():
     ours = sorted([*(core / "roster").glob("*.py"), *(core / "event").glob("*.py")])
     _calls, blind = u.core_messages(ours)
     assert blind == []
-    assert roster.RosterError.__mro__[1] is UserError
+    assert RosterError.__mro__[1] is UserError

@@ -16,11 +16,12 @@ import pytest
 
 from checkin.core.db.backup import backup
 from checkin.core.desk.service import CheckinService
-from checkin.core.event.definition import event_secret
+from checkin.core.desk.walkin import admit_walk_in
+from checkin.core.event.stored import event_secret
+from checkin.core.roster.apply import import_roster
 from checkin.core.roster.delegates import list_delegates
-from checkin.core.roster.edits import DelegateForm, update_delegate
-from checkin.core.roster.importer import import_roster
-from checkin.core.roster.walkins import WalkInForm, register_walk_in
+from checkin.core.roster.edits import update_delegate
+from checkin.core.roster.person import PersonForm
 
 ROSTER = (
     "Reference,First name,Last name,Organisation,Country,Email\n"
@@ -47,9 +48,9 @@ def test_no_personal_data_or_secret_in_the_logs(store, event, tmp_path, caplog):
         service.scan(entry.code)  # already checked in
     service.scan("NOTABADGE123")
     service.scan(entries[0].code[:-2] + "00")  # a forged check
-    register_walk_in(store, event, WalkInForm("Amani", "Njoroge", email="amani@private.example"))
+    admit_walk_in(store, event, PersonForm("Amani", "Njoroge", email="amani@private.example"))
     update_delegate(store, event, entries[0].delegate.id,
-                    DelegateForm("Hélène", "Dupont-Secretname", "MSF", "FR"))  # fmt: skip
+                    PersonForm("Hélène", "Dupont-Secretname", "MSF", "FR"))  # fmt: skip
     backup(store.path)
     logged = caplog.text
     assert logged  # something was logged: the check below is not vacuous

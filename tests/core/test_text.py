@@ -1,14 +1,15 @@
-"""text.fold and text.clean against their plain definitions."""
+"""text.fold and text.clean against their plain definitions; text.spreadsheet_safe."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from checkin.core.text import _EXTRA_FOLDS, clean, fold
+from checkin.core.text import _EXTRA_FOLDS, FORMULA_START, clean, fold, spreadsheet_safe
 
 _TABLE = str.maketrans(_EXTRA_FOLDS)
 
@@ -47,3 +48,29 @@ def test_clean_removes_controls_and_collapses_spaces():
     assert clean("  Zoë\x00\t Lefèvre \r\n") == "Zoë Lefèvre"
     assert clean(None) == ""
     assert clean(12) == "12"
+
+
+# ------------------------------------------------------------------ spreadsheet cells
+
+
+@given(st.text())
+def test_safe_cell_never_starts_like_a_formula_and_keeps_its_content(value):
+    out = spreadsheet_safe(value)
+    assert not out.startswith(FORMULA_START)
+    if value.startswith(FORMULA_START):
+        assert out == "'" + value
+    else:
+        assert out == value
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_owasp_examples_are_neutralised(cell):
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+def test_spreadsheet_safe():
+    assert spreadsheet_safe("=1+1") == "'=1+1"
+    assert spreadsheet_safe("\t=x") == "'\t=x"
+    assert spreadsheet_safe("Jean-Luc") == "Jean-Luc"
+    assert spreadsheet_safe(12) == "12"
+    assert spreadsheet_safe(None) == ""

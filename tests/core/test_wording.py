@@ -15,13 +15,13 @@ import pytest
 
 from checkin.core import wording
 from checkin.core.badges import mailmerge, printing
-from checkin.core.dashboard import reports
+from checkin.core.dashboard import attendance, donors, sign_in
 from checkin.core.desk.service import CheckinService
 from checkin.core.types import DelegateStatus, ScanSource
 from checkin.core.wording import FRENCH, NBSP, NNBSP, words
 from tests.conftest import insert_delegates
 
-CORE = Path(reports.__file__).parents[1]
+CORE = Path(sign_in.__file__).parents[1]
 # tr("...") or words(language)("..."): a literal handed to the translator.
 TRANSLATED = re.compile(r"""(?:\btr|\bwords\([\w.]+\))\((["'])(.+?)\1\)""")
 
@@ -71,7 +71,7 @@ ENGLISH_REPORT = ("Totals", "Registered", "Did not come", "Attendance per sessio
 
 
 def test_french_donors_report_is_in_french(store, french, arrivals, tmp_path):
-    text = _spaces(_text(reports.write_report_pdf(store, french, tmp_path / "r.pdf")))
+    text = _spaces(_text(donors.write_report_pdf(store, french, tmp_path / "r.pdf")))
     for expected in ("Totaux", "Inscrits", "Arrivés", "Ne sont pas venus",
                      "Inscriptions annulées", "Séances", "Présence par séance",
                      "Arrivées par quart d’heure", "Pays", "Pologne",
@@ -85,15 +85,15 @@ def test_french_donors_report_is_in_french(store, french, arrivals, tmp_path):
 
 
 def test_english_donors_report_stays_english(store, event, arrivals, tmp_path):
-    text = _text(reports.write_report_pdf(store, event, tmp_path / "r.pdf"))
+    text = _text(donors.write_report_pdf(store, event, tmp_path / "r.pdf"))
     for expected in (*ENGLISH_REPORT, "Saturday, 28 November 2026", "Poland"):
         assert expected in text, expected
     assert "Totaux" not in text and "novembre" not in text
 
 
 def test_french_sign_in_sheet_is_in_french(store, french, arrivals, tmp_path):
-    split = reports.parse_split("A-K,L-Z")
-    out = reports.write_sign_in_sheet(store, french, tmp_path / "s.pdf", split=split)
+    split = sign_in.parse_split("A-K,L-Z")
+    out = sign_in.write_sign_in_sheet(store, french, tmp_path / "s.pdf", split=split)
     first, second = (_spaces(p.extract_text()) for p in pypdf.PdfReader(out).pages)
     assert "Feuille d’émargement — Test consultation — guichet A–K" in first
     assert "guichet L–Z et autres noms" in second  # the Arabic name is with the others
@@ -108,14 +108,14 @@ def test_french_sign_in_sheet_is_in_french(store, french, arrivals, tmp_path):
 
 
 def test_an_empty_desk_says_nobody_in_french(store, french, arrivals, tmp_path):
-    split = reports.parse_split("A-C,D-E,F-Z")  # nobody's name starts with D or E
-    out = reports.write_sign_in_sheet(store, french, tmp_path / "s.pdf", split=split)
+    split = sign_in.parse_split("A-C,D-E,F-Z")  # nobody's name starts with D or E
+    out = sign_in.write_sign_in_sheet(store, french, tmp_path / "s.pdf", split=split)
     pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
     assert "(personne)" in pages[1]
 
 
 def test_english_sign_in_sheet_stays_english(store, event, arrivals, tmp_path):
-    text = _text(reports.write_sign_in_sheet(store, event, tmp_path / "s.pdf"))
+    text = _text(sign_in.write_sign_in_sheet(store, event, tmp_path / "s.pdf"))
     assert "Sign-in sheet — Test consultation" in text
     assert "Saturday, 28 November 2026. Tick the box and write the time." in text
     assert "Feuille" not in text and "Cochez" not in text
@@ -125,7 +125,7 @@ def test_english_sign_in_sheet_stays_english(store, event, arrivals, tmp_path):
 
 
 def test_french_workbook_has_french_headings_and_words(store, french, arrivals, tmp_path):
-    out = reports.write_xlsx(reports.attendance_table(store, french), tmp_path / "a.xlsx")
+    out = attendance.write_xlsx(attendance.attendance_table(store, french), tmp_path / "a.xlsx")
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Présences"]
     ws = wb["Présences"]
@@ -141,7 +141,7 @@ def test_french_workbook_has_french_headings_and_words(store, french, arrivals, 
 
 def test_csv_keeps_its_machine_shape_in_french(store, french, arrivals, tmp_path):
     """Scripts read the CSV: its headings and values do not change with the language."""
-    out = reports.write_csv(reports.attendance_table(store, french), tmp_path / "a.csv")
+    out = attendance.write_csv(attendance.attendance_table(store, french), tmp_path / "a.csv")
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = {r["reference"]: r for r in csv.DictReader(f)}
     assert rows["REF-L"]["status"] == "registered" and rows["REF-L"]["arrived_via"] == "scanner"
@@ -149,7 +149,7 @@ def test_csv_keeps_its_machine_shape_in_french(store, french, arrivals, tmp_path
 
 
 def test_english_workbook_keeps_the_machine_headings(store, event, arrivals, tmp_path):
-    out = reports.write_xlsx(reports.attendance_table(store, event), tmp_path / "a.xlsx")
+    out = attendance.write_xlsx(attendance.attendance_table(store, event), tmp_path / "a.xlsx")
     ws = openpyxl.load_workbook(out)["Attendance"]
     assert [c.value for c in ws[1]][:3] == ["reference", "first_name", "last_name"]
     assert any(r[7].value == "registered" for r in ws.iter_rows(min_row=2))
@@ -180,9 +180,9 @@ def _words_used() -> set[str]:
     for module in modules:
         source = module.read_text(encoding="utf-8")
         used |= {hit.group(2) for hit in TRANSLATED.finditer(source)}
-    used |= {label for label, _w in reports._SHEET_COLUMNS if label != "✓"}
+    used |= {label for label, _w in sign_in._SHEET_COLUMNS if label != "✓"}
     used |= set(mailmerge.MAILMERGE_HEADINGS)
-    table = reports.AttendanceTable(event=None, session_keys=(), session_titles=(), rows=())
+    table = attendance.AttendanceTable(event=None, session_keys=(), session_titles=(), rows=())
     used |= set(table.header)
     used |= {s.value for s in DelegateStatus} | {s.value for s in ScanSource}
     return used

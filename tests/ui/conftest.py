@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from checkin.core.db import models as m
 from checkin.core.db.store import Store, open_store
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.roster.demo import create_demo
@@ -22,6 +24,7 @@ from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings, save
+from checkin.ui.desk.settings_dialog import SettingsDialog
 from checkin.ui.main_window import MainWindow
 from tests.conftest import Clock
 
@@ -144,3 +147,31 @@ def french(qapp):
     yield used
     translations.remove(qapp)
     QLocale.setDefault(locale)
+
+
+# ---------------------------------------------------------------- helpers shared by tests
+
+KEY_CLICK_GAP = 2000  # ms of event time between two scans: never one burst
+
+
+def journal(store, delegate_id=None):
+    query = select(m.Scan.action, m.Scan.outcome, m.Scan.source, m.Scan.station)
+    if delegate_id is not None:
+        query = query.where(m.Scan.delegate_id == delegate_id)
+    with store.read() as s:
+        return [tuple(r) for r in s.execute(query.order_by(m.Scan.id)).all()]
+
+
+def type_text(widget, text: str) -> None:
+    """Type into a widget with text-carrying key events (keyClicks aborts on "Ł")."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def open_settings(app, qtbot) -> SettingsDialog:
+    qtbot.keyClick(app.desk.search_box, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dialog = app.controller.settings_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog

@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from checkin.core.db.store import open_store
-from checkin.core.event.definition import current_event
+from checkin.core.event.stored import current_event
 from checkin.ui import app as app_module
-from checkin.ui.app import FirstStartPage, build_window
+from checkin.ui.app import build_window
 from checkin.ui.dashboard.page import DashboardPage
 from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.scanner import ScanDetector
+from checkin.ui.first_start import FirstStartPage
 from checkin.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier

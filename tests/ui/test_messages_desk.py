@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from checkin.core.db import models as m
-from checkin.core.event.definition import require_event
+from checkin.core.event.stored import require_event
 from checkin.ui.badges.page import BadgesPage
 
 JOB_TIMEOUT = 30_000

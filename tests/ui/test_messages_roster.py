@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 
 from checkin.core.event.agenda import spec_from_info, update_event
-from checkin.core.event.definition import require_event
+from checkin.core.event.stored import require_event
 from checkin.core.types import CategoryInfo
 from checkin.ui.organiser.agenda import AgendaPage
-from checkin.ui.roster.import_wizard import ImportWizard
+from checkin.ui.roster.importing.wizard import ImportWizard
 from tests.conftest import insert_delegates
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -53,9 +53,9 @@ def test_removing_a_category_someone_was_given_meanwhile_is_refused_in_french(
         [{"number": 9001, "reference": "X9001", "email": "x9001@example.org",
           "category": "guest"}],
     )  # fmt: skip
-    table = page.categories_table
-    row = next(r for r in range(table.rowCount()) if table.item(r, NAME).text() == "Guest")
-    table.setCurrentCell(row, NAME)
+    model = page.categories_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, NAME).data() == "Guest")
+    page.categories_table.setCurrentIndex(model.index(row, NAME))
     assert page.remove_category_button.isEnabled()  # nobody had it when the page was read
     page.remove_category_button.click()
     with qtbot.waitSignal(page.save_failed, timeout=10_000) as failed:

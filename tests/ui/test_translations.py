@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.outcome_panel import Tone
 from checkin.ui.widgets import translations
-
-from .test_settings import open_settings
+from tests.ui.conftest import open_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update_translations.py"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTime
 
 from checkin.ui.badges.page import BadgesPage
-from checkin.ui.organiser.agenda import END, TITLE, AgendaPage
+from checkin.ui.organiser.agenda import AgendaPage
+from checkin.ui.organiser.agenda_models import END, TITLE
 from checkin.ui.roster.page import RosterPage
 
 
@@ -31,12 +32,12 @@ def test_an_agenda_edit_reaches_the_desk_and_the_title(desk_app, qtbot):
     window.show_page("agenda")
     agenda = window.page("agenda")
     agenda.name_edit.setText("Consultation humanitaire")
-    table = agenda.sessions_table
+    model = agenda.sessions_model
     row = next(
-        r for r in range(table.rowCount()) if table.item(r, TITLE).text() == "Closing remarks"
+        r for r in range(model.rowCount()) if model.index(r, TITLE).data() == "Closing remarks"
     )
-    table.item(row, TITLE).setText("Clôture")
-    table.item(row, END).setData(Qt.ItemDataRole.EditRole, QTime(17, 45))
+    model.setData(model.index(row, TITLE), "Clôture")
+    model.setData(model.index(row, END), QTime(17, 45), Qt.ItemDataRole.EditRole)
     with qtbot.waitSignal(agenda.event_changed, timeout=10_000):
         qtbot.mouseClick(agenda.save_button, Qt.MouseButton.LeftButton)
     assert desk_app.desk.title_label.text() == "Consultation humanitaire"
@@ -63,7 +64,8 @@ def test_a_badge_problem_opens_the_delegate_form_on_the_roster(desk_app, qtbot):
 
 
 def test_a_roster_edit_is_searchable_back_at_the_desk(desk_app, qtbot):
-    from checkin.core.roster.edits import DelegateForm, update_delegate
+    from checkin.core.roster.edits import update_delegate
+    from checkin.core.roster.person import PersonForm
 
     window = desk_app.window
     window.show_page("roster")
@@ -71,7 +73,7 @@ def test_a_roster_edit_is_searchable_back_at_the_desk(desk_app, qtbot):
     qtbot.waitUntil(lambda: roster.model.rowCount() == 86)
     update_delegate(
         desk_app.store, desk_app.event, desk_app.ids["Sigrid"],
-        DelegateForm("Sigrid", "Zyxwvuts", "Norwegian People's Aid", "NO"),
+        PersonForm("Sigrid", "Zyxwvuts", "Norwegian People's Aid", "NO"),
     )
     roster.changed.emit(desk_app.ids["Sigrid"])
     window.show_page("desk")

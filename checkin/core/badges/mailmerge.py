@@ -5,7 +5,7 @@ sends each delegate their own files; checkin itself never sends mail, so persona
 stays on this machine until the organiser decides otherwise.  Files are named by the
 delegate's reference, never by their name; the folder is 0700 and every file 0600.
 
-The badge is drawn by the same renderer as printed badges (``badges.render_badges``),
+The badge is drawn by the same renderer as printed badges (``render_badges``),
 so the code on the PDF and the PNG is the one the desk accepts.  Nothing is recorded
 as printed: a badge sent by e-mail may never be printed.
 """
@@ -17,16 +17,21 @@ import os
 import re
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkin.core.badges import render as badges
+from sqlalchemy import func, select
+
 from checkin.core.badges.printing import badge_content, event_date_text, select_delegates
-from checkin.core.dashboard.reports import neutralise
+from checkin.core.badges.qr import QR_QUIET_ZONE, qr_matrix
+from checkin.core.badges.render import RenderCancelled, render_badges
+from checkin.core.badges.templates import Template, load_template
+from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
-from checkin.core.event.definition import event_secret
+from checkin.core.event.stored import event_secret
+from checkin.core.text import spreadsheet_safe
 from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 from checkin.core.wording import words
 
@@ -47,14 +52,14 @@ class MailMergeReport:
     skipped_cancelled: int
 
 
-def qr_png(data: str, *, module_px: int = PNG_MODULE_PX, quiet: int = badges.QR_QUIET_ZONE
+def qr_png(data: str, *, module_px: int = PNG_MODULE_PX, quiet: int = QR_QUIET_ZONE
            ) -> bytes:
     """A black-and-white PNG of the badge's QR code (the renderer's own matrix).
 
     PNG by hand with zlib: a 1-bit greyscale image is a few lines, and it spares a
     runtime dependency on Pillow or pypng for this one file.
     """
-    matrix = badges.qr_matrix(data)
+    matrix = qr_matrix(data)
     n = len(matrix) + 2 * quiet
     size = n * module_px
     raw = bytearray()
@@ -115,7 +120,7 @@ def write_mailmerge(
     event: EventInfo,
     folder: str | Path,
     *,
-    template: badges.Template | None = None,
+    template: Template | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> MailMergeReport:
@@ -124,23 +129,38 @@ def write_mailmerge(
     The CSV is written last: a mail merge started on a half-written folder finds no
     list.  Cancelled registrations are skipped.
     """
-    template = template or badges.load_template("a6")
+    template = template or load_template("a6")
     folder = Path(folder)
     _private_folder(folder)
     delegates = select_delegates(store, event)
-    from sqlalchemy import func, select
+    skipped = _cancelled_count(store, event)
+    if not delegates:
+        raise MailMergeError("No registered delegate: no badge to write.")
+    rows = _write_badges(store, event, folder, template, delegates, progress, cancelled)
+    csv_path = _write_list(folder, event.language, rows)
+    return MailMergeReport(folder, csv_path, len(rows), skipped)
 
-    from checkin.core.db import models as m
 
+def _cancelled_count(store: Store, event: EventInfo) -> int:
     with store.read() as s:
-        skipped = s.scalar(
+        return s.scalar(
             select(func.count()).where(
                 m.Delegate.event_id == event.id,
                 m.Delegate.status == DelegateStatus.CANCELLED.value,
             )
         ) or 0
-    if not delegates:
-        raise MailMergeError("No registered delegate: no badge to write.")
+
+
+def _write_badges(
+    store: Store,
+    event: EventInfo,
+    folder: Path,
+    template: Template,
+    delegates: Sequence[DelegateInfo],
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[list[str]]:
+    """Each delegate's PDF and PNG, private; their rows of the mail-merge list."""
     secret = event_secret(store, event.id)
     date_text = event_date_text(event)
     taken: set[str] = set()
@@ -148,11 +168,11 @@ def write_mailmerge(
     total = len(delegates)
     for i, d in enumerate(delegates, start=1):
         if cancelled is not None and cancelled():
-            raise badges.RenderCancelled()
+            raise RenderCancelled()
         content = badge_content(event, d, secret, date_text=date_text)
         stem = file_stem(d, taken)
         pdf, png = folder / f"{stem}.pdf", folder / f"{stem}.png"
-        badges.render_badges(pdf, template, [content])
+        render_badges(pdf, template, [content])
         if os.name == "posix":
             pdf.chmod(0o600)
         _write_private(png, qr_png(content.code))
@@ -160,6 +180,11 @@ def write_mailmerge(
                      str(png.resolve())])
         if progress is not None:
             progress(i, total)
+    return rows
+
+
+def _write_list(folder: Path, language: str, rows: list[list[str]]) -> Path:
+    """``mailmerge.csv``, private, whole or not at all; every cell spreadsheet-safe."""
     csv_path = folder / "mailmerge.csv"
     tmp = folder / ".mailmerge.csv.part"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -167,8 +192,8 @@ def write_mailmerge(
         w = csv.writer(f)
         # The headings are the merge fields the organiser types in the mail: in the
         # event's language (the machine names for an English event).
-        tr = words(event.language)
+        tr = words(language)
         w.writerow([tr(h) for h in MAILMERGE_HEADINGS])
-        w.writerows([[neutralise(c) for c in row] for row in rows])
+        w.writerows([[spreadsheet_safe(c) for c in row] for row in rows])
     os.replace(tmp, csv_path)
-    return MailMergeReport(folder, csv_path, len(rows), skipped)
+    return csv_path

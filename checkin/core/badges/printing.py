@@ -1,6 +1,6 @@
 """Badge printing as organisers do it: choose who, check first, print, keep track.
 
-``badges.py`` draws; this module decides what is drawn and records it:
+``render`` draws; this module decides what is drawn and records it:
 
 * ``select_delegates`` — everyone registered, only the never printed, or named people;
 * ``preflight`` — every badge with a problem before paper is wasted (a character no
@@ -9,7 +9,11 @@
 * ``print_badges`` — renders the PDF and, only once it is complete, records each print
   in one transaction (``printed_at``, ``print_count``, a ``badge_prints`` row).  A
   reprint bumps the badge version in that same transaction, so the lost badge scans as
-  ``revoked`` from then on; a failed or cancelled render changes nothing.
+  ``revoked`` from then on; a failed or cancelled render changes nothing;
+* ``preview_badges`` — the same rendering, recording nothing: the preview is the PDF
+  the printer would get;
+* ``print_count`` — how often one badge was printed (printing on arrival prints only
+  the never printed).
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from checkin.core.badges import render as badges
+from checkin.core.badges.layout import BadgeContent, check_badge
+from checkin.core.badges.render import RenderResult, render_badges
+from checkin.core.badges.templates import Template
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
 from checkin.core.event import codes
-from checkin.core.event.definition import event_secret
+from checkin.core.event.stored import event_secret
 from checkin.core.roster.countries import country_name
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import fold
@@ -121,9 +127,9 @@ def select_delegates(
 def badge_content(
     event: EventInfo, delegate: DelegateInfo, secret: bytes, *, version: int | None = None,
     date_text: str | None = None,
-) -> badges.BadgeContent:
+) -> BadgeContent:
     category = event.category(delegate.category)
-    return badges.BadgeContent(
+    return BadgeContent(
         key=delegate.reference or f"#{delegate.number}",
         first_name=delegate.first_name,
         last_name=delegate.last_name,
@@ -140,7 +146,7 @@ def badge_content(
 def preflight(
     store: Store,
     event: EventInfo,
-    template: badges.Template,
+    template: Template,
     delegates: Sequence[DelegateInfo] | None = None,
 ) -> list[PreflightProblem]:
     """Every badge that would print with a problem, in roster order."""
@@ -153,7 +159,7 @@ def preflight(
     for d in delegates:
         by_name[fold(d.full_name)].append(d)
         content = badge_content(event, d, secret, date_text=date_text)
-        for issue in badges.check_badge(template, content):
+        for issue in check_badge(template, content):
             problems.append(PreflightProblem(
                 d.number, d.reference, d.full_name, issue.field, issue.kind, issue.detail
             ))
@@ -184,7 +190,7 @@ def print_badges(
     event: EventInfo,
     out: str | Path,
     *,
-    template: badges.Template,
+    template: Template,
     unprinted: bool = False,
     refs: Sequence[str] = (),
     reprint: bool = False,
@@ -200,35 +206,20 @@ def print_badges(
     never done to everyone by accident.
     """
     started = time.perf_counter()
-    if reprint and not refs:
-        raise PrintError("Name the badges to reprint (--ref): a reprint revokes the old badge.")
-    delegates = select_delegates(store, event, unprinted=unprinted, refs=refs)
-    if not delegates:
-        if unprinted:
-            raise PrintError("No badge to print: everyone's badge has been printed.")
-        raise PrintError("No badge to print: no registered delegate matches.")
-    secret = event_secret(store, event.id)
-    date_text = event_date_text(event)
+    delegates = _to_print(store, event, unprinted=unprinted, refs=refs, reprint=reprint)
     versions = {d.id: d.badge_version + 1 if reprint else d.badge_version for d in delegates}
-    contents = [
-        badge_content(event, d, secret, version=versions[d.id], date_text=date_text)
-        for d in delegates
-    ]
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=".badges-", suffix=".pdf", dir=out.parent or None)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        result = badges.render_badges(
-            tmp, template, contents, progress=progress, cancelled=cancelled
-        )
-        printed_before = _record(
+
+    def record() -> int:
+        return _record(
             store, event, delegates, versions, reprint=reprint, reason=reason,
             template=template.key, station=station, now=now,
         )
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+
+    out = Path(out)
+    result, printed_before = _render(
+        store, event, out, template, delegates, versions,
+        record=record, progress=progress, cancelled=cancelled,
+    )
     return PrintReport(
         path=out,
         template=template.key,
@@ -236,15 +227,117 @@ def print_badges(
         pages=result.pages,
         reprinted=len(delegates) if reprint else 0,
         printed_before=printed_before,
-        problems=tuple(
-            PreflightProblem(0, "", i.key, i.field, i.kind, i.detail) for i in result.issues
-        ),
+        problems=_render_problems(result),
         elapsed_s=time.perf_counter() - started,
     )
 
 
-def _record(store, event, delegates, versions, *, reprint, reason, template, station, now):
-    """One transaction: bump versions (reprint), count prints, journal them."""
+def _to_print(
+    store: Store, event: EventInfo, *, unprinted: bool, refs: Sequence[str], reprint: bool
+) -> list[DelegateInfo]:
+    """The delegates a print request names, or a ``PrintError`` saying why there are none."""
+    if reprint and not refs:
+        raise PrintError("Name the badges to reprint (--ref): a reprint revokes the old badge.")
+    delegates = select_delegates(store, event, unprinted=unprinted, refs=refs)
+    if not delegates:
+        if unprinted:
+            raise PrintError("No badge to print: everyone's badge has been printed.")
+        raise PrintError("No badge to print: no registered delegate matches.")
+    return delegates
+
+
+def preview_badges(
+    store: Store,
+    event: EventInfo,
+    out: str | Path,
+    *,
+    template: Template,
+    unprinted: bool = False,
+    refs: Sequence[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RenderResult:
+    """The PDF ``print_badges`` would write for the same choice, recording nothing.
+
+    Same selection, same badges at the versions people hold, same renderer: what the
+    organiser looks at is what the printer gets.
+    """
+    delegates = select_delegates(store, event, unprinted=unprinted, refs=refs)
+    if not delegates:
+        raise PrintError("No badge to print: no registered delegate matches.")
+    versions = {d.id: d.badge_version for d in delegates}
+    result, _ = _render(
+        store, event, Path(out), template, delegates, versions,
+        record=None, progress=progress, cancelled=cancelled,
+    )
+    return result
+
+
+def print_count(store: Store, delegate_id: int) -> int:
+    """How many times this delegate's badge was printed (0: never, or no such delegate)."""
+    with store.read() as s:
+        count = s.scalar(select(m.Delegate.print_count).where(m.Delegate.id == delegate_id))
+    return count or 0
+
+
+def _render(
+    store: Store,
+    event: EventInfo,
+    out: Path,
+    template: Template,
+    delegates: Sequence[DelegateInfo],
+    versions: dict[int, int],
+    *,
+    record: Callable[[], int] | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> tuple[RenderResult, int]:
+    """Render to a private file beside ``out``, ``record()`` (if given), then move it in.
+
+    A failed or cancelled render, or a refused record, leaves ``out`` untouched and
+    nothing recorded.  Returns the render's result and what ``record()`` returned.
+    """
+    secret = event_secret(store, event.id)
+    date_text = event_date_text(event)
+    contents = [
+        badge_content(event, d, secret, version=versions[d.id], date_text=date_text)
+        for d in delegates
+    ]
+    fd, tmp_name = tempfile.mkstemp(prefix=".badges-", suffix=".pdf", dir=out.parent or None)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        result = render_badges(tmp, template, contents, progress=progress, cancelled=cancelled)
+        recorded = record() if record is not None else 0
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return result, recorded
+
+
+def _render_problems(result: RenderResult) -> tuple[PreflightProblem, ...]:
+    """What the renderer had to do to fit the text, as problems (no delegate number)."""
+    return tuple(
+        PreflightProblem(0, "", i.key, i.field, i.kind, i.detail) for i in result.issues
+    )
+
+
+def _record(
+    store: Store,
+    event: EventInfo,
+    delegates: Sequence[DelegateInfo],
+    versions: dict[int, int],
+    *,
+    reprint: bool,
+    reason: str,
+    template: str,
+    station: str,
+    now: dt.datetime | None,
+) -> int:
+    """One transaction: bump versions (reprint), count prints, journal them.
+
+    Returns how many of these badges had been printed before.
+    """
     when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
     ids = [d.id for d in delegates]
     with store.write() as s:

@@ -277,7 +277,7 @@ def fit(
         by_height = box_h_pt / (len(lines) * LEADING) * (1 - 1e-9)
         return min(max_pt, by_width, by_height)
 
-    best = (_shape_for(drawable, font),)
+    best: tuple[str, ...] = (_shape_for(drawable, font),)
     best_size = size_for(best)
     breaks = _break_points(drawable)[:_MAX_BREAKS] if best_size < max_pt * (1 - 1e-6) else []
     for n_lines in range(2, min(max_lines, len(breaks) + 1) + 1):

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from checkin.core.dashboard.stats import Dashboard, compute_dashboard
+from checkin.core.dashboard.snapshot import Dashboard, compute_dashboard
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
 from checkin.core.types import EventInfo
@@ -188,7 +188,8 @@ def encode(
                 lists[name] = (_IDS, [p.id for p in rows], _chunks(new))
                 continue
         lists[name] = _chunks(rows)
-    head = dataclasses.replace(dash, **{name: () for name in _LONG_LISTS})
+    emptied: dict[str, Any] = {name: () for name in _LONG_LISTS}
+    head = dataclasses.replace(dash, **emptied)
     return pickle.dumps(head, _PROTOCOL), lists
 
 

@@ -49,6 +49,7 @@ class ChangeWatcher:
             )
 
     def _data_version(self) -> int:
+        assert self.store.path is not None  # token() asks only for a SQLite file
         if self._conn is None:
             # Short timeout: a check that waits is worse than one that says "changed".
             self._conn = sqlite3.connect(

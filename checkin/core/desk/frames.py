@@ -70,6 +70,7 @@ TARGET_SIDE = 0.8
 DEDUPE_WINDOW_S = 3.0
 """A code seen again within this many seconds of its last sighting is the same scan."""
 
+_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 _STRETCH_CLIP = 0.02  # ignore this share of pixels at each end (glints, black borders)
 _STRETCH_MIN_RANGE = 4  # below this the square is flat: nothing to stretch
 _SAMPLE_STEP = 17  # every 17th pixel is enough for the percentiles (odd: no row aliasing)
@@ -107,12 +108,18 @@ def decode_frame(
         raise FrameError(f"max_width must be positive, not {max_width}")
     step = -(-width // max_width) if max_width else 1
     gray, width, height, row = gray_pixels(view, width, height, row, pixel_format, step)
-    texts = _read(zxingcpp.ImageView(gray, width, height, zxingcpp.ImageFormat.Lum, row))
+    texts = _read(_gray_image(gray, width, height, row))
     if not texts:
         square, side = _stretched_target(gray, width, height, row)
         if square is not None:
-            texts = _read(zxingcpp.ImageView(square, side, side, zxingcpp.ImageFormat.Lum, side))
+            texts = _read(_gray_image(square, side, side, side))
     return texts
+
+
+def _gray_image(pixels: Any, width: int, height: int, stride: int) -> zxingcpp.ImageView:
+    """A view of gray pixels for zxing, without a copy.  (Its stubs say a numpy array;
+    it takes any buffer, and the bytes here need no numpy.)"""
+    return zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum, stride)
 
 
 def gray_pixels(
@@ -131,8 +138,8 @@ def gray_pixels(
         return view, width, height, stride
     used = width - width % step if width >= step else width
     row_bytes = used * bpp
-    whole = isinstance(view.obj, bytes) and view.nbytes == len(view.obj)
-    raw = view.obj if whole else view.tobytes()
+    obj = view.obj
+    raw = obj if isinstance(obj, bytes) and view.nbytes == len(obj) else view.tobytes()
     rows = range(0, height, step)
     if stride == row_bytes and step == 1:
         joined = raw[: row_bytes * height]
@@ -175,7 +182,7 @@ def _check(
 
 
 def _read(image: Any) -> list[str]:
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(image, formats=_QR_ONLY)
     texts: list[str] = []
     for result in found:
         if result.text and result.text not in texts:

@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from checkin.core.db import models as m
@@ -183,77 +183,10 @@ def merge_rows(
     present = _present(s, list(incoming))
     fresh = [r for u, r in incoming.items() if u not in present]
     fresh.sort(key=lambda r: (_naive(r["created_at"]), 1 if r.get("undoes_uuid") else 0))
-
-    numbers = {r["delegate_number"] for r in fresh if r.get("delegate_number") is not None}
-    delegate_ids: dict[int, int] = {}
-    for chunk in _chunks(sorted(numbers)):
-        delegate_ids.update(
-            s.execute(
-                select(m.Delegate.number, m.Delegate.id).where(
-                    m.Delegate.event_id == event.id, m.Delegate.number.in_(chunk)
-                )
-            ).all()
-        )
-    session_ids = {x.key: x.id for x in event.sessions}
-    # Sessions created after ``event`` was read (by an import in this transaction).
-    session_ids.update(
-        s.execute(select(m.Session.key, m.Session.id).where(m.Session.event_id == event.id)).all()
-    )
-    targets = sorted({r["undoes_uuid"] for r in fresh if r.get("undoes_uuid")})
-    scan_ids = _ids_by_uuid(s, targets)
-
-    affected = sorted({delegate_ids[n] for n in numbers if n in delegate_ids})
-    if lock and affected:
-        for chunk in _chunks(affected):
-            s.execute(
-                select(m.Delegate.id)
-                .where(m.Delegate.id.in_(chunk))
-                .order_by(m.Delegate.id)
-                .with_for_update()
-            ).all()
-
-    columns = scan_columns()
-    statement = insert(m.Scan).returning(m.Scan.id)
-    skipped: list[Skipped] = []
-    touched: set[int] = set()
-    new_uuids: set[str] = set()
-    for row in fresh:
-        scan_uuid = str(row["uuid"])
-        number = row.get("delegate_number")
-        delegate_id = None
-        if number is not None:
-            if number in skip_numbers:
-                skipped.append(Skipped(scan_uuid, f"delegate no. {number} is another person here"))
-                continue
-            delegate_id = delegate_ids.get(number)
-            if delegate_id is None:
-                skipped.append(Skipped(scan_uuid, f"no delegate no. {number} in this roster"))
-                continue
-        key = row.get("session_key")
-        session_id = None
-        if key is not None:
-            session_id = session_ids.get(key)
-            if session_id is None:
-                skipped.append(Skipped(scan_uuid, f"no session {key!r} in this event"))
-                continue
-        undoes_id = None
-        if row.get("undoes_uuid"):
-            undoes_id = scan_ids.get(row["undoes_uuid"])
-            if undoes_id is None:
-                skipped.append(
-                    Skipped(scan_uuid, f"undoes scan {row['undoes_uuid']}, not in this journal")
-                )
-                continue
-        values = {c: row[c] for c in columns if c in row}
-        values["created_at"] = _naive(values["created_at"])
-        values.update(
-            event_id=event.id, delegate_id=delegate_id, session_id=session_id, undoes_id=undoes_id
-        )
-        scan_ids[scan_uuid] = s.execute(statement, values).scalar_one()
-        new_uuids.add(scan_uuid)
-        if delegate_id is not None:
-            touched.add(delegate_id)
-
+    links = _Links(s, event, fresh)
+    if lock:
+        _lock_delegates(s, links.affected())
+    skipped, touched, new_uuids = _insert(s, event, fresh, links, skip_numbers)
     rebuild_many(s, event.id, sorted(touched))
     duplicates = [
         d for d in _duplicates(s, event, sorted(touched))
@@ -266,6 +199,108 @@ def merge_rows(
         duplicates=tuple(duplicates),
         delegates=tuple(sorted(touched)),
     )
+
+
+class _Links:
+    """This journal's local ids for the portable links of the rows to merge (delegate
+    numbers, session keys, the UUIDs undos point at), read in chunks up front."""
+
+    def __init__(self, s: Session, event: EventInfo, fresh: list[Mapping]) -> None:
+        self.numbers = {
+            r["delegate_number"] for r in fresh if r.get("delegate_number") is not None
+        }
+        self.delegate_ids: dict[int, int] = {}
+        for chunk in _chunks(sorted(self.numbers)):
+            self.delegate_ids.update(
+                s.execute(
+                    select(m.Delegate.number, m.Delegate.id).where(
+                        m.Delegate.event_id == event.id, m.Delegate.number.in_(chunk)
+                    )
+                ).all()
+            )
+        self.session_ids = {x.key: x.id for x in event.sessions}
+        # Sessions created after ``event`` was read (by an import in this transaction).
+        self.session_ids.update(
+            s.execute(
+                select(m.Session.key, m.Session.id).where(m.Session.event_id == event.id)
+            ).all()
+        )
+        targets = sorted({r["undoes_uuid"] for r in fresh if r.get("undoes_uuid")})
+        self.scan_ids = _ids_by_uuid(s, targets)
+
+    def affected(self) -> list[int]:
+        """The local ids of the delegates the rows are about, in id order."""
+        return sorted({self.delegate_ids[n] for n in self.numbers if n in self.delegate_ids})
+
+    def resolve(
+        self, row: Mapping, skip_numbers: frozenset[int]
+    ) -> tuple[int | None, int | None, int | None] | str:
+        """The row's local (delegate, session, undone scan) ids, or why it cannot be
+        merged here."""
+        number = row.get("delegate_number")
+        delegate_id = None
+        if number is not None:
+            if number in skip_numbers:
+                return f"delegate no. {number} is another person here"
+            delegate_id = self.delegate_ids.get(number)
+            if delegate_id is None:
+                return f"no delegate no. {number} in this roster"
+        key = row.get("session_key")
+        session_id = None
+        if key is not None:
+            session_id = self.session_ids.get(key)
+            if session_id is None:
+                return f"no session {key!r} in this event"
+        undoes_id = None
+        if row.get("undoes_uuid"):
+            undoes_id = self.scan_ids.get(row["undoes_uuid"])
+            if undoes_id is None:
+                return f"undoes scan {row['undoes_uuid']}, not in this journal"
+        return delegate_id, session_id, undoes_id
+
+
+def _lock_delegates(s: Session, ids: list[int]) -> None:
+    """PostgreSQL: lock the delegates' rows in id order, as desks' batches do."""
+    for chunk in _chunks(ids):
+        s.execute(
+            select(m.Delegate.id)
+            .where(m.Delegate.id.in_(chunk))
+            .order_by(m.Delegate.id)
+            .with_for_update()
+        ).all()
+
+
+def _insert(
+    s: Session,
+    event: EventInfo,
+    fresh: list[Mapping],
+    links: _Links,
+    skip_numbers: frozenset[int],
+) -> tuple[list[Skipped], set[int], set[str]]:
+    """Insert the rows in order: what was skipped, whose journal changed, what is new."""
+    columns = scan_columns()
+    statement = insert(m.Scan).returning(m.Scan.id)
+    skipped: list[Skipped] = []
+    touched: set[int] = set()
+    new_uuids: set[str] = set()
+    for row in fresh:
+        scan_uuid = str(row["uuid"])
+        ids = links.resolve(row, skip_numbers)
+        if isinstance(ids, str):
+            skipped.append(Skipped(scan_uuid, ids))
+            continue
+        delegate_id, session_id, undoes_id = ids
+        values = {c: row[c] for c in columns if c in row}
+        values["created_at"] = _naive(values["created_at"])
+        values.update(
+            event_id=event.id, delegate_id=delegate_id, session_id=session_id, undoes_id=undoes_id
+        )
+        # A later row of this merge may undo this one.
+        links.scan_ids[scan_uuid] = s.execute(statement, values).scalar_one()
+        new_uuids.add(scan_uuid)
+        if delegate_id is not None:
+            touched.add(delegate_id)
+    return skipped, touched, new_uuids
 
 
 def rebuild_many(s: Session, event_id: int, delegate_ids: Sequence[int]) -> None:
@@ -323,28 +358,62 @@ def offline_duplicates(store: Store, event: EventInfo) -> list[Duplicate]:
 
 
 def _duplicates(s: Session, event: EventInfo, delegate_ids: list[int] | None) -> list[Duplicate]:
+    if delegate_ids is not None and not delegate_ids:
+        return []
+    pairs = _admitted_twice(s, event, delegate_ids)
+    if not pairs:
+        return []
+    who = sorted({d for d, _ in pairs})
+    people = {
+        row.id: delegate_from_row(row)
+        for row in s.execute(select(*DELEGATE_COLUMNS).where(m.Delegate.id.in_(who)))
+    }
+    sessions = {x.id: x for x in event.sessions}
+    found: list[Duplicate] = []
+    inside: dict[tuple[int, int], Row] = {}
+    for move in _movements(s, event, who):
+        key = (move.delegate_id, move.scope)
+        if key not in pairs:
+            continue
+        if move.action == ScanAction.EXIT.value:
+            inside.pop(key, None)
+            continue
+        first = inside.get(key)
+        if first is None:
+            inside[key] = move
+            continue
+        session = sessions.get(move.scope) if move.scope != journal.VENUE else None
+        found.append(_duplicate(event, people[move.delegate_id], session, first, move))
+    found.sort(key=lambda d: (d.second_at, d.delegate.number))
+    return found
+
+
+def _admitted_twice(
+    s: Session, event: EventInfo, delegate_ids: list[int] | None
+) -> set[tuple[int, int]]:
+    """(delegate, scope) pairs with more than one standing admission."""
     scope = journal.scope_of(m.Scan)
-    pairs_query = (
+    query = (
         select(m.Scan.delegate_id, scope)
         .where(m.Scan.event_id == event.id, journal.standing_entry(m.Scan))
         .group_by(m.Scan.delegate_id, scope)
         .having(func.count() > 1)
     )
     if delegate_ids is not None:
-        if not delegate_ids:
-            return []
-        pairs_query = pairs_query.where(m.Scan.delegate_id.in_(delegate_ids))
-    pairs = {(d, sc) for d, sc in s.execute(pairs_query).all()}
-    if not pairs:
-        return []
-    who = sorted({d for d, _ in pairs})
+        query = query.where(m.Scan.delegate_id.in_(delegate_ids))
+    return {(d, sc) for d, sc in s.execute(query).all()}
+
+
+def _movements(s: Session, event: EventInfo, who: list[int]) -> Sequence[Row]:
+    """These people's standing admissions and exits (not undone), per scope in time order."""
+    scope = journal.scope_of(m.Scan)
     undo = aliased(m.Scan)
     exited = (
         (m.Scan.action == ScanAction.EXIT.value)
         & (m.Scan.outcome == Outcome.EXITED.value)
         & ~select(undo.id).where(undo.undoes_id == m.Scan.id).exists()
     )
-    moves = s.execute(
+    return s.execute(
         select(
             m.Scan.delegate_id, scope.label("scope"), m.Scan.action, m.Scan.uuid,
             m.Scan.station, m.Scan.created_at,
@@ -356,45 +425,26 @@ def _duplicates(s: Session, event: EventInfo, delegate_ids: list[int] | None) ->
         )
         .order_by(m.Scan.delegate_id, scope, m.Scan.created_at, m.Scan.id)
     ).all()
-    people = {
-        row.id: delegate_from_row(row)
-        for row in s.execute(select(*DELEGATE_COLUMNS).where(m.Delegate.id.in_(who)))
-    }
-    sessions = {x.id: x for x in event.sessions}
-    found: list[Duplicate] = []
-    inside: dict[tuple[int, int], object] = {}
-    for move in moves:
-        key = (move.delegate_id, move.scope)
-        if key not in pairs:
-            continue
-        if move.action == ScanAction.EXIT.value:
-            inside.pop(key, None)
-            continue
-        first = inside.get(key)
-        if first is None:
-            inside[key] = move
-            continue
-        person = people[move.delegate_id]
-        session = sessions.get(move.scope) if move.scope != journal.VENUE else None
-        first_at = first.created_at.replace(tzinfo=dt.UTC)
-        second_at = move.created_at.replace(tzinfo=dt.UTC)
-        found.append(
-            Duplicate(
-                delegate=person,
-                session=session,
-                first_scan=first.uuid,
-                first_station=first.station,
-                first_at=first_at,
-                second_scan=move.uuid,
-                second_station=move.station,
-                second_at=second_at,
-                message=_duplicate_message(
-                    event, person, session, (first.station, first_at), (move.station, second_at)
-                ),
-            )
-        )
-    found.sort(key=lambda d: (d.second_at, d.delegate.number))
-    return found
+
+
+def _duplicate(
+    event: EventInfo, person: DelegateInfo, session: SessionInfo | None, first: Row, second: Row
+) -> Duplicate:
+    first_at = first.created_at.replace(tzinfo=dt.UTC)
+    second_at = second.created_at.replace(tzinfo=dt.UTC)
+    return Duplicate(
+        delegate=person,
+        session=session,
+        first_scan=first.uuid,
+        first_station=first.station,
+        first_at=first_at,
+        second_scan=second.uuid,
+        second_station=second.station,
+        second_at=second_at,
+        message=_duplicate_message(
+            event, person, session, (first.station, first_at), (second.station, second_at)
+        ),
+    )
 
 
 # ------------------------------------------------------------------ helpers

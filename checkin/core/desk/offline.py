@@ -1,13 +1,14 @@
 """A desk that keeps working when the shared PostgreSQL server goes away.
 
-``DeskCheckin`` offers the check-in methods a desk uses (``scan``, ``check_in``,
-``undo``) and sends them to the shared database (the *primary*) while it answers.  When
-it does not — a Wi-Fi drop, a server restart: a connection error, or no answer to a
-connect within ``connect_timeout`` seconds — the desk switches to its *mirror*, a
-local SQLite file holding a copy of the event (same ids, same badge secret), the
-categories, the sessions, the roster and the journal as last refreshed, and goes on
-checking people in there.  An offline scan is committed to the mirror (``synchronous=
-FULL``) before its outcome is returned, so what staff see survives a crash.
+``DeskCheckin`` is a ``protocol.DeskService``, as ``CheckinService`` is: it offers the
+check-in methods a desk uses (``scan``, ``check_in``, ``undo``) and sends them to the
+shared database (the *primary*) while it answers.  When it does not — a Wi-Fi drop, a
+server restart: a connection error, or no answer to a connect within
+``connect_timeout`` seconds — the desk switches to its *mirror*, a local SQLite file
+holding a copy of the event (same ids, same badge secret), the categories, the
+sessions, the roster and the journal as last refreshed, and goes on checking people in
+there.  An offline scan is committed to the mirror (``synchronous=FULL``) before its
+outcome is returned, so what staff see survives a crash.
 
 Decisions:
 
@@ -42,8 +43,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import Table, create_engine, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -52,10 +54,14 @@ from sqlalchemy.pool import NullPool
 from checkin.core.db import models as m
 from checkin.core.db.store import Store, StoreError, data_dir
 from checkin.core.desk import merge
+from checkin.core.desk.merge import Duplicate, MergeReport
 from checkin.core.desk.service import CheckinService
 from checkin.core.errors import UserError
-from checkin.core.event.definition import current_event
-from checkin.core.types import EventInfo, ScanResult
+from checkin.core.event.stored import current_event
+from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
+
+if TYPE_CHECKING:
+    from checkin.core.desk.protocol import DeskService
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +76,11 @@ class OfflineError(UserError, RuntimeError):
 class ReplayReport:
     """What a replay pushed to the server, and the duplicates made while apart."""
 
-    merge: merge.MergeReport
+    merge: MergeReport
     replayed_at: dt.datetime  # aware UTC
 
     @property
-    def duplicates(self) -> tuple[merge.Duplicate, ...]:
+    def duplicates(self) -> tuple[Duplicate, ...]:
         return self.merge.duplicates
 
 
@@ -111,12 +117,7 @@ def is_unreachable(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError):
         if exc.connection_invalidated:
             return True
-        orig = exc.orig
-        try:
-            import psycopg.errors as pe
-        except ImportError:  # pragma: no cover - psycopg is a dependency
-            pe = None
-        if pe is not None and isinstance(orig, pe.TransactionRollback):
+        if _retryable(exc):
             return False  # deadlock / serialisation: retry on the server
         return isinstance(exc, OperationalError | InterfaceError)
     return False
@@ -203,18 +204,40 @@ class DeskCheckin:
 
     # ------------------------------------------------------------ the desk's methods
 
-    def scan(self, raw: str, **kwargs) -> ScanResult:
-        """As ``CheckinService.scan`` (session=, source=, now=, action=)."""
-        return self._run(lambda svc: svc.scan(raw, **kwargs))
+    def scan(
+        self,
+        raw: str,
+        *,
+        session: str | None = None,
+        source: ScanSource = ScanSource.SCANNER,
+        now: dt.datetime | None = None,
+        action: ScanAction | str = ScanAction.ENTRY,
+    ) -> ScanResult:
+        """As ``CheckinService.scan``."""
+        return self._run(
+            lambda svc: svc.scan(raw, session=session, source=source, now=now, action=action)
+        )
 
-    def check_in(self, delegate_id: int, **kwargs) -> ScanResult:
+    def check_in(
+        self,
+        delegate_id: int,
+        *,
+        session: str | None = None,
+        source: ScanSource = ScanSource.MANUAL,
+        now: dt.datetime | None = None,
+        action: ScanAction | str = ScanAction.ENTRY,
+    ) -> ScanResult:
         """As ``CheckinService.check_in``; the mirror has the server's delegate ids."""
-        return self._run(lambda svc: svc.check_in(delegate_id, **kwargs))
+        return self._run(
+            lambda svc: svc.check_in(
+                delegate_id, session=session, source=source, now=now, action=action
+            )
+        )
 
-    def undo(self, scan_id: str, **kwargs) -> ScanResult:
+    def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """As ``CheckinService.undo``.  Offline, only scans the mirror knows (its own,
         and the server's as of the last refresh) can be undone."""
-        return self._run(lambda svc: svc.undo(scan_id, **kwargs))
+        return self._run(lambda svc: svc.undo(scan_id, now=now))
 
     def _run(self, call: Callable[[CheckinService], ScanResult]) -> ScanResult:
         with self._lock:
@@ -282,7 +305,7 @@ class DeskCheckin:
             with self._lock:
                 self._go_offline()
             return None
-        report = merge.MergeReport(
+        report = MergeReport(
             new=bulk.new + tail.new,
             present=bulk.present,
             skipped=bulk.skipped + tail.skipped,
@@ -297,7 +320,7 @@ class DeskCheckin:
         self.refresh_mirror()
         return self.last_replay
 
-    def _push(self, primary: Store, event: EventInfo) -> merge.MergeReport:
+    def _push(self, primary: Store, event: EventInfo) -> MergeReport:
         mirror_event = self._mirror_service.event
         with primary.read() as s:
             known = merge.scan_uuids(s, event.id)
@@ -390,6 +413,13 @@ class DeskCheckin:
             self.on_status(online)
 
 
+if TYPE_CHECKING:
+
+    def _a_desk_service(desk: DeskCheckin) -> DeskService:
+        """mypy: the offline desk is a ``DeskService`` (the desk holds either kind)."""
+        return desk
+
+
 # ------------------------------------------------------------------ the mirror copy
 
 
@@ -426,7 +456,7 @@ def _copy_to_mirror(primary: Store, mirror: Store) -> None:
         ):
             if not rows:
                 continue
-            stmt = sqlite_insert(model.__table__)
+            stmt = sqlite_insert(cast(Table, model.__table__))
             names = [c for c in rows[0] if c != "id" and c not in keep]
             stmt = stmt.on_conflict_do_update(
                 index_elements=["id"], set_={c: stmt.excluded[c] for c in names}

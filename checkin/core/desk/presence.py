@@ -20,7 +20,7 @@ import functools
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from sqlalchemy import and_, bindparam, exists, func, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
@@ -133,7 +133,8 @@ class Attendee:
 @functools.cache
 def _statements():
     """Built once: building these expressions costs more than running them."""
-    event_id, scope = bindparam("event_id"), bindparam("scope")
+    event_id: BindParameter[int] = bindparam("event_id")
+    scope: BindParameter[int] = bindparam("scope")
     return SimpleNamespace(
         out_counts=select(m.Scan.session_id, func.count())
         .where(_gone(event_id))

@@ -137,11 +137,53 @@ class _Postings:
         return found
 
 
+def _fuzzy_by_length(words_of: list[tuple[str, ...]]) -> dict[int, list[str]]:
+    """The words typos may match, sorted, by length.
+
+    Close words are looked for among words of a similar length only: a ratio of at least
+    FUZZY_CUTOFF is impossible past a length ratio of (200 - cutoff) / cutoff.  Numbers
+    are left out: a typo in a number is another number.
+    """
+    by_length: dict[int, list[str]] = {}
+    for word in sorted({w for words in words_of for w in words}):
+        if not word.isdigit():
+            by_length.setdefault(len(word), []).append(word)
+    return by_length
+
+
 class SearchIndex:
     """An in-memory index of one event's delegates: a snapshot, rebuild after changes."""
 
     def __init__(self, rows: Iterable[Sequence]) -> None:
         """``rows``: tuples in the order of :data:`COLUMNS`."""
+        self._rows: list[tuple] = []
+        self._name_text: list[str] = []
+        self._full_text: list[str] = []
+        # Per delegate, sorted: the name's words, the other fields', those typos may match.
+        self._name_words_of: list[tuple[str, ...]] = []
+        self._other_words_of: list[tuple[str, ...]] = []
+        self._fuzzy_words_of: list[tuple[str, ...]] = []
+        self._exact: dict[str, list[int]] = {}
+        name_postings, other_postings, sort_keys = self._add(rows)
+        self._fields = ((1.0, _Postings(name_postings)), (_OTHER_WEIGHT, _Postings(other_postings)))
+        self._fuzzy_by_length = _fuzzy_by_length(self._fuzzy_words_of)
+        self._fuzzy_windows: dict[int, list[str]] = {}
+        # All texts in one string, for substring search at C speed.
+        self._blob = "\n".join(self._full_text)
+        self._starts = [0]
+        for text in self._full_text:
+            self._starts.append(self._starts[-1] + len(text) + 1)
+        self._name_postings, self._other_postings = name_postings, other_postings
+        # The order at equal score as one integer: registered first, then by name.
+        self._rank = [0] * len(sort_keys)
+        for rank, key in enumerate(sorted(sort_keys)):
+            self._rank[key[-1]] = rank
+
+    def _add(
+        self, rows: Iterable[Sequence]
+    ) -> tuple[dict[str, list[int]], dict[str, list[int]], list[tuple]]:
+        """Fold each delegate's fields into words and texts; the postings of name words
+        and of other words (delegates per word), and the keys that order equal scores."""
         cache: dict[str, str] = {}
 
         def folded(value: str | None) -> str:
@@ -153,19 +195,11 @@ class SearchIndex:
                 cache[value] = result
             return result
 
-        self._rows: list[tuple] = []
-        self._name_text: list[str] = []
-        self._full_text: list[str] = []
-        # Per delegate, sorted: the name's words, the other fields', those typos may match.
-        self._name_words_of: list[tuple[str, ...]] = []
-        self._other_words_of: list[tuple[str, ...]] = []
-        self._fuzzy_words_of: list[tuple[str, ...]] = []
-        self._exact: dict[str, list[int]] = {}
         name_postings: dict[str, list[int]] = {}
         other_postings: dict[str, list[int]] = {}
         sort_keys = []
-        for i, row in enumerate(rows):
-            row = tuple(row)
+        for i, values in enumerate(rows):
+            row = tuple(values)
             self._rows.append(row)
             first, last, org = folded(row[3]), folded(row[4]), folded(row[5])
             email, ref = folded(row[7]), folded(row[2])
@@ -189,25 +223,7 @@ class SearchIndex:
                 self._exact.setdefault(key, []).append(i)
             cancelled = row[9] == DelegateStatus.CANCELLED.value
             sort_keys.append((cancelled, last, first, row[1] or 0, i))
-        self._fields = ((1.0, _Postings(name_postings)), (_OTHER_WEIGHT, _Postings(other_postings)))
-        # Close words are looked for among words of a similar length only: a ratio of at
-        # least FUZZY_CUTOFF is impossible past a length ratio of (200 - cutoff) / cutoff.
-        # Numbers are left out: a typo in a number is another number.
-        self._fuzzy_by_length: dict[int, list[str]] = {}
-        for word in sorted({w for words in self._fuzzy_words_of for w in words}):
-            if not word.isdigit():
-                self._fuzzy_by_length.setdefault(len(word), []).append(word)
-        self._fuzzy_windows: dict[int, list[str]] = {}
-        # All texts in one string, for substring search at C speed.
-        self._blob = "\n".join(self._full_text)
-        self._starts = [0]
-        for text in self._full_text:
-            self._starts.append(self._starts[-1] + len(text) + 1)
-        self._name_postings, self._other_postings = name_postings, other_postings
-        # The order at equal score as one integer: registered first, then by name.
-        self._rank = [0] * len(sort_keys)
-        for rank, key in enumerate(sorted(sort_keys)):
-            self._rank[key[-1]] = rank
+        return name_postings, other_postings, sort_keys
 
     @classmethod
     def build(cls, store: Store, event_id: int) -> SearchIndex:
@@ -305,7 +321,8 @@ class SearchIndex:
 
     def _containing(self, token: str) -> list[int]:
         """The delegates whose text contains ``token``."""
-        blob, starts, found = self._blob, self._starts, []
+        blob, starts = self._blob, self._starts
+        found: list[int] = []
         pos = blob.find(token)
         while pos >= 0:
             if len(found) > _SCAN_ALL:

@@ -25,8 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from checkin.core.db import models as m
@@ -34,7 +35,7 @@ from checkin.core.db.store import Store
 from checkin.core.desk import journal, presence
 from checkin.core.errors import UserError
 from checkin.core.event import codes
-from checkin.core.event.definition import event_secret, require_event
+from checkin.core.event.stored import event_secret, require_event
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import clean
 from checkin.core.types import (
@@ -47,6 +48,9 @@ from checkin.core.types import (
     ScanSource,
     SessionInfo,
 )
+
+if TYPE_CHECKING:
+    from checkin.core.desk.protocol import DeskService
 
 AUTO = "auto"
 _STORED_CODE_MAX = 64
@@ -110,6 +114,26 @@ def _naive(when: dt.datetime) -> dt.datetime:
     return when.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def resolve_session(
+    event: EventInfo, session: str | None, now: dt.datetime
+) -> SessionInfo | None:
+    """The session a desk records to: ``None`` = venue arrival; ``"auto"`` = the session
+    running ``now``, if any; else the attendance-taking session of that key."""
+    if session is None or session == "":
+        return None
+    if session == AUTO:
+        return event.session_at(now)
+    found = event.session(session)
+    if found is None:
+        keys = ", ".join(s.key for s in event.sessions if s.attendance)
+        if not keys:
+            raise CheckinError("Unknown session %1; sessions: none, or 'auto'.", repr(session))
+        raise CheckinError("Unknown session %1; sessions: %2, or 'auto'.", repr(session), keys)
+    if not found.attendance:
+        raise CheckinError("Session %1 (%2) takes no attendance.", repr(session), found.title)
+    return found
+
+
 class CheckinService:
     """Check-in for one event at one station; caches what every scan needs."""
 
@@ -134,21 +158,7 @@ class CheckinService:
 
     def resolve_session(self, session: str | None, now: dt.datetime) -> SessionInfo | None:
         """``None`` = venue arrival; ``"auto"`` = the session running now, if any."""
-        if session is None or session == "":
-            return None
-        if session == AUTO:
-            return self.event.session_at(now)
-        found = self.event.session(session)
-        if found is None:
-            keys = ", ".join(s.key for s in self.event.sessions if s.attendance)
-            if not keys:
-                raise CheckinError("Unknown session %1; sessions: none, or 'auto'.", repr(session))
-            raise CheckinError("Unknown session %1; sessions: %2, or 'auto'.", repr(session), keys)
-        if not found.attendance:
-            raise CheckinError(
-                "Session %1 (%2) takes no attendance.", repr(session), found.title
-            )
-        return found
+        return resolve_session(self.event, session, now)
 
     def scan(
         self,
@@ -185,7 +195,7 @@ class CheckinService:
                 self._lock_in_order(s, raws)
             for raw in raws:
                 when = now or _utcnow()
-                sess = self.resolve_session(session, when)
+                sess = resolve_session(self.event, session, when)
                 if act is ScanAction.EXIT and sess is None:
                     raise CheckinError("No session is running now to record an exit from.")
                 outcomes.append(self._scan(s, raw, sess, source, when, act))
@@ -199,9 +209,9 @@ class CheckinService:
         one waits for the other instead."""
         numbers = sorted(
             {
-                d.number
+                number  # set only when the code verified
                 for raw in raws
-                if (d := codes.verify(raw, self._secret, self._tag)).verdict is codes.Verdict.OK
+                if (number := codes.verify(raw, self._secret, self._tag).number) is not None
             }
         )
         if numbers:
@@ -224,14 +234,14 @@ class CheckinService:
         """Check a person in (or, with ``action="exit"``, out) without a badge."""
         act = self._action(action, session)
         when = now or _utcnow()
-        sess = self.resolve_session(session, when)
+        sess = resolve_session(self.event, session, when)
         if act is ScanAction.EXIT and sess is None:
             raise CheckinError("No session is running now to record an exit from.")
         with self.store.write_conn() as s:
             delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
                 raise CheckinError("No delegate with id %1 in this event.", delegate_id)
-            if act is ScanAction.EXIT:
+            if act is ScanAction.EXIT and sess is not None:  # (checked above)
                 return self._exit(s, delegate, sess, source, when, code="")
             return self._admit(s, delegate, sess, source, when, code="")
 
@@ -315,26 +325,27 @@ class CheckinService:
         if decoded.verdict is codes.Verdict.WRONG_EVENT:
             return refuse(s, None, sess, source, when, stored_code, Outcome.WRONG_EVENT,
                           "wrong_event")
-        if decoded.verdict is codes.Verdict.INVALID:
+        number, version = decoded.number, decoded.version
+        if number is None or version is None:  # Verdict.INVALID: both set only when OK
             return refuse(s, None, sess, source, when, stored_code, Outcome.INVALID,
                           "not_a_code")
-        delegate = self._delegate(s, self._sql.delegate_by_number, decoded.number)
+        delegate = self._delegate(s, self._sql.delegate_by_number, number)
         if delegate is None:
             return refuse(
                 s, None, sess, source, when, stored_code, Outcome.INVALID,
-                "unknown_number", str(decoded.number),
+                "unknown_number", str(number),
             )
-        if decoded.version > delegate.badge_version:
+        if version > delegate.badge_version:
             return refuse(
                 s, delegate, sess, source, when, stored_code, Outcome.INVALID,
-                "newer_version", str(decoded.version), str(delegate.badge_version),
+                "newer_version", str(version), str(delegate.badge_version),
             )
-        if decoded.version < delegate.badge_version:
+        if version < delegate.badge_version:
             return refuse(
                 s, delegate, sess, source, when, stored_code, Outcome.REVOKED,
-                *self._revoked_reason(s, delegate, decoded.version),
+                *self._revoked_reason(s, delegate, version),
             )
-        if action is ScanAction.EXIT:
+        if action is ScanAction.EXIT and sess is not None:  # (scan_many checked)
             return self._exit(s, delegate, sess, source, when, code=stored_code)
         return self._admit(s, delegate, sess, source, when, code=stored_code)
 
@@ -384,18 +395,7 @@ class CheckinService:
                 f"{delegate.full_name}: back in {where}.", code=code,
             )
         if first is not None:
-            first_at = first.admitted_at.replace(tzinfo=dt.UTC)
-            local = self.event.local(first_at).strftime("%H:%M")
-            station = f", {first.station}" if first.station else ""
-            scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
-                source=source, outcome=Outcome.ALREADY_ADMITTED, when=when, code=code,
-            )
-            return ScanResult(
-                Outcome.ALREADY_ADMITTED, delegate, sess, scan_id, when,
-                f"Already checked in to {where} at {local}{station}.",
-                first_scan_at=first_at, first_station=first.station, code=code,
-            )
+            return self._already(s, delegate, sess, source, when, code=code, first=first)
         scan_id, row_id = self._journal(
             s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
             source=source, outcome=Outcome.ADMITTED, when=when, code=code,
@@ -414,6 +414,34 @@ class CheckinService:
             f"Welcome, {delegate.full_name}." if sess is None
             else f"{delegate.full_name}: admitted to {where}.",
             code=code,
+        )
+
+    def _already(
+        self,
+        s: Connection,
+        delegate: DelegateInfo,
+        sess: SessionInfo | None,
+        source: ScanSource,
+        when: dt.datetime,
+        *,
+        code: str,
+        first: Row,
+    ) -> ScanResult:
+        """Admitted before (``first``, the standing admission): journaled, and said
+        with when and where, so staff can tell a friend's badge from a second scan."""
+        first_at = first.admitted_at.replace(tzinfo=dt.UTC)
+        local = self.event.local(first_at).strftime("%H:%M")
+        station = f", {first.station}" if first.station else ""
+        where = sess.title if sess else "the venue"
+        scan_id, _ = self._journal(
+            s, delegate_id=delegate.id, session_id=sess.id if sess else None,
+            action=ScanAction.ENTRY, source=source, outcome=Outcome.ALREADY_ADMITTED,
+            when=when, code=code,
+        )
+        return ScanResult(
+            Outcome.ALREADY_ADMITTED, delegate, sess, scan_id, when,
+            f"Already checked in to {where} at {local}{station}.",
+            first_scan_at=first_at, first_station=first.station, code=code,
         )
 
     def _is_out(self, s: Connection, delegate_id: int, session_id: int) -> bool:
@@ -513,3 +541,10 @@ class CheckinService:
             },
         ).scalar_one()
         return scan_uuid, row_id
+
+
+if TYPE_CHECKING:
+
+    def _a_desk_service(service: CheckinService) -> DeskService:
+        """mypy: the check-in service is a ``DeskService`` (the desk holds either kind)."""
+        return service

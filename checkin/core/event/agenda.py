@@ -1,6 +1,6 @@
 """Editing the event in place: its details, sessions and categories, in one transaction.
 
-``event.save_event`` is the TOML path (``checkin event init``): it adds and updates but
+``definition.save_event`` is the TOML path (``checkin event init``): it adds and updates but
 never removes, because a file that forgets a session must not erase history.  The
 Agenda page edits the event directly, so removing is a deliberate act here, and it is
 refused for anything the day already refers to: a session with scans recorded against
@@ -18,18 +18,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import fill, translatable
-from checkin.core.event.definition import EventSpec, SessionSpec, to_info
+from checkin.core.event import rules
+from checkin.core.event.definition import EventSpec, SessionSpec
+from checkin.core.event.stored import to_info
 from checkin.core.text import fold
 from checkin.core.types import CategoryInfo, EventInfo
 
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 LIMITS = {"name": 300, "venue": 300, "address": 500, "title": 500, "room": 200, "label": 200}
@@ -68,8 +69,8 @@ class AgendaError(ValueError):
 def spec_from_info(event: EventInfo) -> EventSpec:
     """The editable form of a stored event (times naive UTC, as ``EventSpec`` holds them)."""
 
-    def naive(when: dt.datetime | None) -> dt.datetime | None:
-        return when.astimezone(dt.UTC).replace(tzinfo=None) if when is not None else None
+    def naive(when: dt.datetime) -> dt.datetime:
+        return when.astimezone(dt.UTC).replace(tzinfo=None)
 
     return EventSpec(
         name=event.name,
@@ -79,7 +80,9 @@ def spec_from_info(event: EventInfo) -> EventSpec:
         timezone=event.timezone,
         language=event.language,
         capacity=event.capacity,
-        registration_opens=naive(event.registration_opens),
+        registration_opens=(
+            naive(event.registration_opens) if event.registration_opens is not None else None
+        ),
         sessions=tuple(
             SessionSpec(
                 key=s.key, title=s.title, room=s.room, starts_at=naive(s.starts_at),
@@ -89,25 +92,6 @@ def spec_from_info(event: EventInfo) -> EventSpec:
         ),
         categories=event.categories,
     )
-
-
-def load_event(store: Store, event_id: int) -> EventInfo | None:
-    """The event as stored now (another desk may have edited it)."""
-    with store.read() as s:
-        event = s.get(m.Event, event_id)
-        return to_info(event) if event is not None else None
-
-
-def utc_naive(date: dt.date, time: dt.time, timezone: str) -> dt.datetime:
-    """A local wall-clock time on the event day, as stored (naive UTC)."""
-    local = dt.datetime.combine(date, time, tzinfo=ZoneInfo(timezone))
-    return local.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def local_time(when: dt.datetime, timezone: str) -> dt.time:
-    """A stored naive-UTC time as the wall-clock time in the event's zone."""
-    aware = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
-    return aware.astimezone(ZoneInfo(timezone)).time().replace(tzinfo=None)
 
 
 def new_key(text: str, taken: set[str], fallback: str) -> str:
@@ -121,59 +105,78 @@ def new_key(text: str, taken: set[str], fallback: str) -> str:
 
 def check_spec(spec: EventSpec) -> list[AgendaProblem]:
     """Every problem in an edited event, in screen order (event, sessions, categories)."""
+    return [
+        *_event_problems(spec),
+        *_session_problems(spec.sessions),
+        *_category_problems(spec.categories),
+    ]
+
+
+def _text_problems(
+    section: str, index: int, field: str, value: str, where: str, required: bool
+) -> list[AgendaProblem]:
+    if required and not value.strip():
+        return [AgendaProblem(section, index, field, "required", f"{where}: '{field}' is required")]
+    if len(value) > LIMITS[field]:
+        return [AgendaProblem(section, index, field, "too_long",
+                              f"{where}: '{field}' is longer than {LIMITS[field]} characters")]
+    return []  # fmt: skip
+
+
+def _event_problems(spec: EventSpec) -> list[AgendaProblem]:
+    problems = [
+        *_text_problems("event", 0, "name", spec.name, "event", True),
+        *_text_problems("event", 0, "venue", spec.venue, "event", False),
+        *_text_problems("event", 0, "address", spec.address, "event", False),
+    ]
+    if not rules.is_timezone(spec.timezone):
+        problems.append(AgendaProblem("event", 0, "timezone", "bad_timezone",
+                        f"event: unknown time zone {spec.timezone!r} (e.g. 'Europe/Zurich')"))
+    if not rules.is_language(spec.language):
+        problems.append(AgendaProblem("event", 0, "language", "bad_language",
+                                      "event: language must be 'en' or 'fr'"))
+    return problems  # fmt: skip
+
+
+def _session_problems(sessions: Sequence[SessionSpec]) -> list[AgendaProblem]:
     problems: list[AgendaProblem] = []
-
-    def add(section: str, index: int, field: str, kind: str, message: str) -> None:
-        problems.append(AgendaProblem(section, index, field, kind, message))
-
-    def text(section: str, index: int, field: str, value: str, where: str, required: bool):
-        if required and not value.strip():
-            add(section, index, field, "required", f"{where}: '{field}' is required")
-        elif len(value) > LIMITS[field]:
-            add(section, index, field, "too_long",
-                f"{where}: '{field}' is longer than {LIMITS[field]} characters")
-
-    text("event", 0, "name", spec.name, "event", True)
-    text("event", 0, "venue", spec.venue, "event", False)
-    text("event", 0, "address", spec.address, "event", False)
-    try:
-        ZoneInfo(spec.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        add("event", 0, "timezone", "bad_timezone",
-            f"event: unknown time zone {spec.timezone!r} (e.g. 'Europe/Zurich')")
-    if spec.language not in ("en", "fr"):
-        add("event", 0, "language", "bad_language", "event: language must be 'en' or 'fr'")
-
     keys: set[str] = set()  # two sessions may share a title (two coffee breaks)
-    for i, sess in enumerate(spec.sessions):
+    for i, sess in enumerate(sessions):
         where = f"session {i + 1} ({sess.title or 'untitled'})"
-        text("session", i, "title", sess.title, where, True)
-        text("session", i, "room", sess.room, where, False)
+        problems += _text_problems("session", i, "title", sess.title, where, True)
+        problems += _text_problems("session", i, "room", sess.room, where, False)
         if sess.ends_at <= sess.starts_at:
-            add("session", i, "end", "end_before_start", f"{where}: 'end' must be after 'start'")
+            problems.append(AgendaProblem("session", i, "end", "end_before_start",
+                                          f"{where}: 'end' must be after 'start'"))
         if sess.key:
             if sess.key in keys:
-                add("session", i, "key", "duplicate_key", f"{where}: key {sess.key!r} twice")
+                problems.append(AgendaProblem("session", i, "key", "duplicate_key",
+                                              f"{where}: key {sess.key!r} twice"))
             keys.add(sess.key)
+    return problems  # fmt: skip
 
+
+def _category_problems(categories: Sequence[CategoryInfo]) -> list[AgendaProblem]:
+    problems: list[AgendaProblem] = []
     labels: dict[str, int] = {}
-    cat_keys: set[str] = set()
-    for i, cat in enumerate(spec.categories):
+    keys: set[str] = set()
+    for i, cat in enumerate(categories):
         where = f"category {i + 1} ({cat.label or 'unnamed'})"
-        text("category", i, "label", cat.label, where, True)
-        if not _COLOUR.match(cat.colour):
-            add("category", i, "colour", "bad_colour",
-                f"{where}: colour {cat.colour!r} must look like #1F6FB2")
+        problems += _text_problems("category", i, "label", cat.label, where, True)
+        if not rules.is_colour(cat.colour):
+            problems.append(AgendaProblem("category", i, "colour", "bad_colour",
+                                          f"{where}: colour {cat.colour!r} must look like #1F6FB2"))
         folded = fold(cat.label)
         if folded and folded in labels:
-            add("category", i, "label", "duplicate_title",
-                f"{where}: same name as category {labels[folded] + 1}")
+            problems.append(AgendaProblem("category", i, "label", "duplicate_title",
+                                          f"{where}: same name as category {labels[folded] + 1}"))
         labels.setdefault(folded, i)
         if cat.key:
-            if cat.key in cat_keys:
-                add("category", i, "key", "duplicate_key", f"{where}: key {cat.key!r} twice")
-            cat_keys.add(cat.key)
-    return problems
+            if cat.key in keys:
+                problems.append(AgendaProblem("category", i, "key", "duplicate_key",
+                                              f"{where}: key {cat.key!r} twice"))
+            keys.add(cat.key)
+    return problems  # fmt: skip
 
 
 def update_event(store: Store, event_id: int, spec: EventSpec) -> EventInfo:
@@ -197,51 +200,65 @@ def update_event(store: Store, event_id: int, spec: EventSpec) -> EventInfo:
         problems = _removal_problems(s, event, spec)
         if problems:
             raise AgendaError(problems)
-
-        for attr in (
-            "name", "venue", "address", "date", "timezone", "language", "capacity",
-            "registration_opens",
-        ):
-            value = getattr(spec, attr)
-            setattr(event, attr, value.strip() if isinstance(value, str) else value)
-
-        cats = {c.key: c for c in event.categories}
-        taken = set(cats)
-        wanted: list[CategoryInfo] = []
-        for cat in spec.categories:
-            if not cat.key:
-                cat = replace(cat, key=new_key(cat.label, taken, "category"))
-            taken.add(cat.key)
-            wanted.append(cat)
-        for row in [c for c in event.categories if c.key not in {w.key for w in wanted}]:
-            event.categories.remove(row)
-        for pos, cat in enumerate(wanted):
-            row = cats.get(cat.key)
-            if row is None:
-                row = m.Category(key=cat.key)
-                event.categories.append(row)
-            row.label, row.colour, row.position = cat.label.strip(), cat.colour.upper(), pos
-
-        sessions = {x.key: x for x in event.sessions}
-        taken = set(sessions)
-        kept: set[str] = set()
-        for sess in spec.sessions:
-            if not sess.key:
-                sess = replace(sess, key=new_key(sess.title, taken, "session"))
-            taken.add(sess.key)
-            kept.add(sess.key)
-            row = sessions.get(sess.key)
-            if row is None:
-                row = m.Session(key=sess.key)
-                event.sessions.append(row)
-            for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance"):
-                value = getattr(sess, attr)
-                setattr(row, attr, value.strip() if isinstance(value, str) else value)
-        for row in [x for x in event.sessions if x.key not in kept]:
-            event.sessions.remove(row)
+        _update_details(event, spec)
+        _update_categories(event, spec.categories)
+        _update_sessions(event, spec.sessions)
         s.flush()
         s.refresh(event)
         return to_info(event)
+
+
+def _stripped(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _update_details(event: m.Event, spec: EventSpec) -> None:
+    for attr in (
+        "name", "venue", "address", "date", "timezone", "language", "capacity",
+        "registration_opens",
+    ):
+        setattr(event, attr, _stripped(getattr(spec, attr)))
+
+
+def _update_categories(event: m.Event, categories: Sequence[CategoryInfo]) -> None:
+    """The categories in ``categories``' order; new ones keyed from their label."""
+    rows = {c.key: c for c in event.categories}
+    taken = set(rows)
+    wanted: list[CategoryInfo] = []
+    for cat in categories:
+        if not cat.key:
+            cat = replace(cat, key=new_key(cat.label, taken, "category"))
+        taken.add(cat.key)
+        wanted.append(cat)
+    wanted_keys = {w.key for w in wanted}
+    for gone in [c for c in event.categories if c.key not in wanted_keys]:
+        event.categories.remove(gone)
+    for pos, cat in enumerate(wanted):
+        row = rows.get(cat.key)
+        if row is None:
+            row = m.Category(key=cat.key)
+            event.categories.append(row)
+        row.label, row.colour, row.position = cat.label.strip(), cat.colour.upper(), pos
+
+
+def _update_sessions(event: m.Event, sessions: Sequence[SessionSpec]) -> None:
+    """The sessions in ``sessions``; new ones keyed from their title."""
+    rows = {x.key: x for x in event.sessions}
+    taken = set(rows)
+    kept: set[str] = set()
+    for sess in sessions:
+        if not sess.key:
+            sess = replace(sess, key=new_key(sess.title, taken, "session"))
+        taken.add(sess.key)
+        kept.add(sess.key)
+        row = rows.get(sess.key)
+        if row is None:
+            row = m.Session(key=sess.key)
+            event.sessions.append(row)
+        for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance"):
+            setattr(row, attr, _stripped(getattr(sess, attr)))
+    for gone in [x for x in event.sessions if x.key not in kept]:
+        event.sessions.remove(gone)
 
 
 def _refusal(
@@ -252,12 +269,16 @@ def _refusal(
     return AgendaProblem(section, index, field, kind, fill(template, texts), template, texts)
 
 
-def _removal_problems(s, event: m.Event, spec: EventSpec) -> list[AgendaProblem]:
+def _removal_problems(s: DbSession, event: m.Event, spec: EventSpec) -> list[AgendaProblem]:
     """Removed sessions with scans, removed categories with delegates."""
+    return [*_sessions_in_use(s, event, spec), *_categories_in_use(s, event, spec)]
+
+
+def _sessions_in_use(s: DbSession, event: m.Event, spec: EventSpec) -> list[AgendaProblem]:
     problems: list[AgendaProblem] = []
-    keep_sessions = {x.key for x in spec.sessions if x.key}
+    keep = {x.key for x in spec.sessions if x.key}
     for row in event.sessions:
-        if row.key in keep_sessions:
+        if row.key in keep:
             continue
         scans = s.scalar(select(func.count()).where(m.Scan.session_id == row.id)) or 0
         if scans:
@@ -267,9 +288,14 @@ def _removal_problems(s, event: m.Event, spec: EventSpec) -> list[AgendaProblem]
                              "for it (set 'attendance' off instead)"),
                 repr(row.title), scans,
             ))  # fmt: skip
-    keep_cats = {c.key for c in spec.categories if c.key}
+    return problems
+
+
+def _categories_in_use(s: DbSession, event: m.Event, spec: EventSpec) -> list[AgendaProblem]:
+    problems: list[AgendaProblem] = []
+    keep = {c.key for c in spec.categories if c.key}
     for row in event.categories:
-        if row.key in keep_cats:
+        if row.key in keep:
             continue
         people = s.scalar(
             select(func.count()).where(

@@ -1,38 +1,31 @@
-"""The event, its sessions and categories: defined in TOML, stored in the database.
+"""The event, its sessions and categories: defined in TOML, saved to the database.
 
-A database holds one *current* event (the most recently created); codes of any other
-event scan as ``wrong_event``.  ``checkin event init FILE`` creates the event, or updates
-the current one in place when run again (sessions and categories matched by key), so
-the secret — and every printed badge — stays valid.
+``checkin event init FILE`` reads the file into an ``EventSpec`` (``load_event_file``,
+``parse_event``: one step per table, refusing the first problem with the file and the
+field named) and saves it (``save_event``): it creates the event, or updates the current
+one in place when run again (sessions and categories matched by key), so the secret —
+and every printed badge — stays valid.  What a valid key, colour, language, time zone or
+time is, ``rules`` says, for this file and the Agenda page alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session as DbSession
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.errors import UserError, translatable
-from checkin.core.types import CategoryInfo, EventInfo, SessionInfo
-
-_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-class EventError(UserError, ValueError):
-    """An event definition that cannot be used; the message names the file and the field."""
-
+from checkin.core.errors import translatable
+from checkin.core.event import rules
+from checkin.core.event.rules import EventError
+from checkin.core.event.stored import current_event_row, to_info
+from checkin.core.types import CategoryInfo, EventInfo
 
 # ---------------------------------------------------------------------------- spec
 
@@ -60,6 +53,9 @@ class EventSpec:
     registration_opens: dt.datetime | None  # naive UTC
     sessions: tuple[SessionSpec, ...]
     categories: tuple[CategoryInfo, ...]
+
+
+# ---------------------------------------------------------------------------- file
 
 
 def load_event_file(path: str | Path, *, today: dt.date | None = None) -> EventSpec:
@@ -92,229 +88,203 @@ def _say(where: _Where, in_table: str, in_session: str, source: str, *values: ob
     return (in_session if where.session else in_table), source, where.label, *values
 
 
-def parse_event(data: dict, *, source: str = "event", today: dt.date | None = None) -> EventSpec:
-    ev = data.get("event")
-    if not isinstance(ev, dict):
-        raise EventError("%1: missing the [event] table.", source)
-    event_table = _Where("[event]")
+class _Fields:
+    """Typed reads from one table of the file; a refusal names the file and the place.
 
-    def field(table: dict, name: str, where: _Where, *, required=False, default=None, kind=str):
-        value = table.get(name, default)
+    A value missing or empty (``""``) counts as not given: the default, or a refusal
+    when the value is required."""
+
+    def __init__(self, source: str, table: dict[str, Any], where: _Where):
+        self.source, self.table, self.where = source, table, where
+
+    def _given(self, name: str, default: object, required: bool) -> object:
+        value = self.table.get(name, default)
         if value is None or value == "":
             if required:
                 raise EventError(*_say(
-                    where,
+                    self.where,
                     translatable("%1: %2: '%3' is required."),
                     translatable("%1: session %2: '%3' is required."),
-                    source, name,
+                    self.source, name,
                 ))  # fmt: skip
+            return None
+        return value
+
+    def text(self, name: str, *, required: bool = False, default: str = "") -> str:
+        value = self._given(name, default, required)
+        if value is None:
             return default
-        if kind is int:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise EventError(*_say(
-                    where,
-                    translatable("%1: %2: '%3' must be a whole number >= 0."),
-                    translatable("%1: session %2: '%3' must be a whole number >= 0."),
-                    source, name,
-                ))  # fmt: skip
-            return value
-        if kind is bool:
-            if not isinstance(value, bool):
-                raise EventError(*_say(
-                    where,
-                    translatable("%1: %2: '%3' must be true or false."),
-                    translatable("%1: session %2: '%3' must be true or false."),
-                    source, name,
-                ))  # fmt: skip
-            return value
         if not isinstance(value, str):
             raise EventError(*_say(
-                where,
+                self.where,
                 translatable("%1: %2: '%3' must be text."),
                 translatable("%1: session %2: '%3' must be text."),
-                source, name,
+                self.source, name,
             ))  # fmt: skip
         return value.strip()
 
-    name = field(ev, "name", event_table, required=True)
-    tz_name = field(ev, "timezone", event_table, default="UTC")
-    try:
-        tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise EventError(
-            "%1: [event]: unknown time zone %2 (e.g. 'Europe/Zurich').", source, repr(tz_name)
-        ) from exc
-    raw_date = ev.get("date", "today")
-    if raw_date == "today":
-        date = today or dt.datetime.now(tz).date()
-    elif isinstance(raw_date, dt.date) and not isinstance(raw_date, dt.datetime):
-        date = raw_date
-    else:
-        try:
-            date = dt.date.fromisoformat(str(raw_date))
-        except ValueError as exc:
-            raise EventError(
-                "%1: [event]: 'date' must be YYYY-MM-DD or \"today\", not %2.",
-                source,
-                repr(raw_date),
-            ) from exc
-
-    def at(value, where: _Where, name: str) -> dt.datetime:
-        if isinstance(value, dt.time):
-            t = value
-        elif isinstance(value, str) and _TIME.match(value.strip()):
-            hh, mm = value.strip().split(":")
-            t = dt.time(int(hh), int(mm))
-        else:
+    def whole(self, name: str) -> int | None:
+        value = self._given(name, None, False)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise EventError(*_say(
-                where,
+                self.where,
+                translatable("%1: %2: '%3' must be a whole number >= 0."),
+                translatable("%1: session %2: '%3' must be a whole number >= 0."),
+                self.source, name,
+            ))  # fmt: skip
+        return value
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self._given(name, default, False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise EventError(*_say(
+                self.where,
+                translatable("%1: %2: '%3' must be true or false."),
+                translatable("%1: session %2: '%3' must be true or false."),
+                self.source, name,
+            ))  # fmt: skip
+        return value
+
+    def moment(self, name: str, date: dt.date, timezone: str) -> dt.datetime:
+        """The time of day ``name`` on the event day, in the event's zone, as naive UTC."""
+        time = rules.time_of_day(self.table.get(name))
+        if time is None:
+            raise EventError(*_say(
+                self.where,
                 translatable("%1: %2: '%3' must be a time like \"08:30\"."),
                 translatable("%1: session %2: '%3' must be a time like \"08:30\"."),
-                source, name,
+                self.source, name,
             ))  # fmt: skip
-        local = dt.datetime.combine(date, t, tzinfo=tz)
-        return local.astimezone(dt.UTC).replace(tzinfo=None)
+        return rules.utc_naive(date, time, timezone)
 
-    language = field(ev, "language", event_table, default="en")
-    if language not in ("en", "fr"):
+    def key(self) -> str:
+        key = self.text("key", required=True)
+        if not rules.is_key(key):
+            raise EventError(
+                "%1: %2: key %3 must be lower-case letters, digits, - or _.",
+                self.source, self.where.label, repr(key),
+            )  # fmt: skip
+        return key
+
+
+def parse_event(data: dict, *, source: str = "event", today: dt.date | None = None) -> EventSpec:
+    """The event defined by a parsed TOML file (``source`` names it in refusals).
+
+    ``date = "today"`` (the default) is ``today``, or the date now in the event's zone."""
+    ev = data.get("event")
+    if not isinstance(ev, dict):
+        raise EventError("%1: missing the [event] table.", source)
+    fields = _Fields(source, ev, _Where("[event]"))
+    name = fields.text("name", required=True)
+    timezone = fields.text("timezone", default="UTC")
+    if not rules.is_timezone(timezone):
+        raise EventError(
+            "%1: [event]: unknown time zone %2 (e.g. 'Europe/Zurich').", source, repr(timezone)
+        )
+    date = _event_date(source, ev.get("date", "today"), timezone, today)
+    language = fields.text("language", default="en")
+    if not rules.is_language(language):
         raise EventError("%1: [event]: 'language' must be \"en\" or \"fr\".", source)
     opens = ev.get("registration_opens")
-    registration_opens = at(opens, event_table, "registration_opens") if opens else None
-
-    categories: list[CategoryInfo] = []
-    for i, cat in enumerate(data.get("categories", []), start=1):
-        where = _Where(f"[[categories]] #{i}")
-        if not isinstance(cat, dict):
-            raise EventError("%1: %2: must be a table.", source, where.label)
-        key = field(cat, "key", where, required=True)
-        if not _KEY.match(key):
-            raise EventError(
-                "%1: %2: key %3 must be lower-case letters, digits, - or _.",
-                source,
-                where.label,
-                repr(key),
-            )
-        colour = field(cat, "colour", where, default="#4D4D4D")
-        if not _COLOUR.match(colour):
-            raise EventError(
-                "%1: %2: colour %3 must look like #1F6FB2.", source, where.label, repr(colour)
-            )
-        if any(c.key == key for c in categories):
-            raise EventError(
-                "%1: %2: category %3 is defined twice.", source, where.label, repr(key)
-            )
-        label = field(cat, "label", where, default=key.capitalize())
-        categories.append(CategoryInfo(key=key, label=label, colour=colour.upper()))
-
-    sessions: list[SessionSpec] = []
-    for i, sess in enumerate(data.get("sessions", []), start=1):
-        where = _Where(f"[[sessions]] #{i}")
-        if not isinstance(sess, dict):
-            raise EventError("%1: %2: must be a table.", source, where.label)
-        key = field(sess, "key", where, required=True)
-        if not _KEY.match(key):
-            raise EventError(
-                "%1: %2: key %3 must be lower-case letters, digits, - or _.",
-                source,
-                where.label,
-                repr(key),
-            )
-        if any(s.key == key for s in sessions):
-            raise EventError(
-                "%1: %2: session %3 is defined twice.", source, where.label, repr(key)
-            )
-        where = _Where(repr(key), session=True)
-        starts = at(sess.get("start"), where, "start")
-        ends = at(sess.get("end"), where, "end")
-        if ends <= starts:
-            raise EventError("%1: session %2: 'end' must be after 'start'.", source, where.label)
-        sessions.append(
-            SessionSpec(
-                key=key,
-                title=field(sess, "title", where, required=True),
-                room=field(sess, "room", where, default=""),
-                starts_at=starts,
-                ends_at=ends,
-                capacity=field(sess, "capacity", where, kind=int),
-                attendance=field(sess, "attendance", where, default=True, kind=bool),
-            )
-        )
-    sessions.sort(key=lambda s: s.starts_at)
+    registration_opens = fields.moment("registration_opens", date, timezone) if opens else None
+    categories = _categories(source, data.get("categories", []))
+    sessions = _sessions(source, data.get("sessions", []), date, timezone)
     return EventSpec(
         name=name,
-        venue=field(ev, "venue", event_table, default=""),
-        address=field(ev, "address", event_table, default=""),
+        venue=fields.text("venue"),
+        address=fields.text("address"),
         date=date,
-        timezone=tz_name,
+        timezone=timezone,
         language=language,
-        capacity=field(ev, "capacity", event_table, kind=int),
+        capacity=fields.whole("capacity"),
         registration_opens=registration_opens,
-        sessions=tuple(sessions),
-        categories=tuple(categories),
+        sessions=sessions,
+        categories=categories,
     )
 
 
-# ---------------------------------------------------------------------------- store
-
-
-def _utc(naive: dt.datetime | None) -> dt.datetime | None:
-    return naive.replace(tzinfo=dt.UTC) if naive is not None else None
-
-
-def to_info(event: m.Event) -> EventInfo:
-    return EventInfo(
-        id=event.id,
-        uuid=event.uuid,
-        name=event.name,
-        venue=event.venue,
-        address=event.address,
-        date=event.date,
-        timezone=event.timezone,
-        language=event.language,
-        capacity=event.capacity,
-        registration_opens=_utc(event.registration_opens),
-        sessions=tuple(
-            SessionInfo(
-                id=s.id,
-                key=s.key,
-                title=s.title,
-                room=s.room,
-                starts_at=_utc(s.starts_at),
-                ends_at=_utc(s.ends_at),
-                capacity=s.capacity,
-                attendance=s.attendance,
-            )
-            for s in sorted(event.sessions, key=lambda s: (s.starts_at, s.key))
-        ),
-        categories=tuple(
-            CategoryInfo(key=c.key, label=c.label, colour=c.colour) for c in event.categories
-        ),
-    )
-
-
-def current_event_row(session: DbSession) -> m.Event | None:
-    return session.scalars(select(m.Event).order_by(m.Event.id.desc()).limit(1)).first()
-
-
-def current_event(store: Store) -> EventInfo | None:
-    with store.read() as s:
-        event = current_event_row(s)
-        return to_info(event) if event else None
-
-
-def require_event(store: Store) -> EventInfo:
-    info = current_event(store)
-    if info is None:
+def _event_date(source: str, raw: object, timezone: str, today: dt.date | None) -> dt.date:
+    if raw == "today":
+        return today or dt.datetime.now(ZoneInfo(timezone)).date()
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return raw
+    try:
+        return dt.date.fromisoformat(str(raw))
+    except ValueError as exc:
         raise EventError(
-            "This database has no event yet: run 'checkin event init FILE.toml' "
-            "or 'checkin demo'."
+            "%1: [event]: 'date' must be YYYY-MM-DD or \"today\", not %2.", source, repr(raw)
+        ) from exc
+
+
+def _table(source: str, where: _Where, table: object) -> _Fields:
+    if not isinstance(table, dict):
+        raise EventError("%1: %2: must be a table.", source, where.label)
+    return _Fields(source, table, where)
+
+
+def _categories(source: str, tables: list[Any]) -> tuple[CategoryInfo, ...]:
+    """The ``[[categories]]``, in file order (the order of the badge and report lists)."""
+    categories: list[CategoryInfo] = []
+    for i, table in enumerate(tables, start=1):
+        fields = _table(source, _Where(f"[[categories]] #{i}"), table)
+        key = fields.key()
+        colour = fields.text("colour", default=rules.DEFAULT_COLOUR)
+        if not rules.is_colour(colour):
+            raise EventError(
+                "%1: %2: colour %3 must look like #1F6FB2.", source, fields.where.label,
+                repr(colour),
+            )  # fmt: skip
+        if any(c.key == key for c in categories):
+            raise EventError(
+                "%1: %2: category %3 is defined twice.", source, fields.where.label, repr(key)
+            )
+        label = fields.text("label", default=key.capitalize())
+        categories.append(CategoryInfo(key=key, label=label, colour=colour.upper()))
+    return tuple(categories)
+
+
+def _sessions(
+    source: str, tables: list[Any], date: dt.date, timezone: str
+) -> tuple[SessionSpec, ...]:
+    """The ``[[sessions]]``, in time order."""
+    sessions: list[SessionSpec] = []
+    for i, table in enumerate(tables, start=1):
+        fields = _table(source, _Where(f"[[sessions]] #{i}"), table)
+        key = fields.key()
+        if any(s.key == key for s in sessions):
+            raise EventError(
+                "%1: %2: session %3 is defined twice.", source, fields.where.label, repr(key)
+            )
+        # from here on, refusals name the session by its key
+        named = _Fields(source, fields.table, _Where(repr(key), session=True))
+        sessions.append(_session(named, key, date, timezone))
+    sessions.sort(key=lambda s: s.starts_at)
+    return tuple(sessions)
+
+
+def _session(fields: _Fields, key: str, date: dt.date, timezone: str) -> SessionSpec:
+    starts = fields.moment("start", date, timezone)
+    ends = fields.moment("end", date, timezone)
+    if ends <= starts:
+        raise EventError(
+            "%1: session %2: 'end' must be after 'start'.", fields.source, fields.where.label
         )
-    return info
+    return SessionSpec(
+        key=key,
+        title=fields.text("title", required=True),
+        room=fields.text("room"),
+        starts_at=starts,
+        ends_at=ends,
+        capacity=fields.whole("capacity"),
+        attendance=fields.flag("attendance", True),
+    )
 
 
-def event_secret(store: Store, event_id: int) -> bytes:
-    with store.read() as s:
-        return bytes.fromhex(s.get_one(m.Event, event_id).secret)
+# ---------------------------------------------------------------------------- save
 
 
 def save_event(store: Store, spec: EventSpec, *, new: bool = False) -> EventInfo:
@@ -332,22 +302,28 @@ def save_event(store: Store, spec: EventSpec, *, new: bool = False) -> EventInfo
             "registration_opens",
         ):
             setattr(event, attr, getattr(spec, attr))
-
-        by_key = {c.key: c for c in event.categories}
-        for pos, cat in enumerate(spec.categories):
-            row = by_key.get(cat.key) or m.Category(key=cat.key)
-            row.label, row.colour, row.position = cat.label, cat.colour, pos
-            if cat.key not in by_key:
-                event.categories.append(row)
-
-        sessions = {x.key: x for x in event.sessions}
-        for sess in spec.sessions:
-            row = sessions.get(sess.key) or m.Session(key=sess.key)
-            for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance"):
-                setattr(row, attr, getattr(sess, attr))
-            if sess.key not in sessions:
-                event.sessions.append(row)
+        _save_categories(event, spec.categories)
+        _save_sessions(event, spec.sessions)
         # Sessions and categories missing from the file are kept: scans may point at them.
         s.flush()
         s.refresh(event)
         return to_info(event)
+
+
+def _save_categories(event: m.Event, categories: tuple[CategoryInfo, ...]) -> None:
+    by_key = {c.key: c for c in event.categories}
+    for pos, cat in enumerate(categories):
+        row = by_key.get(cat.key) or m.Category(key=cat.key)
+        row.label, row.colour, row.position = cat.label, cat.colour, pos
+        if cat.key not in by_key:
+            event.categories.append(row)
+
+
+def _save_sessions(event: m.Event, sessions: tuple[SessionSpec, ...]) -> None:
+    by_key = {x.key: x for x in event.sessions}
+    for sess in sessions:
+        row = by_key.get(sess.key) or m.Session(key=sess.key)
+        for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance"):
+            setattr(row, attr, getattr(sess, attr))
+        if sess.key not in by_key:
+            event.sessions.append(row)

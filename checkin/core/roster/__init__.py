@@ -1,5 +1,14 @@
 """The delegate list: import (read, map columns, validate, apply), delegates as values,
 edits, walk-in registration, countries, the purge and the demo.
 
-May import ``event``, ``db`` and the shared leaves.
+The import, in the order a file goes through it: ``read`` (the entry points
+``read_roster`` and ``preview_roster``) opens the file as a ``table`` (``decode`` for
+CSV text, ``xlsx`` for workbooks), ``columns`` maps its header to fields, ``validate``
+checks every row, ``plan`` compares the rows with the delegates and ``apply`` writes
+the plan; ``report`` holds what they hand back.  Shared by the import, walk-ins and
+edits: ``identity`` (who is the same person), ``field_rules`` (what a field may hold)
+and ``person`` (one person's form).
+
+May import ``event``, ``db`` and the shared leaves; never ``desk`` (checking a walk-in
+in is ``checkin.core.desk.walkin``).
 """

@@ -187,12 +187,15 @@ def _inverted(name: str) -> str | None:
     return f"{tail} {head}"
 
 
-def _build() -> dict[str, str]:
+def _official_names() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Every country's English and French names -> code, and the shortened forms
+    ("Islamic Republic of Iran", "Korea") with the codes each could mean."""
     names: dict[str, str] = {}
     fr = _french()
     derived: dict[str, set[str]] = {}
 
-    def derive(name: str, code: str) -> None:
+    def add(name: str, code: str) -> None:
+        names.setdefault(_key(name), code)
         inverted = _inverted(name)
         if inverted:
             derived.setdefault(_key(inverted), set()).add(code)
@@ -208,13 +211,15 @@ def _build() -> dict[str, str]:
         ]
         for name in english:
             if name:
-                names.setdefault(_key(name), code)
-                derive(name, code)
+                add(name, code)
         for name in english:
             if name:
-                french = fr.gettext(name)
-                names.setdefault(_key(french), code)
-                derive(french, code)
+                add(fr.gettext(name), code)
+    return names, derived
+
+
+def _build() -> dict[str, str]:
+    names, derived = _official_names()
     for key, codes in derived.items():
         if len(codes) == 1 and key:
             names.setdefault(key, next(iter(codes)))

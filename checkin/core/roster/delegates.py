@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.event import codes
-from checkin.core.event.definition import event_secret
+from checkin.core.event.stored import event_secret
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo, EventInfo
 

@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from checkin.core.db.store import Store
-from checkin.core.event.definition import current_event, load_event_file, save_event
+from checkin.core.event.definition import load_event_file, save_event
+from checkin.core.event.stored import current_event
 from checkin.core.resources import resource
-from checkin.core.roster import importer as roster
+from checkin.core.roster.apply import import_roster
+from checkin.core.roster.report import ImportReport
 from checkin.core.types import EventInfo
 
 
@@ -16,7 +18,7 @@ from checkin.core.types import EventInfo
 class DemoResult:
     event: EventInfo
     created: bool
-    report: roster.ImportReport | None
+    report: ImportReport | None
 
 
 def demo_files():
@@ -31,5 +33,5 @@ def create_demo(store: Store, *, today: dt.date | None = None) -> DemoResult:
     if existing is not None and existing.name == spec.name:
         return DemoResult(existing, created=False, report=None)
     event = save_event(store, spec, new=existing is not None)
-    report = roster.import_roster(store, event, roster_file)
+    report = import_roster(store, event, roster_file)
     return DemoResult(event, created=True, report=report)

@@ -1,8 +1,8 @@
 """Organiser work on one delegate: edit, cancel, restore; and the roster as plain rows.
 
-* ``validate_edit(event, form)`` checks a form without touching the database, with the
-  walk-in form's rules (``walkin.validate``) plus the reference, so the dialog can say
-  what is wrong, field by field, as the organiser types.
+* ``person.validate(event, form)`` checks a form without touching the database, with
+  the rules every person form follows (a walk-in's too), so the dialog can say what is
+  wrong, field by field, as the organiser types.
 * ``update_delegate`` validates again, refuses an e-mail address or reference another
   delegate of the event already has (the import matches people by those), and writes in
   ONE transaction, keeping ``search_text`` in step.  A delegate whose badge was printed
@@ -20,49 +20,34 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
-from checkin.core.roster.walkins import FieldProblem, WalkInForm, normalise_form
-from checkin.core.text import clean
+from checkin.core.roster.identity import find_known
+from checkin.core.roster.person import (
+    FORM_FIELDS,
+    CleanPerson,
+    FieldProblem,
+    PersonForm,
+    normalise_form,
+)
 from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
 log = logging.getLogger(__name__)
 
 # The fields printed on a badge (see printing.badge_content): a change means a reprint.
 PRINTED_FIELDS = ("first_name", "last_name", "organisation", "country", "category")
-FORM_FIELDS = (
-    "first_name", "last_name", "organisation", "country", "email", "category", "reference",
-)  # fmt: skip
-REFERENCE_LIMIT = m.Delegate.__table__.c["reference"].type.length
 
 # Columns of ``roster_rows``: the search index's columns first (SearchIndex reads those
 # positions), then what the roster shows besides.
 ROSTER_COLUMNS = (*DELEGATE_COLUMNS, m.Delegate.arrived_at, m.Delegate.printed_at)
 ARRIVED_AT = len(DELEGATE_COLUMNS)
 PRINTED_AT = ARRIVED_AT + 1
-
-
-@dataclass(frozen=True)
-class DelegateForm:
-    """What an organiser may change on a delegate; text as typed (cleaned on save)."""
-
-    first_name: str
-    last_name: str
-    organisation: str = ""
-    country: str = ""  # name in English or French, or ISO code
-    email: str = ""
-    category: str = ""  # key or label; "" = the event's first category
-    reference: str = ""
-
-    @classmethod
-    def of(cls, delegate: DelegateInfo) -> DelegateForm:
-        """The form filled with a delegate's current values."""
-        return cls(**{f.name: getattr(delegate, f.name) for f in fields(cls)})
 
 
 @dataclass(frozen=True)
@@ -84,61 +69,17 @@ class DelegateNotFound(LookupError):
     """No delegate with that id in this event."""
 
 
-def _normalise(event: EventInfo, form: DelegateForm) -> tuple[dict, tuple[FieldProblem, ...]]:
-    walk_in = WalkInForm(
-        first_name=form.first_name,
-        last_name=form.last_name,
-        organisation=form.organisation,
-        country=form.country,
-        email=form.email,
-        category=form.category,
-    )
-    cleaned, problems = normalise_form(event, walk_in)
-    values = {
-        "first_name": cleaned.first_name,
-        "last_name": cleaned.last_name,
-        "organisation": cleaned.organisation,
-        "country": cleaned.country,
-        "email": cleaned.email,
-        "category": cleaned.category,
-        "reference": clean(form.reference or ""),
-    }
-    found = list(problems)
-    if len(values["reference"]) > REFERENCE_LIMIT:
-        length = len(values["reference"])
-        found.append(
-            FieldProblem(
-                "reference",
-                f"too long ({length} characters; at most {REFERENCE_LIMIT})",
-                "too_long",
-                (str(length), str(REFERENCE_LIMIT)),
-            )
-        )
-    found.sort(key=lambda p: FORM_FIELDS.index(p.field) if p.field in FORM_FIELDS else 99)
-    return values, tuple(found)
-
-
-def validate_edit(event: EventInfo, form: DelegateForm) -> tuple[FieldProblem, ...]:
-    """The problems of ``form`` by field, in form order; () when it can be saved.
-
-    No database access: an e-mail or reference taken by someone else is found only by
-    ``update_delegate``.
-    """
-    return _normalise(event, form)[1]
-
-
 def _now(now: dt.datetime | None) -> dt.datetime:
     if now is None:
         return dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return now.astimezone(dt.UTC).replace(tzinfo=None) if now.tzinfo else now
 
 
-def _who(row) -> str:
-    name = " ".join(p for p in (row.first_name, row.last_name) if p) or f"no. {row.number}"
-    return f"{name} (no. {row.number})"
+def _who(delegate: DelegateInfo) -> str:
+    return f"{delegate.full_name or f'no. {delegate.number}'} (no. {delegate.number})"
 
 
-def _locked_delegate(session, event: EventInfo, delegate_id: int) -> m.Delegate:
+def _locked_delegate(session: Session, event: EventInfo, delegate_id: int) -> m.Delegate:
     # Serialise with imports and walk-ins on PostgreSQL (SQLite: BEGIN IMMEDIATE).
     session.execute(select(m.Event.id).where(m.Event.id == event.id).with_for_update())
     row = session.scalars(
@@ -153,51 +94,53 @@ def _info(row: m.Delegate) -> DelegateInfo:
     return DelegateInfo(*(getattr(row, c.key) for c in DELEGATE_COLUMNS))
 
 
+def _clashes(
+    session: Session, event: EventInfo, row: m.Delegate, person: CleanPerson
+) -> list[FieldProblem]:
+    """A new e-mail address or reference that another delegate of the event has."""
+    kinds = []
+    if person.email and person.email != (row.email or "").lower():
+        kinds.append("email")
+    if person.reference and person.reference != row.reference:
+        kinds.append("reference")
+    known = find_known(session, event.id, person, kinds, exclude_id=row.id)
+    clashes = []
+    if "email" in known:
+        who = _who(known["email"])
+        clashes.append(
+            FieldProblem("email", f"already the e-mail of {who}", "email_taken", (who,))
+        )
+    if "reference" in known:
+        who = _who(known["reference"])
+        clashes.append(
+            FieldProblem("reference", f"already the reference of {who}", "reference_taken",
+                         (who,))
+        )  # fmt: skip
+    return clashes
+
+
 def update_delegate(
     store: Store,
     event: EventInfo,
     delegate_id: int,
-    form: DelegateForm,
+    form: PersonForm,
     *,
     now: dt.datetime | None = None,
 ) -> EditResult:
     """Save ``form`` on the delegate; raises ``DelegateEditError`` (nothing written) for
     an invalid form, or an e-mail or reference another delegate of the event has."""
-    values, problems = _normalise(event, form)
+    cleaned, problems = normalise_form(event, form)
     if problems:
         raise DelegateEditError(problems)
     with store.write() as s:
         row = _locked_delegate(s, event, delegate_id)
-        clashes: list[FieldProblem] = []
-        others = (m.Delegate.event_id == event.id, m.Delegate.id != delegate_id)
-        if values["email"] and values["email"] != (row.email or "").lower():
-            other = s.execute(
-                select(m.Delegate.number, m.Delegate.first_name, m.Delegate.last_name)
-                .where(*others, func.lower(m.Delegate.email) == values["email"])
-                .limit(1)
-            ).first()
-            if other is not None:
-                clashes.append(
-                    FieldProblem("email", f"already the e-mail of {_who(other)}", "email_taken",
-                                 (_who(other),))
-                )  # fmt: skip
-        if values["reference"] and values["reference"] != row.reference:
-            other = s.execute(
-                select(m.Delegate.number, m.Delegate.first_name, m.Delegate.last_name)
-                .where(*others, m.Delegate.reference == values["reference"])
-                .limit(1)
-            ).first()
-            if other is not None:
-                clashes.append(
-                    FieldProblem("reference", f"already the reference of {_who(other)}",
-                                 "reference_taken", (_who(other),))
-                )
+        clashes = _clashes(s, event, row, cleaned)
         if clashes:
             raise DelegateEditError(tuple(clashes))
-        changed = tuple(f for f in FORM_FIELDS if getattr(row, f) != values[f])
+        changed = tuple(f for f in FORM_FIELDS if getattr(row, f) != getattr(cleaned, f))
         if changed:
             for name in changed:
-                setattr(row, name, values[name])
+                setattr(row, name, getattr(cleaned, name))
             row.search_text = search_text(
                 row.first_name, row.last_name, row.organisation, row.email, row.reference
             )

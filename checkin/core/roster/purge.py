@@ -121,6 +121,7 @@ def _wipe_free_space(store: Store) -> bool:
             # The driver connection is in autocommit already (store.py); VACUUM cannot
             # run inside a transaction, so no SQLAlchemy BEGIN here.
             raw = conn.connection.driver_connection
+            assert raw is not None  # a live connection has its driver's
             raw.execute("PRAGMA secure_delete = ON")
             raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
             raw.execute("VACUUM")

@@ -46,7 +46,7 @@ from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import merge
 from checkin.core.errors import UserError, translatable
-from checkin.core.event.definition import current_event_row, require_event
+from checkin.core.event.stored import require_event
 from checkin.core.text import fold
 from checkin.core.types import EventInfo
 
@@ -307,83 +307,96 @@ def read_bundle(path: str | Path) -> _Bundle:
     except (zipfile.BadZipFile, OSError) as exc:
         raise SyncError("%1: not a checkin sync file (not a zip archive).", path) from exc
     with zf:
-        try:
-            manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
-        except KeyError as exc:
-            raise SyncError("%1: not a checkin sync file (no manifest.json).", path) from exc
-        except (ValueError, zipfile.BadZipFile, OSError) as exc:
-            raise SyncError("%1: manifest.json is damaged (%2).", path, exc) from exc
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-            raise SyncError(
-                "%1: not a checkin sync file (format %2).", path, f"{manifest!r:.60}"
-            )
-        if manifest.get("version") != VERSION:
-            raise SyncError(
-                "%1: sync format version %2; this checkin reads version %3. Use the same "
-                "checkin version on both stations.",
-                path,
-                repr(manifest.get("version")),
-                VERSION,
-            )
-        for name, known, newer in (
-            (
-                "delegate_columns",
-                set(delegate_columns()),
-                translatable(
-                    "%1: written by a newer checkin (unknown delegate fields: %2). Update "
-                    "checkin on this station first."
-                ),
-            ),
-            (
-                "scan_columns",
-                {*merge.scan_columns(), *merge.LINKS},
-                translatable(
-                    "%1: written by a newer checkin (unknown scan fields: %2). Update "
-                    "checkin on this station first."
-                ),
-            ),
-        ):
-            extra = sorted(set(manifest.get(name) or ()) - known)
-            if extra:
-                raise SyncError(*(newer, path, ", ".join(extra)))
-
-        def rows(name: str, table) -> list[dict]:
-            try:
-                text = zf.read(name).decode("utf-8")
-            except KeyError as exc:
-                raise SyncError("%1: %2 is missing.", path, name) from exc
-            except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
-                raise SyncError("%1: %2 is damaged (%3).", path, name, exc) from exc
-            out = []
-            for number, line in enumerate(text.splitlines(), start=1):
-                if not line.strip():
-                    continue
-                where = (path, name, number)
-                try:
-                    value = json.loads(line)
-                except ValueError as exc:
-                    raise SyncError("%1: %2, line %3: not valid JSON (%4).", *where, exc) from exc
-                if not isinstance(value, dict):
-                    raise SyncError("%1: %2, line %3: expected an object.", *where)
-                out.append(_decode(table, value, where))
-            return out
-
+        manifest = _read_manifest(zf, path)
         bundle = _Bundle(
             manifest,
-            rows("categories.jsonl", m.Category.__table__),
-            rows("sessions.jsonl", m.Session.__table__),
-            rows("delegates.jsonl", m.Delegate.__table__),
-            rows("scans.jsonl", m.Scan.__table__),
+            _read_rows(zf, path, "categories.jsonl", m.Category.__table__),
+            _read_rows(zf, path, "sessions.jsonl", m.Session.__table__),
+            _read_rows(zf, path, "delegates.jsonl", m.Delegate.__table__),
+            _read_rows(zf, path, "scans.jsonl", m.Scan.__table__),
         )
+    _check_rows(path, bundle)
+    return bundle
+
+
+def _read_manifest(zf: zipfile.ZipFile, path: Path) -> dict:
+    """The manifest, refused unless this checkin reads every field the file has."""
+    try:
+        manifest = json.loads(zf.read("manifest.json").decode("utf-8"))
+    except KeyError as exc:
+        raise SyncError("%1: not a checkin sync file (no manifest.json).", path) from exc
+    except (ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise SyncError("%1: manifest.json is damaged (%2).", path, exc) from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise SyncError(
+            "%1: not a checkin sync file (format %2).", path, f"{manifest!r:.60}"
+        )
+    if manifest.get("version") != VERSION:
+        raise SyncError(
+            "%1: sync format version %2; this checkin reads version %3. Use the same "
+            "checkin version on both stations.",
+            path,
+            repr(manifest.get("version")),
+            VERSION,
+        )
+    for name, known, newer in (
+        (
+            "delegate_columns",
+            set(delegate_columns()),
+            translatable(
+                "%1: written by a newer checkin (unknown delegate fields: %2). Update "
+                "checkin on this station first."
+            ),
+        ),
+        (
+            "scan_columns",
+            {*merge.scan_columns(), *merge.LINKS},
+            translatable(
+                "%1: written by a newer checkin (unknown scan fields: %2). Update "
+                "checkin on this station first."
+            ),
+        ),
+    ):
+        extra = sorted(set(manifest.get(name) or ()) - known)
+        if extra:
+            raise SyncError(*(newer, path, ", ".join(extra)))
+    return manifest
+
+
+def _read_rows(zf: zipfile.ZipFile, path: Path, name: str, table) -> list[dict]:
+    """One JSON-lines member, each line decoded into column values."""
+    try:
+        text = zf.read(name).decode("utf-8")
+    except KeyError as exc:
+        raise SyncError("%1: %2 is missing.", path, name) from exc
+    except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+        raise SyncError("%1: %2 is damaged (%3).", path, name, exc) from exc
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = (path, name, number)
+        try:
+            value = json.loads(line)
+        except ValueError as exc:
+            raise SyncError("%1: %2, line %3: not valid JSON (%4).", *where, exc) from exc
+        if not isinstance(value, dict):
+            raise SyncError("%1: %2, line %3: expected an object.", *where)
+        out.append(_decode(table, value, where))
+    return out
+
+
+def _check_rows(path: Path, bundle: _Bundle) -> None:
+    """Every row has its required fields, and its key (the first) only once."""
     checks = (
         ("categories.jsonl", bundle.categories, ("key", "label")),
         ("sessions.jsonl", bundle.sessions, ("key", "title", "starts_at", "ends_at")),
         ("delegates.jsonl", bundle.delegates, ("number", "created_at", "updated_at")),
         ("scans.jsonl", bundle.scans, ("uuid", "outcome", "created_at")),
     )
-    for name, rows_, required in checks:
+    for name, rows, required in checks:
         seen: dict[object, int] = {}
-        for i, row in enumerate(rows_, start=1):
+        for i, row in enumerate(rows, start=1):
             where = (path, name, i)
             _require(row, required, where)
             key = row[required[0]]
@@ -393,7 +406,6 @@ def read_bundle(path: str | Path) -> _Bundle:
                     seen[key],
                 )
             seen[key] = i
-    return bundle
 
 
 def import_bundle(store: Store, path: str | Path) -> ImportReport:
@@ -403,7 +415,7 @@ def import_bundle(store: Store, path: str | Path) -> ImportReport:
     event = require_event(store)
     manifest = bundle.manifest
     with store.write() as s:
-        row = current_event_row(s)
+        row = s.get_one(m.Event, event.id)
         if manifest.get("event_uuid") != row.uuid:
             raise SyncError(
                 "%1: this file is from another event (%2, %3); this station holds %4. "

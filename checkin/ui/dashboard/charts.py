@@ -24,7 +24,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from checkin.core.dashboard.stats import Dashboard, GroupCount
+from checkin.core.dashboard.snapshot import Dashboard
+from checkin.core.dashboard.stats import GroupCount
 from checkin.core.roster.countries import country_name
 from checkin.core.types import EventInfo
 

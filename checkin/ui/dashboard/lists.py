@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from checkin.core.dashboard.stats import Person
+from checkin.core.dashboard.snapshot import Person
 from checkin.core.desk.presence import Attendee
 from checkin.core.roster.countries import country_name
 from checkin.core.text import fold

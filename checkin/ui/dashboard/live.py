@@ -41,7 +41,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.core.dashboard.process import DashboardProcess, ProcessGone, Request, can_share
-from checkin.core.dashboard.stats import Dashboard, compute_dashboard
+from checkin.core.dashboard.snapshot import Dashboard, compute_dashboard
 from checkin.core.db.changes import ChangeWatcher
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo

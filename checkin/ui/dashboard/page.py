@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.dashboard.stats import Dashboard, Person, write_call_list
+from checkin.core.dashboard.snapshot import Dashboard, Person, write_call_list
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
 from checkin.ui.dashboard.charts import DashboardCharts
@@ -102,9 +102,25 @@ class DashboardPage(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
-        ev = self.event_info
+        top = self._top_row()
+        figures = self._figures_row()
+        self.session = SessionPanel(self.event_info)
+        self.banner = WatchBanner()
+        self._flash = QTimer(self)
+        self._flash.setInterval(500)
+        self._flash.timeout.connect(self._flash_step)
+        self._build_tabs()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        layout.addWidget(self.session)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+
+    def _top_row(self) -> QHBoxLayout:
+        """The title, the time of the last update, and projector mode (F9)."""
         title = plain_label(16, bold=True)
-        title.setText(self.tr("Dashboard — %1").replace("%1", ev.name))
+        title.setText(self.tr("Dashboard — %1").replace("%1", self.event_info.name))
         self.status = plain_label(10)
         self.status.setAccessibleName(self.tr("Last update"))
         self.projector_button = QPushButton(self.tr("Projector mode (F9)"))
@@ -118,7 +134,9 @@ class DashboardPage(QWidget):
         top.addWidget(title, 1)
         top.addWidget(self.status)
         top.addWidget(self.projector_button)
+        return top
 
+    def _figures_row(self) -> QHBoxLayout:
         self.arrived = FigureTile(self.tr("Arrived / expected"))
         self.missing = FigureTile(self.tr("Not yet arrived"))
         self.walk_ins = FigureTile(self.tr("Walk-ins"))
@@ -126,13 +144,28 @@ class DashboardPage(QWidget):
         figures = QHBoxLayout()
         for tile in (self.arrived, self.missing, self.walk_ins, self.refused):
             figures.addWidget(tile, 1)
-        self.session = SessionPanel(ev)
-        self.banner = WatchBanner()
-        self._flash = QTimer(self)
-        self._flash.setInterval(500)
-        self._flash.timeout.connect(self._flash_step)
+        return figures
 
-        self.charts = DashboardCharts(ev)
+    def _build_tabs(self) -> None:
+        """Overview (the charts), the call list, recent arrivals, the watch list, and who
+        attended a session."""
+        overview = self._overview_tab()
+        call = self._call_tab()
+        self.recent_table = make_table(self.recent_model, self.tr("Recent arrivals"))
+        self.watch_table = make_table(self.watch_model, self.tr("Watch list"))
+        attendance = self._attendance_tab()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Dashboard views"))
+        self.tabs.addTab(overview, self.tr("&Overview"))
+        self.call_tab = self.tabs.addTab(call, self.tr("&Not yet arrived"))
+        self.tabs.addTab(self.recent_table, self.tr("&Recent arrivals"))
+        self.tabs.addTab(self.watch_table, self.tr("&Watch list"))
+        self.attendance_tab = self.tabs.addTab(attendance, self.tr("Session &attendance"))
+        self.tabs.currentChanged.connect(self._choose_session)
+        self.feed.call_list = False  # the overview opens first
+
+    def _overview_tab(self) -> QWidget:
+        self.charts = DashboardCharts(self.event_info)
         overview = QWidget()
         views = self.charts.views()
         upper, lower = QHBoxLayout(), QHBoxLayout()
@@ -144,7 +177,10 @@ class DashboardPage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(upper, 1)
         grid.addLayout(lower, 1)
+        return overview
 
+    def _call_tab(self) -> QWidget:
+        """Not yet arrived: the call list, exported as CSV."""
         self.call_table = make_table(self.call_model, self.tr("Not yet arrived: call list"))
         self.call_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by last name, folded
         self.export_button = QPushButton(self.tr("Export call list (CSV)…"))
@@ -158,10 +194,11 @@ class DashboardPage(QWidget):
         call_row.addWidget(self.export_button)
         call_layout.addLayout(call_row)
         call_layout.addWidget(self.call_table)
+        return call
 
-        self.recent_table = make_table(self.recent_model, self.tr("Recent arrivals"))
-        self.watch_table = make_table(self.watch_model, self.tr("Watch list"))
-
+    def _attendance_tab(self) -> QWidget:
+        """Who attended a session (the one running now, at first)."""
+        ev = self.event_info
         self.session_choice = QComboBox()
         self.session_choice.setAccessibleName(self.tr("Session to list"))
         for s in ev.sessions:
@@ -184,23 +221,7 @@ class DashboardPage(QWidget):
         att_row.addWidget(self.attendee_hint)
         att_layout.addLayout(att_row)
         att_layout.addWidget(self.attendee_table)
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Dashboard views"))
-        self.tabs.addTab(overview, self.tr("&Overview"))
-        self.call_tab = self.tabs.addTab(call, self.tr("&Not yet arrived"))
-        self.tabs.addTab(self.recent_table, self.tr("&Recent arrivals"))
-        self.tabs.addTab(self.watch_table, self.tr("&Watch list"))
-        self.attendance_tab = self.tabs.addTab(attendance, self.tr("Session &attendance"))
-        self.tabs.currentChanged.connect(self._choose_session)
-        self.feed.call_list = False  # the overview opens first
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(figures)
-        layout.addWidget(self.session)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
+        return attendance
 
     # ------------------------------------------------------------------ live
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from checkin.core.dashboard.stats import Dashboard, SessionPresence
+from checkin.core.dashboard.snapshot import Dashboard, SessionPresence
 from checkin.core.desk.presence import CapacityLevel
 from checkin.core.types import EventInfo
 from checkin.ui.desk.outcome_panel import StatusIcon, Tone

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from checkin.core.dashboard.stats import Dashboard
+from checkin.core.dashboard.snapshot import Dashboard
 from checkin.core.types import EventInfo
 from checkin.ui.dashboard.panels import (
     FigureTile,

@@ -18,11 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from sqlalchemy import select
 
 from checkin.core.badges import printing
-from checkin.core.badges import render as badges
-from checkin.core.db import models as m
+from checkin.core.badges.templates import load_template
 from checkin.core.db.store import Store, data_dir
 from checkin.core.types import EventInfo, Outcome, ScanResult
 from checkin.ui.widgets import printer as badge_printer
@@ -51,11 +49,6 @@ def print_to(path: Path, printer_name: str) -> None:
     badge_printer.paint_pdf(printer, path)
 
 
-def _print_count(store: Store, delegate_id: int) -> int:
-    with store.read() as s:
-        return s.scalar(select(m.Delegate.print_count).where(m.Delegate.id == delegate_id)) or 0
-
-
 def make_and_print(
     store: Store,
     event: EventInfo,
@@ -70,7 +63,7 @@ def make_and_print(
     cancelled=None,
 ) -> Path:
     """The background job: render one badge, record it, and print it if a printer is set."""
-    template = badges.load_template(template_key)
+    template = load_template(template_key)
     path.parent.mkdir(parents=True, exist_ok=True)
     printing.print_badges(
         store, event, path, template=template, refs=[reference], station=station,
@@ -112,7 +105,7 @@ class ArrivalPrinter(QObject):
         if d.reference in self.jobs:
             return None  # already on its way
         try:
-            if _print_count(self.store, d.id):
+            if printing.print_count(self.store, d.id):
                 return None
         except Exception as exc:  # the database: the check-in stands, say so
             self.failed.emit(self.tr("The badge could not be printed.") + "\n" + first_line(exc))

@@ -38,11 +38,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from checkin.core.badges import printing
-from checkin.core.badges import render as badges
+from checkin.core.badges.render import RenderCancelled
+from checkin.core.badges.templates import Template, list_templates, load_template
 from checkin.core.db.store import Store, data_dir
+from checkin.core.desk.protocol import DeskService
 from checkin.core.desk.search import SearchIndex
 from checkin.core.desk.service import CheckinError, CheckinService
-from checkin.core.roster.walkins import WalkInError, WalkInResult, register_walk_in
+from checkin.core.desk.walkin import WalkInResult, admit_walk_in
+from checkin.core.roster.walkins import WalkInError
 from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.arrival_badges import ArrivalPrinter
@@ -95,7 +98,9 @@ class DeskController(QObject):
         self.render_badge: Callable[..., printing.PrintReport] = printing.print_badges
         self.print_pdf: Callable[[Path, QWidget | None], object] = print_pdf
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        self.service = CheckinService(store, event, station=station, operator=operator)
+        self.service: DeskService = CheckinService(
+            store, event, station=station, operator=operator
+        )
         self.index: SearchIndex | None = None
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
         self.action = ScanAction.ENTRY  # EXIT: a session's door counting people out
@@ -164,7 +169,7 @@ class DeskController(QObject):
         if not self._applying and mode != self.settings.mode:
             self._store(replace(self.settings, mode=mode))  # remembered for next time
 
-    def use_service(self, service) -> None:
+    def use_service(self, service: DeskService) -> None:
         """Check people in through ``service`` from now on: on a shared database, the
         ``DeskCheckin`` that fails over to this laptop's copy when the server is gone."""
         service.station = self.station
@@ -371,7 +376,7 @@ class DeskController(QObject):
     def register(self, dialog: WalkInDialog) -> WalkInResult | None:
         """Register the dialog's person, check them in and (if asked) render the badge."""
         try:
-            result = register_walk_in(
+            result = admit_walk_in(
                 self.store, self.event_info, dialog.form(), station=self.station,
                 session=self.mode,
             )
@@ -413,7 +418,7 @@ class DeskController(QObject):
         """Render one badge to a PDF in the background, with progress and Cancel."""
         path = self.badge_path(reference)
         try:
-            template = badges.load_template(template_key)
+            template = load_template(template_key)
             path.parent.mkdir(parents=True, exist_ok=True)
         except Exception as exc:
             self.view.show_error(
@@ -507,7 +512,7 @@ class DeskController(QObject):
             )
 
     def _badge_failed(self, job: Job, exc: BaseException) -> None:
-        if job.is_cancelled or isinstance(exc, badges.RenderCancelled):
+        if job.is_cancelled or isinstance(exc, RenderCancelled):
             self.view.show_notice(
                 self.tr("Badge not made"),
                 self.tr(
@@ -562,9 +567,9 @@ class DeskController(QObject):
         )
 
 
-def _templates() -> list[badges.Template]:
+def _templates() -> list[Template]:
     try:
-        return badges.list_templates()
+        return list_templates()
     except Exception as exc:  # a broken template file: the others still work
         log.error("badge templates could not be read: %s", type(exc).__qualname__)
         return []

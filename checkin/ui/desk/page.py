@@ -1,6 +1,6 @@
 """The Desk page: what front-desk staff look at with a queue in front of them.
 
-A view only: layout, keyboard handling and small list models.  It says what the
+A view only: layout and keyboard handling (its list models are in ``lists``).  It says what the
 operator asked for through signals (search text, check this person in, undo that
 scan, mode) and shows what the ``DeskController`` hands back.  Scans do not come
 through here at all: the window's ``ScanDetector`` feeds the controller directly, so a
@@ -9,19 +9,7 @@ badge lands wherever the focus is and never types into the search box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,113 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.desk.service import AUTO
-from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo, Outcome, ScanResult
-from checkin.ui.desk.outcome_panel import OutcomePanel, refusal_title
-
-RECENT_MAX = 20
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class ResultsModel(QAbstractListModel):
-    """Search hits: one line per person, name first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.people: list[DelegateInfo] = []
-
-    def set_people(self, people: list[DelegateInfo]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.people):
-            return None
-        d = self.people[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            text = f"{d.full_name}  —  {d.organisation}" if d.organisation else d.full_name
-            if d.status == DelegateStatus.CANCELLED.value:
-                text += "  " + self.tr("(registration cancelled)")
-            return text
-        if role == Qt.ItemDataRole.UserRole:
-            return d.id
-        return None
-
-
-@dataclass(frozen=True)
-class RecentScan:
-    scan_id: str
-    time: str
-    name: str
-    status: Outcome
-    undone: bool = False
-
-
-def outcome_word(status: Outcome) -> str:
-    """One or two words for the recent-scans list."""
-    if status is Outcome.ADMITTED:
-        return _word("Admitted")
-    if status is Outcome.ALREADY_ADMITTED:
-        return _word("Already in")
-    if status is Outcome.UNDONE:
-        return _word("Undone")
-    if status is Outcome.EXITED:
-        return _word("Left")
-    if status is Outcome.NOT_PRESENT:
-        return _word("Not in the room")
-    return refusal_title(status)
-
-
-def _word(text: str) -> str:
-    return QCoreApplication.translate("DeskPage", text)
-
-
-class RecentModel(QAbstractListModel):
-    """The last scans at this desk, newest first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.scans: list[RecentScan] = []
-
-    def add(self, scan: RecentScan) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.scans.insert(0, scan)
-        self.endInsertRows()
-        if len(self.scans) > RECENT_MAX:
-            self.beginRemoveRows(QModelIndex(), RECENT_MAX, len(self.scans) - 1)
-            del self.scans[RECENT_MAX:]
-            self.endRemoveRows()
-
-    def mark_undone(self, scan_id: str) -> None:
-        for row, scan in enumerate(self.scans):
-            if scan.scan_id == scan_id:
-                self.scans[row] = replace(scan, undone=True)
-                self.dataChanged.emit(self.index(row), self.index(row))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.scans)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.scans):
-            return None
-        scan = self.scans[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            word = outcome_word(scan.status)
-            if scan.undone:
-                word += " — " + _word("undone")
-            name = scan.name or _word("(no one)")
-            return f"{scan.time}   {name}   —   {word}"
-        return None
-
-    def undoable(self, row: int) -> bool:
-        if not 0 <= row < len(self.scans):
-            return False
-        scan = self.scans[row]
-        # An exit counted by mistake is undone like an admission.
-        return scan.status in (Outcome.ADMITTED, Outcome.EXITED) and not scan.undone
+from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanResult
+from checkin.ui.desk.lists import RecentModel, RecentScan, ResultsModel
+from checkin.ui.desk.outcome_panel import OutcomePanel
 
 
 class DeskPage(QWidget):
@@ -165,14 +49,73 @@ class DeskPage(QWidget):
         super().__init__(parent)
         self.event_info = event
         self.setObjectName("deskPage")
+        top = self._top_bar(event, station)
+        self.panel = OutcomePanel()  # centre: the outcome of the last scan
+        side = self._search_side()
+        bottom = self._recent_scans()
+        middle = QHBoxLayout()
+        middle.addWidget(self.panel, 3)
+        middle.addLayout(side, 2)
+        self._build_offline_banner()
+        page = QVBoxLayout(self)
+        page.addWidget(self.offline_banner)
+        page.addLayout(top)
+        page.addLayout(middle, 1)
+        page.addLayout(bottom)
 
-        # -- top bar: event, mode, station
+        self._flash = QTimer(self)
+        self._flash.setSingleShot(True)
+        self._flash.setInterval(250)
+        self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
+        self.set_search_ready(False)
+        self._door_shown()
+
+    # ------------------------------------------------------------ building
+
+    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey | str, slot) -> QShortcut:
+        """A key of the page (and of its children: the camera panel, the lists)."""
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _top_bar(self, event: EventInfo, station: str) -> QHBoxLayout:
+        """The event's name, the mode (and door), the station, and the desk's buttons."""
         self.title_label = title = QLabel(event.name)
         title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont()
         font.setPointSize(16)
         font.setBold(True)
         title.setFont(font)
+        mode_label = self._build_mode_boxes(event)
+        self.station_label = station_label = QLabel()
+        station_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_station(station)
+        self.lock_label = QLabel(self.tr("Locked"))
+        self.lock_label.setAccessibleName(
+            self.tr("Locked: the settings and the other pages need the PIN")
+        )
+        self.lock_label.setStyleSheet("font-weight: bold;")
+        self.lock_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(mode_label)
+        top.addWidget(self.mode_box)
+        top.addWidget(self.direction_label)
+        top.addWidget(self.direction_box)
+        top.addSpacing(24)
+        top.addWidget(station_label)
+        top.addSpacing(24)
+        self._build_desk_buttons()
+        for widget in (
+            self.walk_in_button, self.camera_button, self.sound_button,
+            self.settings_button, self.lock_label, self.lock_button,
+        ):  # fmt: skip
+            top.addWidget(widget)
+        return top
+
+    def _build_mode_boxes(self, event: EventInfo) -> QLabel:
+        """The mode, and at a session's door the direction; the mode's label is returned."""
         self.mode_box = QComboBox()
         self.mode_box.setAccessibleName(self.tr("Check-in mode"))
         self._fill_modes(event)
@@ -195,32 +138,15 @@ class DeskPage(QWidget):
         self.direction_label = QLabel(self.tr("&Door:"))
         self.direction_label.setBuddy(self.direction_box)
         self.mode_box.currentIndexChanged.connect(self._door_shown)
-        self.station_label = station_label = QLabel()
-        station_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.set_station(station)
-        self.lock_label = QLabel(self.tr("Locked"))
-        self.lock_label.setAccessibleName(
-            self.tr("Locked: the settings and the other pages need the PIN")
-        )
-        self.lock_label.setStyleSheet("font-weight: bold;")
-        self.lock_label.hide()
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        top.addWidget(mode_label)
-        top.addWidget(self.mode_box)
-        top.addWidget(self.direction_label)
-        top.addWidget(self.direction_box)
-        top.addSpacing(24)
-        top.addWidget(station_label)
-        top.addSpacing(24)
+        return mode_label
+
+    def _build_desk_buttons(self) -> None:
+        """Walk-in (Ctrl+N), Camera, Sound, Settings (Ctrl+,) and Lock (Ctrl+L)."""
         self.walk_in_button = QPushButton(self.tr("&Walk-in…"))
         self.walk_in_button.setAccessibleName(self.tr("Register a walk-in"))
         self.walk_in_button.setToolTip(self.tr("Register someone who is not on the list (Ctrl+N)"))
         self.walk_in_button.clicked.connect(self.walk_in_requested)
-        top.addWidget(self.walk_in_button)
-        walk_in_key = QShortcut(QKeySequence.StandardKey.New, self)
-        walk_in_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        walk_in_key.activated.connect(self.walk_in_requested)
+        self._shortcut(QKeySequence.StandardKey.New, self.walk_in_requested)
         self.camera_button = QPushButton(self.tr("C&amera"))
         self.camera_button.setCheckable(True)
         self.camera_button.setAccessibleName(self.tr("Scan badges with the camera"))
@@ -229,36 +155,25 @@ class DeskPage(QWidget):
         )
         self.camera_button.toggled.connect(self.show_camera)
         self.camera_panel = None  # made when first asked for: most desks have a scanner
-        top.addWidget(self.camera_button)
         self.sound_button = QPushButton()
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(True)
         self.sound_button.toggled.connect(self._sound_toggled)
         self.set_sound(True)
-        top.addWidget(self.sound_button)
         self.settings_button = QPushButton(self.tr("&Settings…"))
         self.settings_button.setAccessibleName(self.tr("Desk settings"))
         self.settings_button.setToolTip(self.tr("Desk settings (Ctrl+,)"))
         self.settings_button.clicked.connect(self.settings_requested)
-        top.addWidget(self.settings_button)
-        self.settings_key = QShortcut(QKeySequence("Ctrl+,"), self)
-        self.settings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.settings_key.activated.connect(self.settings_requested)
+        self.settings_key = self._shortcut("Ctrl+,", self.settings_requested)
         self.lock_button = QPushButton(self.tr("&Lock"))
         self.lock_button.setAccessibleName(self.tr("Lock the desk"))
         self.lock_button.setToolTip(self.tr("Lock the desk (Ctrl+L)"))
         self.lock_button.clicked.connect(self.lock_requested)
         self.lock_button.hide()
-        top.addWidget(self.lock_label)
-        top.addWidget(self.lock_button)
-        lock_key = QShortcut(QKeySequence("Ctrl+L"), self)
-        lock_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        lock_key.activated.connect(self.lock_requested)
+        self._shortcut("Ctrl+L", self.lock_requested)
 
-        # -- centre: the outcome panel
-        self.panel = OutcomePanel()
-
-        # -- side: search
+    def _search_side(self) -> QVBoxLayout:
+        """Find a person: the search box, what it found, and Check in."""
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Find by name, organisation, e-mail…"))
         self.search_box.setAccessibleName(self.tr("Find a person"))
@@ -286,8 +201,10 @@ class DeskPage(QWidget):
         side.addWidget(self.search_status)
         side.addWidget(self.results_view, 1)
         side.addWidget(self.check_in_button)
+        return side
 
-        # -- bottom: recent scans
+    def _recent_scans(self) -> QVBoxLayout:
+        """The last scans at this desk, with Undo (Ctrl+Z)."""
         self.recent = RecentModel(self)
         self.recent_view = QListView()
         self.recent_view.setModel(self.recent)
@@ -301,9 +218,7 @@ class DeskPage(QWidget):
         self.undo_button.setToolTip(self.tr("Undo the selected check-in (Ctrl+Z)"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
-        undo_key = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo_key.activated.connect(self.undo_selected)
+        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_selected)
         recent_label = QLabel(self.tr("&Recent scans"))
         recent_label.setBuddy(self.recent_view)
         bottom = QVBoxLayout()
@@ -312,10 +227,9 @@ class DeskPage(QWidget):
         row.addWidget(self.recent_view, 1)
         row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
         bottom.addLayout(row)
+        return bottom
 
-        middle = QHBoxLayout()
-        middle.addWidget(self.panel, 3)
-        middle.addLayout(side, 2)
+    def _build_offline_banner(self) -> None:
         self.offline_banner = QLabel()
         self.offline_banner.setObjectName("offlineBanner")
         self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -326,18 +240,6 @@ class DeskPage(QWidget):
             " padding: 6px;"
         )
         self.offline_banner.hide()
-        page = QVBoxLayout(self)
-        page.addWidget(self.offline_banner)
-        page.addLayout(top)
-        page.addLayout(middle, 1)
-        page.addLayout(bottom)
-
-        self._flash = QTimer(self)
-        self._flash.setSingleShot(True)
-        self._flash.setInterval(250)
-        self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
-        self.set_search_ready(False)
-        self._door_shown()
 
     # ------------------------------------------------------------ keyboard
 

@@ -45,7 +45,30 @@ class SettingsDialog(QDialog):
         self._result: DeskSettings | None = None
         self.setWindowTitle(self.tr("Desk settings"))
         self.setAccessibleName(self.tr("Desk settings"))
+        self._build_desk_fields(current, modes)
+        self._build_printing(current, templates, printers)
+        self._build_pin(current)
+        language_note = self._build_language(current)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #a00000;")
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
 
+        box = QVBoxLayout(self)
+        box.addLayout(self._form(language_note))
+        box.addWidget(self.problem)
+        box.addWidget(self._buttons())
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.station.setFocus()
+
+    # ------------------------------------------------------------ building
+
+    def _build_desk_fields(
+        self, current: DeskSettings, modes: list[tuple[str, str | None]]
+    ) -> None:
+        """Station, mode, the scanner's suffix and sound."""
         self.station = QLineEdit(current.station)
         self.station.setAccessibleName(self.tr("Station name"))
         self.station.setMaxLength(60)
@@ -64,6 +87,11 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play a &sound for each result"))
         self.sound.setAccessibleName(self.tr("Play a sound for each result"))
         self.sound.setChecked(current.sound)
+
+    def _build_printing(
+        self, current: DeskSettings, templates: list[tuple[str, str]], printers: list[str]
+    ) -> None:
+        """Printing on arrival: on or off, the printer and the badge template."""
         self.print_on_arrival = QCheckBox(self.tr("&Print the badge at first check-in"))
         self.print_on_arrival.setAccessibleName(self.tr("Print the badge at first check-in"))
         self.print_on_arrival.setToolTip(
@@ -92,6 +120,8 @@ class SettingsDialog(QDialog):
         self.printer.setEnabled(current.print_on_arrival)
         self.template.setEnabled(current.print_on_arrival)
 
+    def _build_pin(self, current: DeskSettings) -> None:
+        """The lock PIN: whether one is set, a new one typed twice, or none."""
         self.pin_state = QLabel(
             self.tr("A lock PIN is set.") if current.lock_pin_hash else self.tr("No lock PIN.")
         )
@@ -111,6 +141,8 @@ class SettingsDialog(QDialog):
         self.clear_pin.setVisible(bool(current.lock_pin_hash))
         self.clear_pin.toggled.connect(self._clear_toggled)
 
+    def _build_language(self, current: DeskSettings) -> QLabel:
+        """The app's language (at the next start); the note that says so is returned."""
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the app"))
         self.language.addItem(self.tr("System"), "")
@@ -122,14 +154,9 @@ class SettingsDialog(QDialog):
         language_note = QLabel(self.tr("The language changes at the next start."))
         language_note.setWordWrap(True)
         language_note.setTextFormat(Qt.TextFormat.PlainText)
+        return language_note
 
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #a00000;")
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.problem.hide()
-
+    def _form(self, language_note: QLabel) -> QFormLayout:
         form = QFormLayout()
         form.addRow(self.tr("S&tation name:"), self.station)
         form.addRow(self.tr("&Mode:"), self.mode)
@@ -144,7 +171,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.clear_pin)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", language_note)
+        return form
 
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,13 +183,7 @@ class SettingsDialog(QDialog):
         cancel.setAccessibleName(self.tr("Cancel"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
-
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(self.problem)
-        box.addWidget(buttons)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.station.setFocus()
+        return buttons
 
     def _clear_toggled(self, on: bool) -> None:
         for field in (self.pin, self.pin_again):

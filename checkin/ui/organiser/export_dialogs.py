@@ -2,7 +2,7 @@
 
 * ``SplitDialog`` — one sign-in list for everyone, or one per desk by the last name's
   first letter ("A-K, L-Z"), checked as typed with the very parser the command line
-  uses (``reports.parse_split``), so the message is the same and OK waits for a valid
+  uses (``sign_in.parse_split``), so the message is the same and OK waits for a valid
   split.
 * ``TemplateDialog`` — the badge template for badges sent by e-mail (A6 by default: a
   page a delegate can print at home or show on a phone).
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.badges import render as badges
-from checkin.core.dashboard import reports
+from checkin.core.badges.templates import list_templates
+from checkin.core.dashboard.files import ReportError
+from checkin.core.dashboard.sign_in import parse_split
 from checkin.ui.widgets.messages import explain
 
 DEFAULT_MAIL_TEMPLATE = "a6"
@@ -81,8 +82,8 @@ class SplitDialog(QDialog):
     def problem_text(self) -> str:
         """Empty when the split is valid; else what is wrong, in the CLI's words."""
         try:
-            reports.parse_split(self.split_edit.text())
-        except reports.ReportError as exc:
+            parse_split(self.split_edit.text())
+        except ReportError as exc:
             # The message names the CLI option; the dialog's field needs no such prefix
             # (a translation may put a no-break space before the colon).
             return _SPLIT_PREFIX.sub("", explain(exc), count=1)
@@ -129,7 +130,7 @@ class TemplateDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.template_box = QComboBox()
         self.template_box.setAccessibleName(self.tr("Badge template"))
-        for t in badges.list_templates():
+        for t in list_templates():
             self.template_box.addItem(t.title, t.key)
             self.template_box.setItemData(
                 self.template_box.count() - 1, t.description, Qt.ItemDataRole.ToolTipRole

@@ -2,7 +2,7 @@
 
 No widgets here: each function runs on a worker thread and returns a frozen dataclass.
 
-* ``stage_export`` writes an export (``reports.export``, as ``checkin export``) to a
+* ``stage_export`` writes an export (``export.export``, as ``checkin export``) to a
   hidden file beside the target; the menu moves it into place on the GUI thread only
   if the job was not cancelled meanwhile, so a cancel at any moment leaves no file and
   an older file of that name intact.
@@ -23,8 +23,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from checkin.core.badges import mailmerge
-from checkin.core.badges import render as badges
-from checkin.core.dashboard import reports
+from checkin.core.badges.templates import load_template
+from checkin.core.dashboard.export import ExportResult, export
+from checkin.core.dashboard.files import ExportCancelled, Progress, ReportError
+from checkin.core.dashboard.sign_in import DeskRange
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
 from checkin.core.types import EventInfo
@@ -44,7 +46,7 @@ def _tr(text: str) -> str:
 class StagedExport:
     """An export written next to its target, waiting to be moved into place."""
 
-    result: reports.ExportResult
+    result: ExportResult
     staged: Path
     target: Path
 
@@ -54,25 +56,25 @@ def stage_export(
     event: EventInfo,
     out: str | Path,
     kind: str,
-    split: tuple[reports.DeskRange, ...] = (),
+    split: tuple[DeskRange, ...] = (),
     *,
-    progress: reports.Progress | None = None,
+    progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> StagedExport:
-    """``reports.export`` into a hidden file beside ``out`` (the caller moves it)."""
+    """``export.export`` into a hidden file beside ``out`` (the caller moves it)."""
     target = Path(out)
     if target.is_dir():
-        raise reports.ReportError("%1 is a folder: give a file name.", target)
+        raise ReportError("%1 is a folder: give a file name.", target)
     if not target.parent.is_dir():
-        raise reports.ReportError("%1 does not exist.", target.parent)  # core's wording
+        raise ReportError("%1 does not exist.", target.parent)  # core's wording
     staged = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
-        result = reports.export(
+        result = export(
             store, event, staged, kind=kind, split=split, progress=progress,
             cancelled=cancelled,
         )
         if cancelled is not None and cancelled():
-            raise reports.ExportCancelled()
+            raise ExportCancelled()
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
@@ -91,13 +93,13 @@ def write_mailmerge(
     folder: str | Path,
     template_key: str,
     *,
-    progress: reports.Progress | None = None,
+    progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> MailMergeDone:
     """``mailmerge.write_mailmerge``; on failure or cancel, only the files it wrote go."""
     folder = Path(folder)
     before = frozenset(folder.iterdir()) if folder.is_dir() else None
-    template = badges.load_template(template_key)
+    template = load_template(template_key)
     try:
         report = mailmerge.write_mailmerge(
             store, event, folder, template=template, progress=progress, cancelled=cancelled
@@ -130,7 +132,7 @@ def kind_for(path: str | Path) -> str:
         return XLSX
     # Only the menu raises this one (the core never sees it), so its template is the
     # menu's own translated text; explain() finds no other translation and fills it.
-    raise reports.ReportError(_tr("%1: name the file .xlsx or .csv."), Path(path).name)
+    raise ReportError(_tr("%1: name the file .xlsx or .csv."), Path(path).name)
 
 
 def with_filter_suffix(path: str, chosen_filter: str) -> str:

@@ -43,8 +43,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from checkin.core.badges import render as badges
-from checkin.core.dashboard import reports
+from checkin.core.badges.render import RenderCancelled
+from checkin.core.dashboard.files import ExportCancelled, ReportError
+from checkin.core.dashboard.sign_in import DeskRange, parse_split
 from checkin.core.db import backup
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
@@ -94,8 +95,21 @@ class OrganiserMenu(QObject):
         self.message: QMessageBox | None = None
         self._locked = False
         self._last_dir = ""
+        self._ask_with_defaults()
+        self.menu: QMenu = window.menuBar().addMenu(self.tr("&Event"))
+        self.menu.setObjectName("eventMenu")
+        self.menu.setAccessibleName(self.tr("Event menu"))
+        self.menu.aboutToShow.connect(self._update_actions)
+        self._add_actions()
+        # F10 opens the menu, as in most desktop apps: Alt+E is shared with mnemonics of
+        # some pages ("&Edit…" on the Roster), where the menu bar wins.
+        self.open_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), window)
+        self.open_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.open_shortcut.activated.connect(self.open_menu)
+        self._update_actions()
 
-        # The steps that need a person, replaceable in tests.
+    def _ask_with_defaults(self) -> None:
+        """The steps that need a person (dialogs, opening a folder), replaceable in tests."""
         self.ask_save_path: Callable[[str, str, list[str]], str] = self._ask_save_path
         self.ask_folder: Callable[[str, str], str] = lambda title, start: (
             QFileDialog.getExistingDirectory(self.window, title, start)
@@ -111,10 +125,7 @@ class OrganiserMenu(QObject):
         )
         self.quit_app: Callable[[str], None] = self._quit_app
 
-        self.menu: QMenu = window.menuBar().addMenu(self.tr("&Event"))
-        self.menu.setObjectName("eventMenu")
-        self.menu.setAccessibleName(self.tr("Event menu"))
-        self.menu.aboutToShow.connect(self._update_actions)
+    def _add_actions(self) -> None:
         add = self._add
         self.export_action = add("exportAttendance", self.tr("&Export attendance…"),
                                  self.tr("Export attendance as a spreadsheet"),
@@ -143,12 +154,6 @@ class OrganiserMenu(QObject):
         self.purge_action = add("purgePersonalData", self.tr("Pur&ge personal data…"),
                                 self.tr("Purge personal data after the event"),
                                 self.purge_personal_data)
-        # F10 opens the menu, as in most desktop apps: Alt+E is shared with mnemonics of
-        # some pages ("&Edit…" on the Roster), where the menu bar wins.
-        self.open_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F10), window)
-        self.open_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.open_shortcut.activated.connect(self.open_menu)
-        self._update_actions()
 
     def open_menu(self) -> None:
         """Open the Event menu from the keyboard (F10), unless locked."""
@@ -291,7 +296,7 @@ class OrganiserMenu(QObject):
 
     def _job_failed(self, title: str, job: workers.Job, exc: BaseException) -> None:
         cancelled = job.is_cancelled and isinstance(
-            exc, reports.ExportCancelled | badges.RenderCancelled
+            exc, ExportCancelled | RenderCancelled
         )
         if cancelled:
             self._done(title, self.tr("Cancelled: nothing was written."))
@@ -319,7 +324,7 @@ class OrganiserMenu(QObject):
             return
         try:
             kind = kind_for(path)
-        except reports.ReportError as exc:
+        except ReportError as exc:
             self._error(title, explain(exc))
             return
         self._export(title, self.tr("Writing the attendance…"), Path(path), kind)
@@ -337,8 +342,8 @@ class OrganiserMenu(QObject):
         if text is None:
             return
         try:
-            split = reports.parse_split(text)
-        except reports.ReportError as exc:  # the dialog checks; an injected one may not
+            split = parse_split(text)
+        except ReportError as exc:  # the dialog checks; an injected one may not
             self._error(title, explain(exc))
             return
         path = self.ask_save_path(title, f"sign-in-sheets-{self._stamp()}.pdf",
@@ -348,7 +353,7 @@ class OrganiserMenu(QObject):
                          "sign-in", split)
 
     def _export(self, title: str, text: str, path: Path, kind: str,
-                split: tuple[reports.DeskRange, ...] = ()) -> None:
+                split: tuple[DeskRange, ...] = ()) -> None:
         self._last_dir = str(path.parent)
         job = self._run(title, text, stage_export, self.store, self.event_info, path, kind,
                         split, progress=True)

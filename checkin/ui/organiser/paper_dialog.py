@@ -2,25 +2,22 @@
 
 The organiser types or pastes the references ticked on the sheet, the time and the
 station ("Paper A–K"), and sees, before anything is written, which references are
-known, already checked in, unknown or cancelled.  "Record" then calls
-``reports.record_paper_arrivals`` — the command's own function, with ``paper_time``
-for the time — on the known, registered references only; the unknown and cancelled
-ones are reported as skipped, so one mistyped reference does not hold up the rest of
-the sheet (the command refuses the whole list instead: at a terminal, retyping is
-cheap; here the preview has already shown the problem).  Entering a sheet twice
-changes nothing, as with the command.
+known, already checked in, unknown or cancelled: ``paper.preview_paper_arrivals``, the
+dry run of the command's own function.  "Record" then calls
+``paper.record_paper_arrivals`` — with ``paper_time`` for the time — on the known,
+registered references only; the unknown and cancelled ones are reported as skipped, so
+one mistyped reference does not hold up the rest of the sheet (the command refuses the
+whole list instead: at a terminal, retyping is cheap; here the preview has already
+shown the problem).  Entering a sheet twice changes nothing, as with the command.
 
-``preview_paper`` reads with the same matching rules as the core function (a
-reference exactly, ``#12`` = delegate number 12); it lives here because the core
-function checks and writes in one call and offers no dry run.
+Both run off the GUI thread (``run_in_background``); the dialog itself never reads the
+database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,119 +34,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from checkin.core.dashboard import reports
-from checkin.core.db import models as m
+from checkin.core.dashboard.paper import (
+    ALREADY,
+    CANCELLED,
+    NEW,
+    UNKNOWN,
+    PaperLine,
+    PaperPreview,
+    PaperResult,
+    paper_time,
+    preview_paper_arrivals,
+    record_paper_arrivals,
+)
 from checkin.core.db.store import Store
-from checkin.core.desk import journal
-from checkin.core.types import DelegateStatus, EventInfo
+from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.workers import Job, run_in_background
 
-NEW, ALREADY, UNKNOWN, CANCELLED = "new", "already", "unknown", "cancelled"
-_NUMBER = re.compile(r"#(\d+)")
 _SEPARATORS = re.compile(r"[\s,;]+")
 PREVIEW_DELAY_MS = 400
-
-
-# ---------------------------------------------------------------- work (no Qt widgets)
 
 
 def split_refs(text: str) -> list[str]:
     """References as typed or pasted: one per line or separated by spaces, commas or
     semicolons; each once, in the order given."""
     return list(dict.fromkeys(r for r in _SEPARATORS.split(text) if r))
-
-
-@dataclass(frozen=True)
-class PaperLine:
-    ref: str
-    state: str  # new | already | unknown | cancelled
-    name: str = ""
-    admitted_at: dt.datetime | None = None  # for "already": when (event's zone)
-
-
-@dataclass(frozen=True)
-class PaperPreview:
-    lines: tuple[PaperLine, ...]
-    session: str | None
-
-    def refs(self, state: str) -> tuple[str, ...]:
-        return tuple(line.ref for line in self.lines if line.state == state)
-
-    @property
-    def known(self) -> tuple[str, ...]:
-        """Registered delegates: what ``record`` is given."""
-        return tuple(line.ref for line in self.lines if line.state in (NEW, ALREADY))
-
-
-def preview_paper(
-    store: Store, event: EventInfo, refs: Sequence[str], *, session: str | None = None
-) -> PaperPreview:
-    """What recording ``refs`` would do, without writing anything."""
-    wanted = list(dict.fromkeys(r.strip() for r in refs if r.strip()))
-    sess = event.session(session) if session else None
-    if session and sess is None:
-        # Translated here, as the core has no such sentence; explain() then keeps it.
-        raise reports.ReportError(
-            QCoreApplication.translate("PaperDialog", "Unknown session %1."), repr(session)
-        )
-    scope = sess.id if sess else journal.VENUE
-    numbers = {r: int(match.group(1)) for r in wanted if (match := _NUMBER.fullmatch(r))}
-    d = m.Delegate
-    found: dict[str, tuple[int, str, str]] = {}
-    with store.read() as s:
-        rows = s.execute(
-            select(d.id, d.reference, d.number, d.status, d.first_name, d.last_name).where(
-                d.event_id == event.id,
-                d.reference.in_([r for r in wanted if r not in numbers])
-                | d.number.in_(list(numbers.values())),
-            )
-        ).all()
-        for row in rows:
-            name = " ".join(p for p in (row.first_name, row.last_name) if p)
-            for r in wanted:
-                if (r in numbers and numbers[r] == row.number) or r == row.reference:
-                    found.setdefault(r, (row.id, row.status, name))
-        admitted = dict(
-            s.execute(
-                select(m.Admission.delegate_id, m.Admission.admitted_at).where(
-                    m.Admission.event_id == event.id,
-                    m.Admission.scope == scope,
-                    m.Admission.delegate_id.in_([v[0] for v in found.values()]),
-                )
-            ).all()
-        )
-    lines = []
-    for r in wanted:
-        if r not in found:
-            lines.append(PaperLine(r, UNKNOWN))
-            continue
-        delegate_id, status, name = found[r]
-        if status != DelegateStatus.REGISTERED.value:
-            lines.append(PaperLine(r, CANCELLED, name))
-        elif delegate_id in admitted:
-            lines.append(PaperLine(r, ALREADY, name, event.local(admitted[delegate_id])))
-        else:
-            lines.append(PaperLine(r, NEW, name))
-    return PaperPreview(tuple(lines), sess.key if sess else None)
-
-
-def record_paper(
-    store: Store,
-    event: EventInfo,
-    refs: Sequence[str],
-    *,
-    at: str,
-    station: str,
-    session: str | None,
-) -> reports.PaperResult:
-    """The command's own path: ``paper_time`` then ``record_paper_arrivals``."""
-    when = reports.paper_time(event, at)
-    return reports.record_paper_arrivals(
-        store, event, refs, at=when, station=station, session=session
-    )
 
 
 # ---------------------------------------------------------------- the dialog
@@ -161,7 +71,7 @@ class PaperDialog(QDialog):
     previewed = Signal(object)
     """A ``PaperPreview`` (or the exception that stopped it)."""
     recorded = Signal(object)
-    """A ``reports.PaperResult``: something was written (pages may reload)."""
+    """A ``paper.PaperResult``: something was written (pages may reload)."""
     record_failed = Signal(str)
 
     def __init__(
@@ -185,6 +95,17 @@ class PaperDialog(QDialog):
         self._record_job: Job | None = None
         self._again = False
 
+        layout = QVBoxLayout(self)
+        self._add_refs(layout)
+        layout.addLayout(self._inputs_form(today))
+        self._add_results(layout)
+        self._add_buttons(layout)
+        self._connect_inputs()
+
+    # ------------------------------------------------------------ layout
+
+    def _add_refs(self, layout: QVBoxLayout) -> None:
+        """The intro and the box the references are typed or pasted into."""
         intro = QLabel(
             self.tr(
                 "Type or paste the references ticked on the paper sheet: one per line, or "
@@ -202,7 +123,12 @@ class PaperDialog(QDialog):
         self.refs_edit.setTabChangesFocus(True)
         refs_label = QLabel(self.tr("Ticked &references:"))
         refs_label.setBuddy(self.refs_edit)
+        layout.addWidget(intro)
+        layout.addWidget(refs_label)
+        layout.addWidget(self.refs_edit, 2)
 
+    def _inputs_form(self, today: dt.date | None) -> QFormLayout:
+        """Time, station and scope (the venue or a session)."""
         self.time_edit = QTimeEdit()
         self.time_edit.setObjectName("timeEdit")
         self.time_edit.setDisplayFormat("HH:mm")
@@ -227,12 +153,15 @@ class PaperDialog(QDialog):
             form.addRow(label, widget)
         zone = QLabel(
             self.tr("Times are the event's local time (%1), on the event day (%2).")
-            .replace("%1", event_info.timezone)
-            .replace("%2", event_info.date.isoformat())
+            .replace("%1", self.event_info.timezone)
+            .replace("%2", self.event_info.date.isoformat())
         )
         zone.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", zone)
+        return form
 
+    def _add_results(self, layout: QVBoxLayout) -> None:
+        """Check, the preview (a summary and a line per reference), what was recorded."""
         self.check_button = QPushButton(self.tr("Chec&k"))
         self.check_button.setObjectName("checkButton")
         self.check_button.setAccessibleName(self.tr("Check the references"))
@@ -251,7 +180,12 @@ class PaperDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName(self.tr("What was recorded"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.lines_list, 3)
+        layout.addWidget(self.result_label)
 
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.record_button = QPushButton(self.tr("&Record"))
         self.record_button.setObjectName("recordButton")
@@ -259,19 +193,10 @@ class PaperDialog(QDialog):
         self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.record_button.clicked.connect(self.record)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(refs_label)
-        layout.addWidget(self.refs_edit, 2)
-        layout.addLayout(form)
-        layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.lines_list, 3)
-        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
-        # A preview follows the typing (after a pause); Record always uses a current one.
+    def _connect_inputs(self) -> None:
+        """A preview follows the typing (after a pause); Record always uses a current one."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -316,6 +241,10 @@ class PaperDialog(QDialog):
     def at_text(self) -> str:
         return self.time_edit.time().toString("HH:mm")
 
+    def at(self) -> dt.datetime:
+        """The time typed, on the event day in its zone (as ``--at HH:MM``), aware UTC."""
+        return paper_time(self.event_info, self.at_text())
+
     def station(self) -> str:
         return self.station_edit.text().strip()
 
@@ -346,8 +275,8 @@ class PaperDialog(QDialog):
             return
         self.summary.setText(self.tr("Checking…"))
         job = run_in_background(
-            preview_paper, self.store, self.event_info, refs, session=self.session_key(),
-            parent=self,
+            preview_paper_arrivals, self.store, self.event_info, refs, at=self.at(),
+            session=self.session_key(), parent=self,
         )
         self._preview_job = job
         job.succeeded.connect(self._show_preview)
@@ -434,8 +363,8 @@ class PaperDialog(QDialog):
         at, station, session = self.at_text(), self.station(), preview.session
         self.result_label.setText(self.tr("Recording…"))
         job = run_in_background(
-            record_paper, self.store, self.event_info, list(preview.known), at=at,
-            station=station, session=session, parent=self,
+            record_paper_arrivals, self.store, self.event_info, list(preview.known),
+            at=self.at(), station=station, session=session, parent=self,
         )
         self._record_job = job
         skipped = (preview.refs(UNKNOWN), preview.refs(CANCELLED))
@@ -456,7 +385,7 @@ class PaperDialog(QDialog):
 
     def _recorded(
         self,
-        result: reports.PaperResult,
+        result: PaperResult,
         at: str,
         station: str,
         skipped: tuple[tuple[str, ...], tuple[str, ...]],
@@ -507,15 +436,4 @@ def _failure_text(exc: BaseException) -> str:
     )
 
 
-__all__ = [
-    "ALREADY",
-    "CANCELLED",
-    "NEW",
-    "UNKNOWN",
-    "PaperDialog",
-    "PaperLine",
-    "PaperPreview",
-    "preview_paper",
-    "record_paper",
-    "split_refs",
-]
+__all__ = ["PaperDialog", "split_refs"]

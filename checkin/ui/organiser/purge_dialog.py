@@ -63,6 +63,22 @@ class PurgeDialog(QDialog):
         self.report: purge.PurgeReport | None = None
         self._job: workers.Job | None = None
 
+        texts = self._explanation(event_info)
+        name_label = self._build_confirmation(event_info)
+        layout = QVBoxLayout(self)
+        for label in texts:
+            layout.addWidget(label)
+        layout.addSpacing(8)
+        layout.addWidget(name_label)
+        layout.addWidget(self.name_edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+        self._name_changed()
+        self.name_edit.setFocus()
+
+    def _explanation(self, event_info: EventInfo) -> list[QLabel]:
+        """What is removed, what stays, and that it cannot be undone, in words."""
         heading = QLabel(
             self.tr("⚠ Remove the personal data of “%1” (%2)?")
             .replace("%1", event_info.name).replace("%2", event_info.date.isoformat())
@@ -91,6 +107,11 @@ class PurgeDialog(QDialog):
         for label in texts:
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+        return texts
+
+    def _build_confirmation(self, event_info: EventInfo) -> QLabel:
+        """The name typed to confirm, the status, progress and the buttons; the name's
+        label is returned."""
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("purgeNameEdit")
         self.name_edit.setAccessibleName(self.tr("The event's name, to confirm"))
@@ -120,18 +141,7 @@ class PurgeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.name_edit.textChanged.connect(self._name_changed)
         self.name_edit.returnPressed.connect(self.purge_now)
-
-        layout = QVBoxLayout(self)
-        for label in texts:
-            layout.addWidget(label)
-        layout.addSpacing(8)
-        layout.addWidget(name_label)
-        layout.addWidget(self.name_edit)
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.buttons)
-        self._name_changed()
-        self.name_edit.setFocus()
+        return name_label
 
     def confirmed(self) -> bool:
         return purge.confirm_matches(self.event_info, self.name_edit.text())

@@ -112,8 +112,24 @@ class RosterPage(QWidget):
         self.wizard = None
 
         self.model = RosterTableModel(event_info, self)
+        filters = self._filters_row()
+        self._build_table()
+        actions = self._actions_row()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)
+        layout.addLayout(actions)
+        self.setTabOrder(self.filter_edit, self.table)
+        self._update_count()
+        self._update_buttons()
+        if load:  # else when first shown (the app's pages: see checkin.ui.app)
+            self.refresh()
 
-        # ---- filters
+    # ------------------------------------------------------------ building
+
+    def _filters_row(self) -> QHBoxLayout:
+        """The filter box (Ctrl+F) and the combo boxes that narrow the list."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("rosterFilter")
         self.filter_edit.setAccessibleName(self.tr("Filter the roster"))
@@ -128,14 +144,31 @@ class RosterPage(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self.apply_filter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
+        self._build_choice_boxes()
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        for box in (
+            self.status_box,
+            self.category_box,
+            self.organisation_box,
+            self.country_box,
+            self.printed_box,
+            self.arrived_box,
+        ):
+            filters.addWidget(box)
+            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        return filters
 
-        def combo(name: str, accessible: str) -> QComboBox:
-            box = QComboBox()
-            box.setObjectName(name)
-            box.setAccessibleName(accessible)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            return box
+    @staticmethod
+    def _combo(name: str, accessible: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
 
+    def _build_choice_boxes(self) -> None:
+        combo = self._combo
         self.status_box = combo("statusFilter", self.tr("Status filter"))
         self.status_box.addItem(self.tr("Any status"), ANY)
         self.status_box.addItem(self.tr("Registered"), "registered")
@@ -156,7 +189,7 @@ class RosterPage(QWidget):
         self.arrived_box.addItem(self.tr("Not arrived"), NO)
         self._fill_choice_boxes()
 
-        # ---- table
+    def _build_table(self) -> None:
         self.table = RosterView()
         self.table.setObjectName("rosterTable")
         self.table.setAccessibleName(self.tr("Delegates"))
@@ -186,7 +219,8 @@ class RosterPage(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
 
-        # ---- actions
+    def _actions_row(self) -> QHBoxLayout:
+        """The count, and Edit, Cancel, Restore and Import (the message goes above)."""
         self.import_button = QPushButton(self.tr("&Import…"))
         self.import_button.setAccessibleName(self.tr("Import a delegate list"))
         self.import_button.clicked.connect(self.open_import)
@@ -207,19 +241,6 @@ class RosterPage(QWidget):
         self.message_label.setObjectName("rosterMessage")
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 1)
-        for box in (
-            self.status_box,
-            self.category_box,
-            self.organisation_box,
-            self.country_box,
-            self.printed_box,
-            self.arrived_box,
-        ):
-            filters.addWidget(box)
-            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
@@ -230,16 +251,7 @@ class RosterPage(QWidget):
             self.import_button,
         ):
             actions.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message_label)
-        layout.addLayout(actions)
-        self.setTabOrder(self.filter_edit, self.table)
-        self._update_count()
-        self._update_buttons()
-        if load:  # else when first shown (the app's pages: see checkin.ui.app)
-            self.refresh()
+        return actions
 
     # ------------------------------------------------------------ loading
 
@@ -497,7 +509,7 @@ class RosterPage(QWidget):
     # ------------------------------------------------------------ import
 
     def open_import(self):
-        from checkin.ui.roster.import_wizard import ImportWizard
+        from checkin.ui.roster.importing.wizard import ImportWizard
 
         wizard = ImportWizard(self.store, self.event_info, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

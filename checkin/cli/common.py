@@ -1,0 +1,152 @@
+"""What every command group shares: exit statuses, the store named by ``--db``/``--demo``,
+JSON printing and the JSON shapes of delegates and scan outcomes.
+
+Stdlib only at the top: ``checkin --help`` builds every group's parser and must not pay
+for SQLAlchemy, reportlab or Qt.  A command imports the core it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:  # not at run time: the store module loads SQLAlchemy
+    from checkin.core.db.store import Store
+    from checkin.core.types import DelegateInfo, EventInfo, ScanResult
+
+# 0: the person may go in, or the command succeeded; 1: a scan refused or an input file
+# rejected; 2: usage (bad arguments, no event, unknown session); 3: no database.
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
+EXIT_UNEXPECTED = 70  # a bug: sysexits' EX_SOFTWARE
+
+Command = Callable[[argparse.Namespace], int]
+
+# The core's user errors a group's commands may raise, with their exit status; the
+# first class that matches wins.  A group hands its table out through a function that
+# imports the classes only when a command has failed (see ``checkin.cli``).
+ErrorTable = tuple[tuple[type[Exception], int], ...]
+
+
+class UsageError(Exception):
+    """Arguments that parse but make no sense together: argparse's error, exit 2."""
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The ``checkin`` sub-commands a group adds its own to."""
+
+    sub: argparse._SubParsersAction
+
+    def add(self, name: str, func: Command, help_text: str) -> argparse.ArgumentParser:
+        """A command whose help is also its description, with a ``--json`` flag."""
+        p = self.sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        return p
+
+    def nest(self, name: str, dest: str, **kwargs: Any) -> argparse._SubParsersAction:
+        """A command with actions of its own (``checkin event init``): their parent."""
+        parser = self.sub.add_parser(name, **kwargs)
+        return parser.add_subparsers(dest=dest, metavar="ACTION", required=True)
+
+
+def user_errors() -> ErrorTable:
+    """Errors any command may meet: no database, no event."""
+    from checkin.core.db.store import StoreError
+    from checkin.core.event.rules import EventError
+
+    return ((EventError, EXIT_USAGE), (StoreError, EXIT_DATABASE))
+
+
+# ------------------------------------------------------------------ the store
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store the global options name, opened (a context manager)."""
+    from checkin.core.db.store import open_store as open_core_store
+
+    return open_core_store(args.db, demo=args.demo, read_only=args.read_only)
+
+
+def database_url(args: argparse.Namespace) -> str:
+    """The database URL the global options name, without opening it (backups)."""
+    from checkin.core.db.store import resolve_url
+
+    return resolve_url(args.db, demo=args.demo)
+
+
+# ------------------------------------------------------------------ output
+
+
+def print_json(value: object) -> None:
+    """One JSON document on one line; names stay readable (no ``\\u`` escapes)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def progress_printer(args: argparse.Namespace) -> Callable[[int, int], None]:
+    """A ``done/total badges`` counter on a terminal's stderr; silent otherwise."""
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total} badges", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def end_progress() -> None:
+    """The line after a ``progress_printer`` counter."""
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def iso(event: EventInfo, when: dt.datetime | None) -> str | None:
+    """A UTC time as the event's local ISO time, to the second."""
+    return event.local(when).isoformat(timespec="seconds") if when else None
+
+
+@overload
+def delegate_json(d: DelegateInfo, *, code: str | None = None) -> dict: ...
+@overload
+def delegate_json(d: None, *, code: str | None = None) -> None: ...
+
+
+def delegate_json(d: DelegateInfo | None, *, code: str | None = None) -> dict | None:
+    """A delegate as ``list``, ``search`` and scan outcomes show one."""
+    if d is None:
+        return None
+    out = {
+        "number": d.number,
+        "ref": d.reference,
+        "first_name": d.first_name,
+        "last_name": d.last_name,
+        "organisation": d.organisation,
+        "country": d.country,
+        "category": d.category,
+        "email": d.email,
+        "status": d.status,
+        "badge_version": d.badge_version,
+    }
+    if code is not None:
+        out["code"] = code
+    return out
+
+
+def outcome_json(event: EventInfo, o: ScanResult) -> dict:
+    """A scan's result (``checkin scan``, ``checkin undo``)."""
+    return {
+        "status": o.status.value,
+        "may_enter": o.may_enter,
+        "delegate": delegate_json(o.delegate),
+        "session": o.session.key if o.session else None,
+        "first_scan_at": iso(event, o.first_scan_at),
+        "first_station": o.first_station,
+        "scanned_at": iso(event, o.scanned_at),
+        "scan_id": o.scan_id,
+        "message": o.message,
+    }

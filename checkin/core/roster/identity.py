@@ -1,0 +1,205 @@
+"""Who is who in the roster: one rule for "the same person", used by every check.
+
+Two entries are the same person when they share a reference, an e-mail address (in any
+case) or a folded first + last name + organisation (``key_of``).  The rule is applied
+three ways:
+
+* a list's own duplicates (``FirstSeen``): any key seen on an earlier row is an error;
+* an import's matching (``Index``, ``match``): rows are paired with delegates by
+  reference first, then e-mail, then name, and two different non-empty references are
+  two registrations whatever else matches (``compatible``);
+* one person typed in at the desk or edited by an organiser (``find_known``): who in
+  the event already has this e-mail, name or reference, asked in SQL rather than by
+  loading everyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from checkin.core.db import models as m
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.roster.field_rules import fold_value
+from checkin.core.text import fold
+from checkin.core.types import DelegateInfo
+
+KINDS = ("reference", "email", "name")  # in the order an import matches by them
+
+
+class Person(Protocol):
+    """Anything with the fields a person is known by (a row of a list, a delegate, a form)."""
+
+    @property
+    def reference(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+
+
+def name_key(first: str, last: str, organisation: str) -> str | None:
+    """Folded first + last name + organisation; None when there is no name at all."""
+    if not first and not last:
+        return None
+    return f"{fold_value(first)}\x1f{fold_value(last)}\x1f{fold_value(organisation)}"
+
+
+def key_of(person: Person, kind: str) -> str | None:
+    """The ``kind`` key ("reference", "email" or "name") of ``person``; None if empty."""
+    if kind == "reference":
+        return person.reference or None
+    if kind == "email":
+        return person.email.lower() or None
+    return name_key(person.first_name, person.last_name, person.organisation)
+
+
+def compatible(a: Person, b: Person) -> bool:
+    """False for two different non-empty references: two registrations."""
+    return not (a.reference and b.reference and a.reference != b.reference)
+
+
+class FirstSeen:
+    """The first row each key appeared on, for a list's own duplicates."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
+
+    def repeats(self, person: Person, row: int) -> dict[str, int]:
+        """Records ``person`` on ``row``; returns kind -> the earlier row with that key."""
+        found: dict[str, int] = {}
+        for kind in KINDS:
+            key = key_of(person, kind)
+            if key is None:
+                continue
+            first = self._rows[kind].setdefault(key, row)
+            if first != row:
+                found[kind] = first
+        return found
+
+
+class Index:
+    """Delegates by reference, e-mail and name key (lists: keys can repeat).
+
+    The name index, the costly one, is built only if some row needs it.
+    """
+
+    def __init__(self, delegates: Sequence[DelegateInfo]) -> None:
+        self.delegates = delegates
+        self._by: dict[str, dict[str, list[DelegateInfo]]] = {}
+        for kind in ("reference", "email"):
+            self._by[kind] = self._build(kind)
+
+    def _build(self, kind: str) -> dict[str, list[DelegateInfo]]:
+        index: dict[str, list[DelegateInfo]] = {}
+        for d in self.delegates:
+            key = key_of(d, kind)
+            if key is not None:
+                index.setdefault(key, []).append(d)
+        return index
+
+    def has(self, kind: str) -> bool:
+        """Whether matching by ``kind`` can find anyone at all."""
+        if kind == "name":
+            return bool(self.delegates)
+        return bool(self._by[kind])
+
+    def candidates(self, person: Person, kind: str) -> list[DelegateInfo]:
+        key = key_of(person, kind)
+        if key is None:
+            return []
+        if kind not in self._by:
+            self._by[kind] = self._build(kind)
+        return self._by[kind].get(key, [])
+
+    def claimants(self, person: Person) -> Iterable[DelegateInfo]:
+        """Every delegate ``person`` could be, by any key."""
+        for kind in KINDS:
+            yield from (d for d in self.candidates(person, kind) if compatible(person, d))
+
+
+def match(people: Sequence[Person], index: Index) -> list[DelegateInfo | None]:
+    """Pair each person with a delegate, each delegate at most once: everyone by
+    reference first, then by e-mail, then by name."""
+    matches: list[DelegateInfo | None] = [None] * len(people)
+    claimed: set[int] = set()
+    for kind in KINDS:
+        if not index.has(kind):
+            continue
+        for i, person in enumerate(people):
+            if matches[i] is not None:
+                continue
+            for d in index.candidates(person, kind):
+                if d.id not in claimed and compatible(person, d):
+                    matches[i] = d
+                    claimed.add(d.id)
+                    break
+    return matches
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern for "starts with ``text``" (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def find_known(
+    session: Session,
+    event_id: int,
+    person: Person,
+    kinds: Iterable[str],
+    *,
+    exclude_id: int | None = None,
+) -> dict[str, DelegateInfo]:
+    """kind -> the delegate of the event (lowest number, cancelled ones too) who has
+    ``person``'s key of that kind, for the ``kinds`` asked; ``exclude_id`` is the
+    person themselves, when they are already a delegate."""
+    where = [m.Delegate.event_id == event_id]
+    if exclude_id is not None:
+        where.append(m.Delegate.id != exclude_id)
+    found: dict[str, DelegateInfo] = {}
+    for kind in kinds:
+        key = key_of(person, kind)
+        if key is None:
+            continue
+        same = _find_by_name(session, where, person, key) if kind == "name" else (
+            _find_by_column(session, where, kind, key)
+        )
+        if same is not None:
+            found[kind] = same
+    return found
+
+
+def _find_by_column(session: Session, where: list, kind: str, key: str) -> DelegateInfo | None:
+    column = func.lower(m.Delegate.email) if kind == "email" else m.Delegate.reference
+    row = session.execute(
+        select(*DELEGATE_COLUMNS).where(*where, column == key).order_by(m.Delegate.number).limit(1)
+    ).first()
+    return delegate_from_row(row) if row is not None else None
+
+
+def _find_by_name(session: Session, where: list, person: Person, key: str) -> DelegateInfo | None:
+    # search_text starts with the folded "first last organisation": narrow in SQL, then
+    # compare exactly (rows whose search_text was never filled are compared too).
+    prefix = fold(" ".join((person.first_name, person.last_name, person.organisation)))
+    rows = session.execute(
+        select(*DELEGATE_COLUMNS)
+        .where(
+            *where,
+            or_(
+                m.Delegate.search_text.like(like_prefix(prefix), escape="\\"),
+                m.Delegate.search_text == "",
+            ),
+        )
+        .order_by(m.Delegate.number)
+    ).all()
+    for row in rows:
+        if name_key(row.first_name, row.last_name, row.organisation) == key:
+            return delegate_from_row(row)
+    return None

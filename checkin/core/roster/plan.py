@@ -1,0 +1,181 @@
+"""What importing a read list would do to the event's delegates, as rows to write.
+
+The list's rows are matched with the delegates (``identity.match``: reference, then
+e-mail, then name); a row with no delegate is new, a matched one is updated where the
+file says something else (an empty reference or category cell never erases one), or
+restored if it had been cancelled.  With ``replace``, a registered delegate missing
+from the list is cancelled, unless a row refused for an error could be them.
+Delegates are never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as DbSession
+
+from checkin.core.db import models as m
+from checkin.core.roster.columns import STORED
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
+from checkin.core.roster.identity import Index, match
+from checkin.core.roster.report import WARNING, Change, ParsedRoster, Problem, RosterRow
+from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
+
+_MATCHED_STATUSES = (DelegateStatus.REGISTERED.value, DelegateStatus.CANCELLED.value)
+_REGISTERED = DelegateStatus.REGISTERED.value
+_CANCELLED = DelegateStatus.CANCELLED.value
+# Fields an empty cell never erases: the reference a delegate is known by, and the
+# category an organiser may have set since the last import.
+_KEPT_WHEN_EMPTY = ("reference", "category")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass
+class Plan:
+    """The changes, as the report lists them and as rows for the database."""
+
+    new: list[Change] = field(default_factory=list)
+    updated: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    cancelled: list[Change] = field(default_factory=list)
+    restored: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    inserts: list[dict] = field(default_factory=list)
+    updates: list[dict] = field(default_factory=list)
+    cancels: list[dict] = field(default_factory=list)
+
+
+def existing_delegates(session: DbSession, event: EventInfo) -> list[DelegateInfo]:
+    """The delegates a list can match (registered or cancelled), by number."""
+    rows = session.execute(
+        select(*DELEGATE_COLUMNS)
+        .where(m.Delegate.event_id == event.id, m.Delegate.status.in_(_MATCHED_STATUSES))
+        .order_by(m.Delegate.number)
+    )
+    return [delegate_from_row(r) for r in rows]
+
+
+def next_number(session: DbSession, event: EventInfo) -> int:
+    highest = session.execute(
+        select(m.Delegate.number)
+        .where(m.Delegate.event_id == event.id)
+        .order_by(m.Delegate.number.desc())
+        .limit(1)
+    ).scalar()
+    return (highest or 0) + 1
+
+
+def compared_fields(parsed: ParsedRoster) -> list[str]:
+    """The stored fields the file has a column for (a full name gives both names)."""
+    mapped = set(parsed.mapping)
+    if "full_name" in mapped:
+        mapped |= {"first_name", "last_name"}
+    return [f for f in STORED if f in mapped]
+
+
+def changed_fields(row: RosterRow, delegate: DelegateInfo, compared: list[str]) -> list[str]:
+    """The fields ``row`` changes on ``delegate``."""
+    changed = []
+    for f in compared:
+        value = getattr(row, f)
+        if f in _KEPT_WHEN_EMPTY and not value:
+            continue
+        if value != getattr(delegate, f):
+            changed.append(f)
+    return changed
+
+
+class _Planner:
+    def __init__(self, event: EventInfo, parsed: ParsedRoster, number: int) -> None:
+        self.event = event
+        self.short = Path(parsed.file).name
+        self.now = _now()
+        self.number = number
+        self.compared = compared_fields(parsed)
+        self.default_category = event.categories[0].key if event.categories else ""
+        self.plan = Plan()
+        self.claimed: set[int] = set()
+
+    def add_new(self, row: RosterRow) -> None:
+        values = {f: getattr(row, f) for f in STORED}
+        values["category"] = values["category"] or self.default_category
+        self.plan.inserts.append({
+            "event_id": self.event.id,
+            "number": self.number,
+            **values,
+            "status": _REGISTERED,
+            "badge_version": 1,
+            "search_text": search_text(
+                row.first_name, row.last_name, row.organisation, row.email, row.reference
+            ),
+            "created_at": self.now,
+            "updated_at": self.now,
+        })  # fmt: skip
+        self.plan.new.append(Change(row.row, self.number, row.name))
+        self.number += 1
+
+    def add_match(self, row: RosterRow, d: DelegateInfo) -> None:
+        self.claimed.add(d.id)
+        changed = changed_fields(row, d, self.compared)
+        restore = d.status == _CANCELLED
+        if not changed and not restore:
+            self.plan.unchanged += 1
+            return
+        final = {f: getattr(d, f) for f in STORED}
+        final.update({f: getattr(row, f) for f in changed})
+        self.plan.updates.append({
+            "id": d.id,
+            **final,
+            "status": _REGISTERED,
+            "search_text": search_text(
+                final["first_name"], final["last_name"], final["organisation"],
+                final["email"], final["reference"],
+            ),
+            "updated_at": self.now,
+        })  # fmt: skip
+        name = f"{final['first_name']} {final['last_name']}".strip()
+        change = Change(row.row, d.number, name, tuple(changed))
+        (self.plan.restored if restore else self.plan.updated).append(change)
+
+    def cancel_missing(
+        self, existing: list[DelegateInfo], index: Index, rejected: tuple[RosterRow, ...]
+    ) -> None:
+        """Cancel the registered delegates no row claimed, except those a refused row
+        could be (a row refused for a typo does not cancel its delegate)."""
+        protected = {d.id for row in rejected for d in index.claimants(row)}
+        for d in existing:
+            if d.status != _REGISTERED or d.id in self.claimed:
+                continue
+            if d.id in protected:
+                self.plan.problems.append(
+                    Problem(
+                        self.short, None, None,
+                        f"delegate no. {d.number} kept: the row that lists them has an error",
+                        WARNING, "kept_row_has_error", (str(d.number),),
+                    )
+                )  # fmt: skip
+                continue
+            self.plan.cancels.append({"id": d.id, "status": _CANCELLED, "updated_at": self.now})
+            name = f"{d.first_name} {d.last_name}".strip()
+            self.plan.cancelled.append(Change(None, d.number, name))
+
+
+def diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: bool) -> Plan:
+    """The plan of importing ``parsed`` into ``event``, read in ``session``."""
+    existing = existing_delegates(session, event)
+    planner = _Planner(event, parsed, next_number(session, event))
+    index = Index(existing)
+    for row, d in zip(parsed.rows, match(parsed.rows, index), strict=True):
+        if d is None:
+            planner.add_new(row)
+        else:
+            planner.add_match(row, d)
+    if replace:
+        planner.cancel_missing(existing, index, parsed.rejected)
+    return planner.plan

@@ -1,0 +1,227 @@
+"""The rows of a list under its header, checked one by one into delegates and problems.
+
+Each row is cut to the mapped columns and cleaned (``row_values``), turned into a
+person (``row_person``: the full name split, the e-mail normalised), then checked:
+a name, lengths, the e-mail address, the country, the category, and duplicates of an
+earlier row (``identity.FirstSeen``).  A row with an error is rejected, not dropped: an
+import with ``replace`` must not cancel the delegate it was meant to be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checkin.core.roster.columns import Header, split_full_name
+from checkin.core.roster.countries import normalise_country
+from checkin.core.roster.field_rules import (
+    LIMITS,
+    category_choices,
+    category_index,
+    category_list,
+    fold_value,
+    normalise_email,
+    valid_email,
+)
+from checkin.core.roster.identity import FirstSeen
+from checkin.core.roster.report import ERROR, WARNING, Problem, RosterRow
+from checkin.core.text import clean
+from checkin.core.types import CategoryInfo
+
+# The order ``row_values`` returns a row's values in.
+ORDER = ("reference", "first_name", "last_name", "full_name", "organisation", "country",
+         "email", "category")  # fmt: skip
+_LENGTH_CHECKED = ("reference", "first_name", "last_name", "organisation", "email")
+_SHORTEST_LIMIT = min(LIMITS.values())
+# What a repeated key says, by identity kind: (column's field, message, reason).
+_REPEATS = {
+    "reference": ("reference", "same reference as row %s", "duplicate_reference"),
+    "email": ("email", "same email as row %s", "duplicate_email"),
+    "name": ("", "same name and organisation as row %s", "duplicate_name"),
+}
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One row's values before checking: country and category as typed."""
+
+    row: int
+    reference: str
+    first_name: str
+    last_name: str
+    organisation: str
+    country: str
+    email: str
+    category: str
+
+
+@dataclass(frozen=True)
+class Validated:
+    valid: tuple[RosterRow, ...]
+    rejected: tuple[RosterRow, ...]
+    problems: tuple[Problem, ...]  # warnings about the rows' shape, and every row's errors
+    data_rows: int  # non-blank rows under the header
+
+
+def row_values(cells: Sequence[str], picks: Sequence[int]) -> list[str]:
+    """The cleaned cells at ``picks`` ("" for a column the row lacks or a pick of -1)."""
+    n = len(cells)
+    raw = [cells[c] if 0 <= c < n else "" for c in picks]
+    joined = "".join(raw)
+    if joined.isascii() and joined.isprintable():
+        return [" ".join(v.split()) for v in raw]  # == clean() for printable ASCII
+    return [clean(v) for v in raw]
+
+
+def row_person(number: int, values: Sequence[str], header: Header) -> RawRow:
+    """Values in ``ORDER`` -> a person: a full name split, the e-mail normalised."""
+    reference, first, last, full, organisation, country, email, category = values
+    if "full_name" in header.columns:
+        first, last = split_full_name(full, last_first=header.last_first)
+    return RawRow(number, reference, first, last, organisation, country,
+                  normalise_email(email), category)  # fmt: skip
+
+
+def shape_problem(file: str, number: int, cells: Sequence[str], header: Header) -> Problem | None:
+    """A warning for a row longer than the header (with content there) or too short
+    to hold every mapped column."""
+    n, width = len(cells), len(header.cells)
+    if n > width and any(clean(c) for c in cells[width:]):
+        last = header.cells[-1]
+        return Problem(
+            file, number, None,
+            f"{n} cells but the header has {width}: the cells after column {last!r} are "
+            "not read (a delimiter inside a name?)",
+            WARNING, "row_too_long", (str(n), str(width), repr(last)),
+        )  # fmt: skip
+    if n <= max(header.columns.values()) and any(clean(c) for c in cells):
+        return Problem(
+            file, number, None,
+            f"only {n} cells but the header has {width}: the row may be cut short",
+            WARNING, "row_too_short", (str(n), str(width)),
+        )  # fmt: skip
+    return None
+
+
+class RowChecker:
+    """The checks of one list's rows: what they need from the header and the event,
+    and the keys of the rows seen so far."""
+
+    def __init__(self, file: str, header: Header, categories: Sequence[CategoryInfo]) -> None:
+        self.file = file
+        self.header = header
+        self.categories = categories
+        self.category_keys = category_index(categories)
+        self.seen = FirstSeen()
+
+    def check(self, raw: RawRow) -> tuple[RosterRow, list[Problem]]:
+        """The row as a delegate (country and category as keys, "" if unknown) and its
+        errors, in the order the columns are usually read."""
+        found = self._name(raw) + self._lengths(raw) + self._email(raw)
+        country, problem = self._country(raw)
+        found += problem
+        category, problem = self._category(raw)
+        found += problem
+        row = RosterRow(raw.row, raw.reference, raw.first_name, raw.last_name,
+                        raw.organisation, country, raw.email, category)  # fmt: skip
+        return row, found + self._repeats(row)
+
+    def _name(self, raw: RawRow) -> list[Problem]:
+        if raw.first_name or raw.last_name:
+            return []
+        return [Problem(self.file, raw.row, self.header.name_column,
+                        "no first name and no last name", ERROR, "no_name")]  # fmt: skip
+
+    def _lengths(self, raw: RawRow) -> list[Problem]:
+        values = [getattr(raw, f) for f in _LENGTH_CHECKED]
+        if max(map(len, values)) <= _SHORTEST_LIMIT:
+            return []
+        return [
+            Problem(
+                self.file,
+                raw.row,
+                self.header.heading(fld) or self.header.name_column,
+                f"{fld.replace('_', ' ')} too long ({len(value)} characters; "
+                f"at most {LIMITS[fld]})",
+                ERROR,
+                f"{fld}_too_long",
+                (str(len(value)), str(LIMITS[fld])),
+            )
+            for fld, value in zip(_LENGTH_CHECKED, values, strict=True)
+            if len(value) > LIMITS[fld]
+        ]
+
+    def _email(self, raw: RawRow) -> list[Problem]:
+        if not raw.email or valid_email(raw.email):
+            return []
+        return [Problem(self.file, raw.row, self.header.heading("email"),
+                        f"invalid e-mail address {raw.email!r}", ERROR, "invalid_email",
+                        (repr(raw.email),))]  # fmt: skip
+
+    def _country(self, raw: RawRow) -> tuple[str, list[Problem]]:
+        if not raw.country:
+            return "", []
+        country = normalise_country(raw.country) or ""
+        if country:
+            return country, []
+        return "", [Problem(self.file, raw.row, self.header.heading("country"),
+                            f"unknown country {raw.country!r}", ERROR, "unknown_country",
+                            (repr(raw.country),))]  # fmt: skip
+
+    def _category(self, raw: RawRow) -> tuple[str, list[Problem]]:
+        # Empty: the event's first category for a new delegate, else unchanged.
+        if not raw.category:
+            return "", []
+        category = self.category_keys.get(fold_value(raw.category), "")
+        if category:
+            return category, []
+        cats = self.categories
+        return "", [
+            Problem(
+                self.file,
+                raw.row,
+                self.header.heading("category"),
+                f"unknown category {raw.category!r} ({category_choices(cats)})",
+                ERROR,
+                "unknown_category" if cats else "unknown_category_none",
+                (repr(raw.category), category_list(cats)),
+            )
+        ]
+
+    def _repeats(self, row: RosterRow) -> list[Problem]:
+        problems = []
+        for kind, earlier in self.seen.repeats(row, row.row).items():
+            field, message, reason = _REPEATS[kind]
+            column = self.header.heading(field) if field else self.header.name_column
+            problems.append(Problem(self.file, row.row, column, message % earlier, ERROR,
+                                    reason, (str(earlier),)))  # fmt: skip
+        return problems
+
+
+def validate_rows(
+    file: str,
+    rows: Sequence[tuple[int, list[str]]],
+    header: Header,
+    categories: Sequence[CategoryInfo],
+) -> Validated:
+    """Every row under ``header``: blank rows skipped, the others checked."""
+    checker = RowChecker(file, header, categories)
+    picks = [header.columns.get(f, -1) for f in ORDER]
+    valid: list[RosterRow] = []
+    rejected: list[RosterRow] = []
+    problems: list[Problem] = []
+    data_rows = 0
+    for number, cells in rows:
+        if number <= header.row:
+            continue
+        values = row_values(cells, picks)
+        if not any(values) and not any(clean(c) for c in cells):
+            continue  # a blank row, silently
+        data_rows += 1
+        shape = shape_problem(file, number, cells, header)
+        if shape is not None:
+            problems.append(shape)
+        row, found = checker.check(row_person(number, values, header))
+        problems.extend(found)
+        (rejected if found else valid).append(row)
+    return Validated(tuple(valid), tuple(rejected), tuple(problems), data_rows)

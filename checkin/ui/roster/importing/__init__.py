@@ -1,0 +1,2 @@
+"""The import wizard: a delegate list imported step by step, one module per page.
+"""
