@@ -2,7 +2,7 @@
 
     python benchmarks/bench_camera.py [--runs 200] [--seconds 5] [--out FILE]
 
-Frames are those of ``tests/ui/test_camera.py``: a real demo badge printed with
+Frames are those of ``tests/ui/desk/test_camera.py``: a real demo badge printed with
 ``printing.print_badges`` (A6 template), rasterised with pypdfium2 and placed in a
 1280x720 scene of clutter, its QR code 130 px wide (a badge about 30 cm from a 720p
 webcam).  Kinds: ``badge`` (straight), ``inverted`` (a phone in dark mode), ``tilted_30``

@@ -7,7 +7,7 @@ Step 1, ``pyside6-lupdate checkin/ui/*.py -ts resources/translations/checkin_fr.
 new ``tr()`` strings arrive as ``type="unfinished"`` entries, existing translations are
 kept, and strings gone from the code are dropped (``-no-obsolete``).  Step 2,
 ``pyside6-lrelease`` compiles the ``.ts`` into ``checkin_fr.qm``, the file the app loads
-(see checkin/ui/translations.py).  Translate the unfinished entries (Qt Linguist, or any
+(see checkin/ui/widgets/translations.py).  Translate the unfinished entries (Qt Linguist, or any
 editor) and run the script again; ``tests/ui/test_translations.py`` fails while any entry
 is unfinished, while the ``.qm`` is older than the ``.ts``, or while the code has a
 string the ``.ts`` lacks.

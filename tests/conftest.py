@@ -15,6 +15,30 @@ from checkin.core.db.store import Store
 from checkin.core.event.definition import parse_event, save_event
 from checkin.core.types import EventInfo
 
+# Whole groups of tests that take seconds each: a child process per command, a real
+# PostgreSQL server, the app on a virtual screen, a wheel or installer build.  They get
+# the ``slow`` marker here, so ``pytest -m "not slow"`` is the quick loop; CI runs all.
+# Single slow tests elsewhere carry ``@pytest.mark.slow`` themselves.
+_SLOW_FOLDERS = ("tests/cli/",)
+_SLOW_MODULES = ("test_durability.py", "test_concurrent_desks.py", "test_packaging.py",
+                 "test_installer.py", "test_x11_scanner.py")
+_SLOW_FIXTURES = {"server", "pg_admin"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        path = item.path.as_posix()
+        params = getattr(item, "callspec", None)
+        on_pg = params is not None and "postgresql" in str(params.params.values())
+        if (
+            any(folder in path for folder in _SLOW_FOLDERS)
+            or item.path.name in _SLOW_MODULES
+            or _SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or on_pg
+        ):
+            item.add_marker(pytest.mark.slow)
+
+
 EVENT_DATE = dt.date(2026, 11, 28)
 T0 = dt.datetime(2026, 11, 28, 8, 0, tzinfo=dt.UTC)  # the small event's morning, 09:00 in Geneva
 

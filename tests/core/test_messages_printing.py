@@ -1,7 +1,7 @@
 """Printing, check-in, badge-template and export refusals carry an English template and
 its values (issue 9).
 
-The app translates the template (checkin/ui/messages.py); the command line, the logs
+The app translates the template (checkin/ui/widgets/messages.py); the command line, the logs
 and these tests read ``str(exc)``, which must stay the English sentence it always was.
 """
 

@@ -71,12 +71,13 @@ ENGLISH_REPORT = ("Totals", "Registered", "Did not come", "Attendance per sessio
 
 
 def test_french_donors_report_is_in_french(store, french, arrivals, tmp_path):
-    text = _spaces(_text(donors.write_report_pdf(store, french, tmp_path / "r.pdf")))
+    made = dt.datetime(2026, 11, 28, 16, 5, tzinfo=dt.UTC)  # the day's end, not today
+    text = _spaces(_text(donors.write_report_pdf(store, french, tmp_path / "r.pdf", now=made)))
     for expected in ("Totaux", "Inscrits", "Arrivés", "Ne sont pas venus",
                      "Inscriptions annulées", "Séances", "Présence par séance",
                      "Arrivées par quart d’heure", "Pays", "Pologne",
                      "samedi, 28 novembre 2026",
-                     "Rapport de présence établi le 28 novembre 2026 à"):
+                     "Rapport de présence établi le 28 novembre 2026 à 17:05"):
         assert expected in text, expected
     assert "Arrivés\n" in text or "Arrivés " in text
     assert "2 (67%)" in text  # two of three registered arrived, CLDR fr_CH percent

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
+from checkin.core import clock
 from checkin.core.badges.layout import BadgeContent, check_badge
 from checkin.core.badges.render import RenderResult, render_badges
 from checkin.core.badges.templates import Template
@@ -338,7 +339,7 @@ def _record(
 
     Returns how many of these badges had been printed before.
     """
-    when = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(tzinfo=None)
+    when = (now or clock.utcnow()).astimezone(dt.UTC).replace(tzinfo=None)
     ids = [d.id for d in delegates]
     with store.write() as s:
         current = dict(

@@ -7,6 +7,7 @@ language and number format (12'345 in Geneva).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,12 @@ from checkin.core.types import EventInfo
 from checkin.core.wording import date_text, datetime_text, number, percent, time_text, words
 
 
-def write_report_pdf(store: Store, event: EventInfo, out: str | Path) -> Path:
-    """The attendance report for donors: counts only, no names."""
-    st = compute_stats(store, event)
+def write_report_pdf(
+    store: Store, event: EventInfo, out: str | Path, *, now: dt.datetime | None = None
+) -> Path:
+    """The attendance report for donors: counts only, no names; ``now`` is the time
+    the report says it was made (default: the clock)."""
+    st = compute_stats(store, event, now=now)
     report = _Report(event, pdf.styles())
     story = [*report.heading(st), *report.totals(st), *report.sessions(st), *report.groups(st)]
     tr = words(event.language)

@@ -25,6 +25,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import bindparam, func, select
 
+from checkin.core import clock
 from checkin.core.dashboard.stats import Stats, compute_stats
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
@@ -215,7 +216,7 @@ def compute_dashboard(
     ``reuse``) refresh.
     """
     started = time.perf_counter()
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.utcnow()
     if attendees_session and event.session(attendees_session) is None:
         attendees_session = None
     # The headcounts and the people are independent reads: the people on a second

@@ -33,6 +33,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal
@@ -97,7 +98,13 @@ def _origin(event: EventInfo) -> int:
     return int(dt.datetime.combine(event.date, dt.time(), tzinfo=event.tz).timestamp())
 
 
-def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -> Stats:
+def compute_stats(
+    store: Store,
+    event: EventInfo,
+    *,
+    bucket_minutes: int = 15,
+    now: dt.datetime | None = None,
+) -> Stats:
     """The event's headcounts now, from one consistent read.
 
     ``arrivals`` counts each arrived registered delegate once, in the bucket of their
@@ -126,7 +133,7 @@ def compute_stats(store: Store, event: EventInfo, *, bucket_minutes: int = 15) -
         by_organisation=_ordered(tally.by_organisation),
         by_country=_ordered(tally.by_country),
         arrivals=_timeline(per_bucket, event, origin, step),
-        generated_at=dt.datetime.now(dt.UTC),
+        generated_at=now or clock.utcnow(),
     )
 
 

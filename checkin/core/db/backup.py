@@ -26,6 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from checkin.core import clock
 from checkin.core.db import migrations
 from checkin.core.errors import UserError, translatable
 
@@ -269,7 +270,7 @@ def backup(
     source = sqlite_path(db)
     if not source.is_file():
         raise BackupError("No database at %1.", source)
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.utcnow()
     rotating = out is None
     if out is None:
         folder = backups_dir(source)
@@ -352,7 +353,7 @@ def restore(
     if src == target:
         raise BackupError("The backup and the database are the same file.")
     revision = _check(src)
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or clock.utcnow()
     previous = None
     if target.exists():
         if not force:

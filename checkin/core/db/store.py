@@ -117,6 +117,8 @@ class Checkpointer:
         self.path = path
         self.interval_s = interval_s
         self._stop = threading.Event()
+        self._passes = 0  # checkpoints attempted so far (tests wait on it, not on a clock)
+        self._passed = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
         self._thread.start()
 
@@ -126,8 +128,17 @@ class Checkpointer:
             while not self._stop.wait(self.interval_s):
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                with self._passed:
+                    self._passes += 1
+                    self._passed.notify_all()
         finally:
             conn.close()
+
+    def wait_for_pass(self, timeout: float) -> bool:
+        """Block until the next checkpoint attempt has run; False after ``timeout`` s."""
+        with self._passed:
+            seen = self._passes
+            return self._passed.wait_for(lambda: self._passes > seen, timeout)
 
     def stop(self) -> None:
         self._stop.set()

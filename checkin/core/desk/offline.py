@@ -51,6 +51,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store, StoreError, data_dir
 from checkin.core.desk import merge
@@ -314,7 +315,7 @@ class DeskCheckin:
         )
         log.info("replayed %d scans to the server (%d duplicates)", report.new,
                  len(report.duplicates))
-        self.last_replay = ReplayReport(report, dt.datetime.now(dt.UTC))
+        self.last_replay = ReplayReport(report, clock.utcnow())
         if changed:
             self._notify(True)
         self.refresh_mirror()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal, presence
@@ -107,7 +108,7 @@ class _Statements:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+    return clock.utcnow()
 
 
 def _naive(when: dt.datetime) -> dt.datetime:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import translatable
@@ -209,7 +210,7 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
 
 def _event_date(source: str, raw: object, timezone: str, today: dt.date | None) -> dt.date:
     if raw == "today":
-        return today or dt.datetime.now(ZoneInfo(timezone)).date()
+        return today or clock.utcnow().astimezone(ZoneInfo(timezone)).date()
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
     try:
@@ -289,7 +290,7 @@ def _session(fields: _Fields, key: str, date: dt.date, timezone: str) -> Session
 
 def save_event(store: Store, spec: EventSpec, *, new: bool = False) -> EventInfo:
     """Create the event, or update the current one in place (its secret kept)."""
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = clock.naive_utcnow()
     with store.write() as s:
         event = None if new else current_event_row(s)
         if event is None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
@@ -71,7 +72,7 @@ class DelegateNotFound(LookupError):
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     if now is None:
-        return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        return clock.naive_utcnow()
     return now.astimezone(dt.UTC).replace(tzinfo=None) if now.tzinfo else now
 
 

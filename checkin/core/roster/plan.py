@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.roster.columns import STORED
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
@@ -33,7 +34,7 @@ _KEPT_WHEN_EMPTY = ("reference", "category")
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.naive_utcnow()
 
 
 @dataclass

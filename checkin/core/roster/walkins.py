@@ -22,6 +22,7 @@ import logging
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.roster.delegates import search_text
@@ -51,7 +52,7 @@ class WalkInError(ValueError):
 
 def _utc_naive(now: dt.datetime | None) -> dt.datetime:
     if now is None:
-        return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        return clock.naive_utcnow()
     if now.tzinfo is None:
         return now
     return now.astimezone(dt.UTC).replace(tzinfo=None)

@@ -42,6 +42,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, insert, select, update
 from sqlalchemy.orm import Session
 
+from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import merge
@@ -240,7 +241,7 @@ def export_bundle(store: Store, path: str | Path, *, station: str = "") -> Expor
         "event_date": event.date.isoformat(),
         "fingerprint": fingerprint(secret),
         "station": station,
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "exported_at": clock.utcnow().isoformat(timespec="seconds"),
         "delegate_columns": list(delegate_columns()),
         "scan_columns": [*merge.scan_columns(), *merge.LINKS],
         "counts": {"delegates": len(delegates), "scans": len(scans), "sessions": len(sessions)},

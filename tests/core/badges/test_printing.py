@@ -46,6 +46,7 @@ def demo(store):
     return create_demo(store, today=dt.date(2026, 11, 28)).event
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template", [t.key for t in list_templates()])
 def test_every_badge_of_every_template_scans_in(tmp_path, store, demo, template):
     """The whole demo roster: print, read back from pixels, admit everyone once."""

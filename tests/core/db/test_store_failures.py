@@ -156,6 +156,7 @@ def test_cli_names_the_problem_and_exits_3(db_path, filled, event):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_cli_read_only_looks_and_refuses_to_scan(db_path, filled, event):
     filled.close()
 

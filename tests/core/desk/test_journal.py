@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -50,6 +51,7 @@ def projections(store, event_id):
 
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 @given(ops=ops)
 def test_incremental_projection_equals_rebuild_from_journal(store, ops):
     event = save_event(store, parse_event(SMALL_EVENT, source="test"), new=True)

@@ -265,6 +265,7 @@ def test_any_query_is_safe(query, limit):
     people=st.lists(st.tuples(NAME, NAME), min_size=1, max_size=12),
     which=st.integers(min_value=0),
 )
+@pytest.mark.slow
 def test_own_folded_name_finds_the_delegate_first_or_tied(people, which):
     target = which % len(people)
     first, last = people[target]

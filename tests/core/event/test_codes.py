@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import qrcode
 import qrcode.util
 from hypothesis import assume, given, settings
@@ -182,6 +183,7 @@ def test_scanner_suffixes_and_spaces_are_ignored():
 FORGERIES = 200_000
 
 
+@pytest.mark.slow
 def test_two_hundred_thousand_well_formed_forgeries_none_admitted():
     """A forger who knows the format, the event tag and the check symbol, guessing.
 

@@ -933,6 +933,7 @@ name_text = st.text(
     delimiter=st.sampled_from([",", ";", "\t"]),
     encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
 )
+@pytest.mark.slow
 def test_names_round_trip_through_csv(rows, delimiter, encoding):
     header = ["First name", "Last name", "Organisation"]
     data = csv_bytes([header, *rows], delimiter=delimiter, encoding=encoding)

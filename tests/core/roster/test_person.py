@@ -3,6 +3,7 @@ step by step, and the whole check, which never raises whatever is typed."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,6 +145,7 @@ PLAIN_EVENT = EventInfo(
     st.text(),
     st.booleans(),
 )
+@pytest.mark.slow
 def test_validate_never_raises(
     first, last, organisation, country, email, category, reference, no_cats
 ):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from checkin.core.dashboard.stats import compute_stats
 from checkin.core.db import backup
 from checkin.core.db.store import Store
@@ -92,6 +94,7 @@ def test_purge_on_sqlite_and_postgresql_keeps_counts(any_store):
     assert {e.delegate.first_name for e in list_delegates(any_store, event)} == {""}
 
 
+@pytest.mark.slow
 def test_purge_says_when_another_connection_keeps_the_wal(store, event, people, db_path):
     import sqlite3
 

@@ -109,6 +109,10 @@ def test_rows_taken_out_below_the_screen_repaint_nothing(qtbot, table):
     qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
     paints = Paints()
     view.viewport().installEventFilter(paints)
+    # Paint what the first load left dirty now, so that a paint queued before the count
+    # starts (late on a loaded machine) is not counted as the removal's.
+    view.viewport().repaint()
+    paints.count = 0
     bar = view.verticalScrollBar()
     before = bar.maximum()
 

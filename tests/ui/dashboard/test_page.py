@@ -134,6 +134,7 @@ def test_next_session_shown_before_the_first_starts(qtbot, store, event):
     assert page.session.level is None
 
 
+@pytest.mark.slow
 def test_watch_list_alerts_when_a_speaker_arrives(qtbot, demo_store, demo_event, entries):
     page = make_page(qtbot, demo_store, demo_event, local(demo_event, 9, 0))
     assert not page.banner.isVisible()

@@ -229,6 +229,7 @@ def test_a_call_list_sent_as_ids_needs_the_list_it_was_built_on(store, event):
         decode(payload, stranger)
 
 
+@pytest.mark.slow
 def test_long_lists_travel_in_chunks_and_come_back_whole(store, event):
     people = [{"last_name": f"N{i:04d}", "number": i + 1} for i in range(1_200)]
     ids = insert_delegates(store, event, people)
