@@ -135,7 +135,7 @@ def register(commands: Commands) -> None:
     p.add_argument("--exit", action="store_true",
                    help="record people leaving the --session's room (a door desk)")
     p.add_argument("--source", default="scanner",
-                   choices=["scanner", "camera", "manual", "walk-in"], help=argparse.SUPPRESS)
+                   choices=["scanner", "camera", "manual", "typed", "walk-in"], help=argparse.SUPPRESS)
 
     p = commands.add("undo", cmd_undo, "undo an admission by its scan id")
     p.add_argument("scan_id", metavar="SCAN_ID")

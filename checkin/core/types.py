@@ -34,6 +34,7 @@ class ScanSource(enum.StrEnum):
     SCANNER = "scanner"
     CAMERA = "camera"
     MANUAL = "manual"
+    TYPED = "typed"  # a badge code typed by hand from the printed badge
     WALK_IN = "walk-in"
     IMPORT = "import"
 

@@ -79,6 +79,7 @@ FRENCH: dict[str, str] = {
     "scanner": "lecteur",
     "camera": "caméra",
     "manual": "saisie manuelle",
+    "typed": "code tapé",
     "walk-in": "sur place",
     "import": "import",
     # Mail-merge list (the badge and QR files)

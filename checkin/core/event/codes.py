@@ -134,6 +134,42 @@ def normalise(raw: str) -> str | None:
     return code if len(code) == CODE_LENGTH else None
 
 
+def symbol(ch: str) -> str | None:
+    """One typed character as a code symbol (layouts, Caps Lock, I/L/O folded), or None.
+
+    The desk's scanner capture asks this of every key of a burst: a burst made only of
+    code symbols is (the start of) a badge, never a person's typing to give back."""
+    folded = _LAYOUT_FOLD.get(ch) or _LAYOUT_FOLD.get(ch.upper()) or ch.upper()
+    return folded if folded in _VALUE else None
+
+
+def _complete(code: str | None) -> str | None:
+    if code is None or len(code) != CODE_LENGTH or _check_symbol(code[:-1]) != code[-1]:
+        return None
+    return code
+
+
+def well_formed(raw: str) -> str | None:
+    """The normalised code when ``raw`` (a scanner's burst, any layout) is a whole badge
+    code with a valid check symbol, else None.  Needs no secret: it tells a complete
+    read from a partial one, not a genuine badge from a forgery (``verify`` does that)."""
+    return _complete(normalise(raw))
+
+
+def typed_code(text: str) -> str | None:
+    """What a person types from the printed badge ("0bx4-k7rd 9pt2 xcvn"), as a code.
+
+    People copy the groups of four with spaces or hyphens, in lower case, on any layout.
+    A hyphen is also what an AZERTY keyboard types for 6, so both readings are tried and
+    only one with a valid check symbol is taken; None when neither is a whole code."""
+    stripped = "".join(ch for ch in text if ch not in _SEPARATORS + "-")
+    for candidate in (normalise(stripped), normalise(text)):
+        code = _complete(candidate)
+        if code is not None:
+            return code
+    return None
+
+
 def pretty(code: str) -> str:
     """Groups of four for people to read and type: ``0BX4 K7RD 9PT2 XCVN``."""
     return " ".join(code[i : i + 4] for i in range(0, len(code), 4))

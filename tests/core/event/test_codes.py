@@ -200,3 +200,63 @@ def test_two_hundred_thousand_well_formed_forgeries_none_admitted():
         if codes.verify(body + codes._check_symbol(body), SECRET).verdict is codes.Verdict.OK:
             admitted += 1
     assert admitted == 0
+
+
+# ------------------------------------------------------------ partial reads and typed codes
+
+
+@settings(max_examples=200)
+@given(
+    secret=secrets_, number=numbers, version=versions,
+    layout=st.sampled_from(sorted(LAYOUTS)), caps=st.booleans(),
+    caps_digits=st.sampled_from(["none", "digits", "accents"]),
+)
+def test_a_whole_scan_is_well_formed_in_every_layout_and_a_part_never(
+    secret, number, version, layout, caps, caps_digits
+):
+    code = codes.make_code(secret, number, version)
+    typed = type_on(layout, code, caps_lock=caps, caps_digits=caps_digits)
+    assert codes.well_formed(typed) == code
+    assert all(codes.symbol(ch) is not None for ch in typed)
+    for cut in range(1, len(typed)):
+        assert codes.well_formed(typed[:cut]) is None
+
+
+@given(secret=secrets_, number=numbers, position=st.integers(0, codes.CODE_LENGTH - 1),
+       replacement=st.sampled_from(codes.ALPHABET))
+def test_one_wrong_symbol_is_not_well_formed(secret, number, position, replacement):
+    code = codes.make_code(secret, number, 1)
+    assume(code[position] != replacement)
+    assert codes.well_formed(code[:position] + replacement + code[position + 1:]) is None
+
+
+@given(
+    secret=secrets_, number=numbers,
+    separators=st.lists(st.sampled_from(["", " ", "-", " - ", "  "]), min_size=3, max_size=3),
+    lower=st.booleans(),
+)
+def test_the_printed_code_typed_with_spaces_or_hyphens_in_any_case_is_read(
+    secret, number, separators, lower
+):
+    code = codes.make_code(secret, number, 1)
+    groups = codes.pretty(code).split(" ")
+    typed = groups[0] + "".join(sep + g for sep, g in zip(separators, groups[1:], strict=True))
+    typed = typed.lower() if lower else typed
+    assert codes.typed_code(typed) == code
+    assert codes.typed_code(" " + typed + " ") == code
+
+
+def test_a_typed_azerty_code_with_unshifted_digits_is_read_too():
+    code = codes.make_code(b"k" * 32, 5006, 1)
+    assert codes.typed_code(type_on("azerty-fr", code, caps_lock=False)) == code
+
+
+@pytest.mark.parametrize("text", ["", "Łukasz", "anna müller", "0BX4", "hello world 1234",
+                                  "CR00-0501-S9SH-679"])
+def test_names_and_parts_are_not_typed_codes(text):
+    assert codes.typed_code(text) is None
+
+
+def test_symbols_are_the_alphabet_in_any_layout_and_nothing_else():
+    assert [codes.symbol(ch) for ch in "b0&éi l"] == ["B", "0", "1", "2", "1", None, "1"]
+    assert codes.symbol("a") is None and codes.symbol("Q") is None and codes.symbol("ł") is None
