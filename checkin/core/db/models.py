@@ -102,6 +102,8 @@ class Delegate(Base):
             "arrived_via",
         ),
         Index("ix_delegates_arrival", "event_id", "arrived_at", "status"),
+        # A desk's offline copy asks "who changed since ..." every few seconds.
+        Index("ix_delegates_event_updated", "event_id", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -211,3 +213,59 @@ class BadgePrint(Base):
     template: Mapped[str] = mapped_column(String(64), default="")
     station: Mapped[str] = mapped_column(String(100), default="")
     printed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class NumberBlock(Base):
+    """Delegate numbers a desk set aside, on the shared server, for walk-ins it may have
+    to register while the server is out of reach: a badge printed offline carries its
+    number, so no other desk, walk-in or import may ever take one of them
+    (``roster.numbers``).  A block is never given out twice, used up or not."""
+
+    __tablename__ = "number_blocks"
+    __table_args__ = (Index("ix_number_blocks_event_last", "event_id", "last"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    # The desk's offline copy that holds the block (its own id), and its station name.
+    holder: Mapped[str] = mapped_column(String(36))
+    station: Mapped[str] = mapped_column(String(100), default="")
+    reserved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DeskState(Base):
+    """A desk's offline copy's own bookkeeping (only there): how far it has read the
+    server's journal and roster, its number blocks, its id.  Key -> JSON text."""
+
+    __tablename__ = "desk_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class PendingChange(Base):
+    """A walk-in or a delegate edit made at a desk while the server was out of reach
+    (only in the desk's offline copy), waiting to be replayed, or kept after a replay
+    that found a clash until a person dismisses it (``desk.pending``).
+
+    ``before``/``after`` are JSON objects of the person's form fields; a walk-in has no
+    "before".  ``state``: pending, applied, clash or dismissed.  ``clash``: JSON of what
+    the replay found (reason, values, message), empty otherwise.
+    """
+
+    __tablename__ = "pending_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    delegate_number: Mapped[int] = mapped_column(Integer)
+    station: Mapped[str] = mapped_column(String(100), default="")
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    clash: Mapped[str] = mapped_column(Text, default="")
+    settled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

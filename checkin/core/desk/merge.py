@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from checkin.core.db import models as m
@@ -48,7 +48,12 @@ def scan_columns() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Duplicate:
-    """A person admitted twice to one scope by stations that could not see each other."""
+    """A person admitted twice to one scope by journals that could not see each other.
+
+    Two cases, worded apart (``same_station``): two desks apart (two laptops, or two
+    desks offline at once), or one desk twice — once on the server and once on its own
+    offline copy (a scan the server took as the network dropped, done again offline).
+    """
 
     delegate: DelegateInfo
     session: SessionInfo | None  # None: arrival at the venue
@@ -58,20 +63,28 @@ class Duplicate:
     second_scan: str
     second_station: str
     second_at: dt.datetime  # aware UTC
-    message: str  # for staff, times in the event's time zone
+    message: str  # for staff (English: command line and logs), times in the event's zone
+
+    @property
+    def same_station(self) -> bool:
+        """Both at one desk: once online, once offline."""
+        return self.first_station == self.second_station
 
 
 def _duplicate_message(event: EventInfo, d: DelegateInfo, session: SessionInfo | None,
                        first: tuple[str, dt.datetime], second: tuple[str, dt.datetime]) -> str:
     where = session.title if session else "the venue"
+    who = f"{d.full_name} (no. {d.number}) was admitted to {where} twice"
 
     def at(station: str, when: dt.datetime) -> str:
         return f"{station or 'a station'} at {event.local(when):%H:%M}"
 
-    return (
-        f"{d.full_name} (no. {d.number}) was admitted to {where} twice while the stations "
-        f"were apart: {at(*first)} and {at(*second)}."
-    )
+    if first[0] == second[0]:
+        return (
+            f"{who} at {first[0] or 'one station'}, once online and once offline: "
+            f"{event.local(first[1]):%H:%M} and {event.local(second[1]):%H:%M}."
+        )
+    return f"{who}, at two desks that could not see each other: {at(*first)} and {at(*second)}."
 
 
 @dataclass(frozen=True)
@@ -98,13 +111,12 @@ class MergeReport:
 # ------------------------------------------------------------------ reading
 
 
-def portable_scans(
-    s: Session, event_id: int, *, station: str | None = None, uuids: Iterable[str] | None = None
-) -> list[dict]:
-    """This journal's rows (all, one station's, or by UUID) as portable rows, in order."""
+def portable_query(event_id: int) -> Select:
+    """The SELECT of the event's journal as portable rows, in order; narrow it with
+    ``where``.  (The local ``id`` is not a portable column: add it if you need it.)"""
     target = aliased(m.Scan)
     cols = [m.Scan.__table__.c[name] for name in scan_columns()]
-    query = (
+    return (
         select(
             *cols,
             m.Delegate.number.label("delegate_number"),
@@ -117,6 +129,13 @@ def portable_scans(
         .where(m.Scan.event_id == event_id)
         .order_by(m.Scan.created_at, m.Scan.id)
     )
+
+
+def portable_scans(
+    s: Session, event_id: int, *, station: str | None = None, uuids: Iterable[str] | None = None
+) -> list[dict]:
+    """This journal's rows (all, one station's, or by UUID) as portable rows, in order."""
+    query = portable_query(event_id)
     if station is not None:
         query = query.where(m.Scan.station == station)
     if uuids is None:
@@ -134,7 +153,8 @@ def scan_uuids(s: Session, event_id: int) -> set[str]:
     return set(s.scalars(select(m.Scan.uuid).where(m.Scan.event_id == event_id)))
 
 
-def _present(s: Session, uuids: Sequence[str]) -> set[str]:
+def present_uuids(s: Session, uuids: Sequence[str]) -> set[str]:
+    """Which of ``uuids`` this journal has."""
     found: set[str] = set()
     for i in range(0, len(uuids), _CHUNK):
         chunk = uuids[i : i + _CHUNK]
@@ -153,10 +173,16 @@ def _ids_by_uuid(s: Session, uuids: Sequence[str]) -> dict[str, int]:
 # ------------------------------------------------------------------ merging
 
 
-def merge_scans(store: Store, event: EventInfo, rows: Iterable[Mapping]) -> MergeReport:
+def merge_scans(
+    store: Store,
+    event: EventInfo,
+    rows: Iterable[Mapping],
+    *,
+    skip_numbers: frozenset[int] = frozenset(),
+) -> MergeReport:
     """Add foreign scans to ``store`` (one transaction); see ``merge_rows``."""
     with store.write() as s:
-        return merge_rows(s, event, rows, lock=not store.is_sqlite)
+        return merge_rows(s, event, rows, lock=not store.is_sqlite, skip_numbers=skip_numbers)
 
 
 def merge_rows(
@@ -180,7 +206,7 @@ def merge_rows(
     incoming: dict[str, Mapping] = {}
     for row in rows:
         incoming.setdefault(str(row["uuid"]), row)
-    present = _present(s, list(incoming))
+    present = present_uuids(s, list(incoming))
     fresh = [r for u, r in incoming.items() if u not in present]
     fresh.sort(key=lambda r: (_naive(r["created_at"]), 1 if r.get("undoes_uuid") else 0))
     links = _Links(s, event, fresh)

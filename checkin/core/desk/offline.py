@@ -1,37 +1,41 @@
 """A desk that keeps working when the shared PostgreSQL server goes away.
 
-``DeskCheckin`` is a ``protocol.DeskService``, as ``CheckinService`` is: it offers the
-check-in methods a desk uses (``scan``, ``check_in``, ``undo``) and sends them to the
-shared database (the *primary*) while it answers.  When it does not — a Wi-Fi drop, a
-server restart: a connection error, or no answer to a connect within
-``connect_timeout`` seconds — the desk switches to its *mirror*, a local SQLite file
-holding a copy of the event (same ids, same badge secret), the categories, the
-sessions, the roster and the journal as last refreshed, and goes on checking people in
-there.  An offline scan is committed to the mirror (``synchronous=FULL``) before its
+``DeskCheckin`` is a ``protocol.DeskService``, as ``CheckinService`` is: it offers what
+a desk does (scan, check in, undo, register a walk-in, correct a delegate's details) and
+sends it to the shared database (the *primary*) while it answers.  When it does not — a
+Wi-Fi drop, a server restart: a connection error, or no answer to a connect within
+``connect_timeout`` seconds — the desk switches to its *mirror*, a local SQLite copy of
+the event (same ids, same badge secret), the roster and the journal, and goes on there.
+Whatever is done offline is committed to the mirror (``synchronous=FULL``) before its
 outcome is returned, so what staff see survives a crash.
 
 Decisions:
 
-* Online scans are written to the primary only (one write on the hot path).  The mirror
-  learns about them — and about every other desk's scans — from ``refresh_mirror()``,
-  which the desk runs every minute or so off the GUI thread.  So offline, a person
-  admitted anywhere before the last refresh scans as ``already_admitted``; people
-  admitted elsewhere since then can be admitted twice, and the merge says so.
-* ``replay()`` pushes every mirror scan the primary lacks (by UUID: idempotent, in time
-  order, whichever station name it carries) through ``merge``, which re-derives the
-  projections and reports the duplicates made during the outage; then the desk is
-  online again.  Replay is also the only way back online: a desk never writes to the
-  primary while it holds scans the primary has not seen.
+* The mirror is always current (``mirror``): each journal row this desk writes on the
+  server enters it in the same call, after the server's commit (the primary service's
+  ``on_journal``), with the person's roster row for a walk-in or an edit; other desks'
+  rows arrive by ``pull``, which the desk runs every couple of seconds off the GUI
+  thread.  So offline, a person admitted anywhere up to a few seconds before the drop
+  scans as ``already_admitted``; only people admitted at two desks that could not see
+  each other are admitted twice, and the merge says so.
+* Offline walk-ins take their numbers from a block this desk reserved on the server
+  while online (``roster.numbers``), so their badges stay valid; offline walk-ins and
+  edits are recorded as pending changes (``pending``).
+* ``replay()`` first applies the pending changes on the server (clashes listed, never
+  merged or dropped), then pushes the mirror's scans the server lacks (by UUID:
+  idempotent, in time order) through ``merge``, which re-derives the projections and
+  reports the duplicates made during the outage; then the desk is online again.  Replay
+  is the only way back online: a desk never writes to the primary while it holds
+  changes or scans the primary has not seen.
 * A scan whose commit fails in a way that may have reached the server is done again
-  offline; if the server had committed it after all, the replay shows a duplicate
-  from this station instead of losing the scan.
+  offline; if the server had committed it after all, the replay shows a duplicate from
+  this station (once online, once offline) instead of losing the scan.
 
-Thread safety: every method may be called from any thread.  Scans take one lock; the
-GUI runs ``reconnect()`` (every few seconds while offline) and ``refresh_mirror()``
-(every minute while online) on a worker: they talk to the server outside that lock, so a
-dead network never holds up a scan for longer than the scan's own attempt.
-``on_status(online)`` is called on the thread that noticed the change (not during the
-constructor: read ``online`` after it).
+Thread safety: every method may be called from any thread.  The desk's actions take one
+lock; ``reconnect()``, ``pull()`` and ``refresh_mirror()`` run on a worker and talk to the
+server outside that lock, so a dead network never holds up a scan for longer than the
+scan's own attempt.  ``on_status(online)`` is called on the thread that noticed the
+change (not during the constructor: read ``online`` after it).
 """
 
 from __future__ import annotations
@@ -40,29 +44,34 @@ import datetime as dt
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Table, create_engine, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from checkin.core import clock
-from checkin.core.db import models as m
 from checkin.core.db.store import Store, StoreError, data_dir
-from checkin.core.desk import merge
+from checkin.core.desk import pending
 from checkin.core.desk.merge import Duplicate, MergeReport
+from checkin.core.desk.mirror import Mirror, PullReport, is_retryable
+from checkin.core.desk.pending import NO_CHANGES, ChangesReport, Clash
+from checkin.core.desk.protocol import WalkInResult
 from checkin.core.desk.service import CheckinService
 from checkin.core.errors import UserError
 from checkin.core.event.stored import current_event
+from checkin.core.roster.edits import EditResult
+from checkin.core.roster.person import PersonForm
 from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
 
 if TYPE_CHECKING:
     from checkin.core.desk.protocol import DeskService
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -75,14 +84,21 @@ class OfflineError(UserError, RuntimeError):
 
 @dataclass(frozen=True)
 class ReplayReport:
-    """What a replay pushed to the server, and the duplicates made while apart."""
+    """What a replay pushed to the server: the walk-ins and edits made offline (and
+    their clashes, for a person to resolve), the scans, and the duplicates made while
+    apart."""
 
     merge: MergeReport
     replayed_at: dt.datetime  # aware UTC
+    changes: ChangesReport = NO_CHANGES
 
     @property
     def duplicates(self) -> tuple[Duplicate, ...]:
         return self.merge.duplicates
+
+    @property
+    def clashes(self) -> tuple[Clash, ...]:
+        return self.changes.clashes
 
 
 def primary_url(url: str, connect_timeout: float = CONNECT_TIMEOUT_S) -> str:
@@ -118,18 +134,10 @@ def is_unreachable(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError):
         if exc.connection_invalidated:
             return True
-        if _retryable(exc):
+        if is_retryable(exc):
             return False  # deadlock / serialisation: retry on the server
         return isinstance(exc, OperationalError | InterfaceError)
     return False
-
-
-def _retryable(exc: DBAPIError) -> bool:
-    try:
-        import psycopg.errors as pe
-    except ImportError:  # pragma: no cover
-        return False
-    return isinstance(exc.orig, pe.TransactionRollback)
 
 
 class DeskCheckin:
@@ -153,14 +161,16 @@ class DeskCheckin:
         path = Path(mirror) if mirror is not None else default_mirror_path(url, station)
         self._lock = threading.RLock()
         self._mirror = Store("sqlite:///" + str(path))
+        self._copy = Mirror(self._mirror)
         self._primary: Store | None = None
         self._primary_service: CheckinService | None = None
         self._online = False
-        self._offline_scans = 0
+        self._written: list[dict] = []  # the primary's journal rows of the current call
+        self._rekeyed: dict[int, int] = {}  # offline walk-ins: mirror id -> server id
         self._probe_engine: Engine | None = None
         try:
             self._connect()
-            _copy_to_mirror(self._primary, self._mirror)  # type: ignore[arg-type]
+            self._catch_up(self._primary)  # type: ignore[arg-type]
         except Exception as exc:
             if not is_unreachable(exc):
                 self.close()
@@ -177,8 +187,10 @@ class DeskCheckin:
         self._mirror_service = CheckinService(
             self._mirror, event, station=station, operator=operator
         )
+        self._offline_scans = self._copy.waiting(event.id)  # left by an earlier run
         if self._primary is not None:
-            # Scans left in the mirror by an earlier run that ended offline go first.
+            # Changes and scans left in the mirror by an earlier run that ended offline
+            # go first.
             self.replay()
         self.on_status = on_status
 
@@ -195,13 +207,27 @@ class DeskCheckin:
 
     @property
     def pending(self) -> int:
-        """Scans made offline (by this process) that the server has not seen yet."""
+        """Scans made offline that the server has not seen yet."""
         return self._offline_scans
+
+    @property
+    def pending_changes(self) -> int:
+        """Walk-ins and edits made offline that the server has not seen yet."""
+        return pending.count_pending(self._mirror, self._mirror_service.event.id)
 
     @property
     def mirror(self) -> Store:
         """The local copy (read it for searches while offline)."""
         return self._mirror
+
+    def clashes(self) -> list[Clash]:
+        """Walk-ins and edits made offline that a replay could not simply apply, until
+        a person dismisses them."""
+        return pending.clashes(self._mirror, self._mirror_service.event.id)
+
+    def dismiss(self, change: str) -> bool:
+        """A person resolved this clash (``Clash.change``): it leaves the list."""
+        return pending.dismiss(self._mirror, change)
 
     # ------------------------------------------------------------ the desk's methods
 
@@ -215,7 +241,7 @@ class DeskCheckin:
         action: ScanAction | str = ScanAction.ENTRY,
     ) -> ScanResult:
         """As ``CheckinService.scan``."""
-        return self._run(
+        return self._journaled(
             lambda svc: svc.scan(raw, session=session, source=source, now=now, action=action)
         )
 
@@ -229,42 +255,196 @@ class DeskCheckin:
         action: ScanAction | str = ScanAction.ENTRY,
     ) -> ScanResult:
         """As ``CheckinService.check_in``; the mirror has the server's delegate ids."""
-        return self._run(
+        return self._journaled(
             lambda svc: svc.check_in(
-                delegate_id, session=session, source=source, now=now, action=action
+                self._rekeyed.get(delegate_id, delegate_id), session=session, source=source,
+                now=now, action=action,
             )
         )
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """As ``CheckinService.undo``.  Offline, only scans the mirror knows (its own,
-        and the server's as of the last refresh) can be undone."""
-        return self._run(lambda svc: svc.undo(scan_id, now=now))
+        and the server's as of the last pull) can be undone."""
+        return self._journaled(lambda svc: svc.undo(scan_id, now=now))
 
-    def _run(self, call: Callable[[CheckinService], ScanResult]) -> ScanResult:
+    def register_walk_in(
+        self,
+        form: PersonForm,
+        *,
+        session: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> WalkInResult:
+        """As ``CheckinService.register_walk_in``; offline, registered in the mirror with
+        a number of this desk's block and replayed later (``pending``)."""
+
+        def offline() -> WalkInResult:
+            service = self._mirror_service
+            delegate = pending.register_offline(
+                self._mirror, service.event, form, station=self.station,
+                operator=self.operator, now=now,
+            )
+            return WalkInResult(delegate, self._offline_scan(
+                lambda svc: svc.check_in(delegate.id, session=session,
+                                         source=ScanSource.WALK_IN, now=now)
+            ))
+
+        return self._run(
+            lambda svc: svc.register_walk_in(form, session=session, now=now),
+            offline,
+            lambda result: [result.delegate.number],
+        )
+
+    def edit_delegate(
+        self, delegate_id: int, form: PersonForm, *, now: dt.datetime | None = None
+    ) -> EditResult:
+        """As ``CheckinService.edit_delegate``; offline, saved in the mirror with the
+        values before and after, and replayed later (``pending``)."""
+        delegate_id = self._rekeyed.get(delegate_id, delegate_id)
+        return self._run(
+            lambda svc: svc.edit_delegate(delegate_id, form, now=now),
+            lambda: pending.edit_offline(
+                self._mirror, self._mirror_service.event, delegate_id, form,
+                station=self.station, operator=self.operator, now=now,
+            ),
+            lambda result: [result.delegate.number],
+        )
+
+    def _journaled(self, call: Callable[[CheckinService], ScanResult]) -> ScanResult:
+        return self._run(call, lambda: self._offline_scan(call))
+
+    def _offline_scan(self, call: Callable[[CheckinService], ScanResult]) -> ScanResult:
+        self._mirror_service.station = self.station
+        self._mirror_service.operator = self.operator
+        outcome = call(self._mirror_service)
+        self._offline_scans += 1
+        return outcome
+
+    def _run(
+        self,
+        online: Callable[[CheckinService], T],
+        offline: Callable[[], T],
+        touched: Callable[[T], Iterable[int]] = lambda _result: (),
+    ) -> T:
+        """``online`` on the server while it answers (its rows, and the roster rows of
+        the delegates ``touched``, then copied to the mirror); else ``offline``."""
         with self._lock:
-            if self._online and self._primary_service is not None:
-                self._primary_service.station = self.station
-                self._primary_service.operator = self.operator
+            service = self._primary_service
+            if self._online and service is not None:
+                service.station = self.station
+                service.operator = self.operator
+                self._written = []
                 for attempt in range(3):
                     try:
-                        return call(self._primary_service)
+                        result = online(service)
                     except DBAPIError as exc:
                         if is_unreachable(exc):
                             self._go_offline()
                             break
-                        if attempt == 2 or not _retryable(exc):
+                        if attempt == 2 or not is_retryable(exc):
                             raise
-            self._mirror_service.station = self.station
-            self._mirror_service.operator = self.operator
-            outcome = call(self._mirror_service)
-            self._offline_scans += 1
-            return outcome
+                    else:
+                        self._keep_copy(service.event, touched(result))
+                        return result
+            return offline()
 
-    # ------------------------------------------------------------ coming back
+    def _keep_copy(self, event: EventInfo, numbers: Iterable[int]) -> None:
+        """The rows just written on the server, into the mirror (under the lock)."""
+        rows, self._written = self._written, []
+        try:
+            if self._primary is not None:
+                self._copy.copy_delegates(self._primary, event.id, numbers)
+            if rows:
+                self._copy.merge_own(event, rows)
+        except Exception as exc:  # the server has it; the next pull brings it here
+            log.warning("the offline copy missed this desk's own change: %s",
+                        type(exc).__name__)
+
+    # ------------------------------------------------------------ staying current
     #
     # These run on a worker thread.  They talk to the server without holding the lock
-    # that scans take (a dead network can take seconds to time out; the desk must keep
-    # scanning meanwhile) and take it only to change state or to push the last scans.
+    # that the desk's actions take (a dead network can take seconds to time out; the
+    # desk must keep scanning meanwhile) and take it only to change state or to push
+    # the last changes and scans.
+
+    def pull(self) -> PullReport | None:
+        """Online: other desks' scans and roster changes since the last pull, into the
+        mirror (three small queries when nothing changed, and nothing written).  None
+        when the server does not answer (and the desk goes offline)."""
+        report = self._from_server(
+            lambda primary: self._copy.pull(primary, self._mirror_service.event)
+        )
+        if report is not None:
+            if report.event:
+                self._adopt_event()
+            self._settle()
+        return report
+
+    def refresh_mirror(self) -> bool:
+        """Copy the event, roster and journal from the server into the mirror: the
+        full copy, for the rare check that nothing was missed.  Returns False (and goes
+        offline, if online) when the server does not answer."""
+        copied = self._from_server(
+            lambda primary: self._copy.full_copy(primary, self._server_event(primary))
+        )
+        if copied is None:
+            return False
+        self._adopt_event()
+        self._settle()
+        return True
+
+    def _from_server(self, read: Callable[[Store], T]) -> T | None:
+        try:
+            primary, _event = self._ensure_primary()
+            return read(primary)
+        except Exception as exc:
+            if not is_unreachable(exc):
+                raise
+            with self._lock:
+                if self._online:
+                    self._go_offline()
+            return None
+
+    def _catch_up(self, primary: Store) -> None:
+        """At start: a mirror that followed this event is pulled, a new one copied."""
+        event = self._server_event(primary)
+        if self._copy.is_current_for(event):
+            self._copy.pull(primary, event)
+        else:
+            self._copy.full_copy(primary, event)
+
+    def _server_event(self, primary: Store) -> EventInfo:
+        event = current_event(primary)
+        if event is None:
+            raise OfflineError("The shared database has no event yet.")
+        if self._copy.holds_other_event(event):
+            raise OfflineError(
+                "The local copy %1 holds another event under the same id: move it away so "
+                "the desk can make a new one.",
+                self._mirror.path,
+            )
+        return event
+
+    def _adopt_event(self) -> None:
+        """The event as the mirror now has it (sessions edited on the server), for both
+        services."""
+        event = current_event(self._mirror)
+        with self._lock:
+            if event is not None and event != self._mirror_service.event:
+                self._mirror_service.event = event
+                if self._primary_service is not None:
+                    self._primary_service.event = event
+
+    def _settle(self) -> None:
+        """The rows the server has are not offered to the next replay (nor counted as
+        waiting if the desk restarts offline)."""
+        try:
+            primary, _event = self._ensure_primary()
+            self._copy.settle(primary, self._mirror_service.event.id)
+        except Exception as exc:  # offline again: the replay will look further back
+            if not is_unreachable(exc):
+                raise
+
+    # ------------------------------------------------------------ coming back
 
     def probe(self) -> bool:
         """Does the server answer?  One connection and ``SELECT 1``; changes nothing."""
@@ -286,17 +466,21 @@ class DeskCheckin:
         return self.replay()
 
     def replay(self) -> ReplayReport | None:
-        """Push the mirror's scans the server lacks, then be online again.
+        """Apply the walk-ins and edits made offline, push the mirror's scans the server
+        lacks, then be online again.
 
         Returns None when the server is unreachable (the desk stays offline).  The bulk
-        goes without the lock; the scans made meanwhile go under it, just before the
-        switch, so none is left behind in the mirror.
+        goes without the lock; what was done meanwhile goes under it, just before the
+        switch, so nothing is left behind in the mirror.
         """
         try:
             primary, event = self._ensure_primary()
+            changes = pending.replay_changes(primary, self._mirror, event, self._locked)
             bulk = self._push(primary, event)
             with self._lock:
+                changes += pending.replay_changes(primary, self._mirror, event, self._locked)
                 tail = self._push(primary, event)
+                self._rekeyed.update(changes.rekeyed)
                 self._offline_scans = 0
                 changed = not self._online
                 self._online = True
@@ -313,50 +497,25 @@ class DeskCheckin:
             duplicates=bulk.duplicates + tail.duplicates,
             delegates=tuple(sorted({*bulk.delegates, *tail.delegates})),
         )
-        log.info("replayed %d scans to the server (%d duplicates)", report.new,
+        log.info("replayed %d walk-ins, %d edits, %d scans (%d clashes, %d duplicates)",
+                 changes.walk_ins, changes.edits, report.new, len(changes.clashes),
                  len(report.duplicates))
-        self.last_replay = ReplayReport(report, clock.utcnow())
+        self.last_replay = ReplayReport(report, clock.utcnow(), changes)
         if changed:
             self._notify(True)
-        self.refresh_mirror()
+        pending.reserve_numbers(primary, self._mirror, event, holder=self._copy.holder(),
+                                station=self.station)
+        if report.new or changes.walk_ins or changes.edits or changes.clashes:
+            self.pull()
         return self.last_replay
 
+    def _locked(self) -> threading.RLock:
+        return self._lock
+
     def _push(self, primary: Store, event: EventInfo) -> MergeReport:
-        mirror_event = self._mirror_service.event
-        with primary.read() as s:
-            known = merge.scan_uuids(s, event.id)
-        with self._mirror.read() as s:
-            missing = merge.scan_uuids(s, mirror_event.id) - known
-            rows = merge.portable_scans(s, mirror_event.id, uuids=missing) if missing else []
-        for attempt in range(5):
-            try:
-                return merge.merge_scans(primary, event, rows)
-            except DBAPIError as exc:
-                # A deadlock with a batch (``scan -`` locks in its own order): again.
-                if attempt == 4 or not _retryable(exc):
-                    raise
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def refresh_mirror(self) -> bool:
-        """Copy the event, roster and journal from the server into the mirror.
-
-        Returns False (and goes offline, if online) when the server does not answer.
-        """
-        try:
-            primary, _event = self._ensure_primary()
-            _copy_to_mirror(primary, self._mirror)
-        except Exception as exc:
-            if not is_unreachable(exc):
-                raise
-            with self._lock:
-                if self._online:
-                    self._go_offline()
-            return False
-        event = current_event(self._mirror)
-        if event is not None:
-            with self._lock:
-                self._mirror_service.event = event
-        return True
+        here = self._mirror_service.event.id
+        blocked = pending.blocked_numbers(self._mirror, here)
+        return self._copy.push(primary, event, here, skip_numbers=blocked)
 
     def close(self) -> None:
         self._drop_primary()
@@ -374,18 +533,24 @@ class DeskCheckin:
 
     def _connect(self) -> None:
         if self._primary is None:
-            self._primary = Store(self._url)
-            self._primary_service = CheckinService(
-                self._primary, station=self.station, operator=self.operator
-            )
+            self._primary, self._primary_service = self._open_primary()
+
+    def _open_primary(self) -> tuple[Store, CheckinService]:
+        store = Store(self._url)
+        service = CheckinService(store, station=self.station, operator=self.operator)
+        service.on_journal = self._hear
+        return store, service
+
+    def _hear(self, rows: list[dict]) -> None:
+        """The primary committed these journal rows (called under the desk's lock)."""
+        self._written.extend(rows)
 
     def _ensure_primary(self) -> tuple[Store, EventInfo]:
         """The server's store, opened outside the lock if need be (it may time out)."""
         with self._lock:
             primary, service = self._primary, self._primary_service
         if primary is None or service is None:
-            store = Store(self._url)
-            fresh = CheckinService(store, station=self.station, operator=self.operator)
+            store, fresh = self._open_primary()
             with self._lock:
                 if self._primary is None:
                     self._primary, self._primary_service = store, fresh
@@ -419,52 +584,3 @@ if TYPE_CHECKING:
     def _a_desk_service(desk: DeskCheckin) -> DeskService:
         """mypy: the offline desk is a ``DeskService`` (the desk holds either kind)."""
         return desk
-
-
-# ------------------------------------------------------------------ the mirror copy
-
-
-def _table_rows(s, model, where) -> list[dict]:
-    return [dict(r._mapping) for r in s.execute(select(model.__table__).where(where))]
-
-
-def _copy_to_mirror(primary: Store, mirror: Store) -> None:
-    """Upsert event, categories, sessions and delegates by id; pull missing scans."""
-    with primary.read() as s:
-        event = current_event(primary)
-        if event is None:
-            raise OfflineError("The shared database has no event yet.")
-        events = _table_rows(s, m.Event, m.Event.id == event.id)
-        categories = _table_rows(s, m.Category, m.Category.event_id == event.id)
-        sessions = _table_rows(s, m.Session, m.Session.event_id == event.id)
-        delegates = _table_rows(s, m.Delegate, m.Delegate.event_id == event.id)
-        server_uuids = merge.scan_uuids(s, event.id)
-    for d in delegates:  # projections come from the mirror's own journal
-        d["arrived_at"] = d["arrived_via"] = None
-    with mirror.write() as s:
-        here = s.execute(select(m.Event.uuid).where(m.Event.id == event.id)).scalar()
-        if here is not None and here != event.uuid:
-            raise OfflineError(
-                "The local copy %1 holds another event under the same id: move it away so "
-                "the desk can make a new one.",
-                mirror.path,
-            )
-        for model, rows, keep in (
-            (m.Event, events, ()),
-            (m.Category, categories, ()),
-            (m.Session, sessions, ()),
-            (m.Delegate, delegates, ("arrived_at", "arrived_via")),
-        ):
-            if not rows:
-                continue
-            stmt = sqlite_insert(cast(Table, model.__table__))
-            names = [c for c in rows[0] if c != "id" and c not in keep]
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["id"], set_={c: stmt.excluded[c] for c in names}
-            )
-            s.execute(stmt, rows)
-        missing = server_uuids - merge.scan_uuids(s, event.id)
-        if missing:
-            with primary.read() as ps:
-                rows = merge.portable_scans(ps, event.id, uuids=missing)
-            merge.merge_rows(s, event, rows)

@@ -1,4 +1,4 @@
-"""What a desk checks people in through: ``DeskService``.
+"""What a desk checks people in through: ``DeskService``, and what it answers.
 
 Two classes implement it — ``service.CheckinService`` (one database: the laptop's own,
 or the shared server) and ``offline.DeskCheckin`` (the shared server, failing over to a
@@ -10,13 +10,23 @@ mypy, not a desk on the day, finds a method that drifted apart.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Protocol
 
-from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
+from checkin.core.roster.edits import EditResult
+from checkin.core.roster.person import PersonForm
+from checkin.core.types import DelegateInfo, EventInfo, ScanAction, ScanResult, ScanSource
+
+
+@dataclass(frozen=True)
+class WalkInResult:
+    delegate: DelegateInfo
+    outcome: ScanResult  # the check-in (admitted, source walk-in)
 
 
 class DeskService(Protocol):
-    """Scan, check in and undo for one event at one station, each journaled."""
+    """Scan, check in and undo for one event at one station, each journaled; register
+    a walk-in and correct a delegate's details from the desk."""
 
     station: str
     """Written in every journal row; the desk's settings may change it."""
@@ -54,4 +64,24 @@ class DeskService(Protocol):
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """Cancel an admission or an exit by journaling an undo row that points at it."""
+        ...
+
+    def register_walk_in(
+        self,
+        form: PersonForm,
+        *,
+        session: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> WalkInResult:
+        """Register someone not on the list and check them in (source walk-in).
+
+        Raises ``roster.walkins.WalkInError`` for an invalid form or a person the desk
+        already knows (``existing``: check them in instead); nothing is written then."""
+        ...
+
+    def edit_delegate(
+        self, delegate_id: int, form: PersonForm, *, now: dt.datetime | None = None
+    ) -> EditResult:
+        """Save a delegate's details (the Roster's form).  Raises
+        ``roster.edits.DelegateEditError`` or ``DelegateNotFound``; nothing written then."""
         ...

@@ -23,21 +23,28 @@ replays thousands of scans a second.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Row, bindparam, func, insert, select, update
+from sqlalchemy import Row, func, select
 from sqlalchemy.engine import Connection
 
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.desk import journal, presence
+from checkin.core.desk import journal
+from checkin.core.desk.protocol import WalkInResult
+from checkin.core.desk.statements import ScanStatements
 from checkin.core.errors import UserError
 from checkin.core.event import codes
 from checkin.core.event.stored import event_secret, require_event
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.roster.delegates import delegate_from_row
+from checkin.core.roster.edits import EditResult, update_delegate
+from checkin.core.roster.person import PersonForm
+from checkin.core.roster.walkins import register_walk_in
 from checkin.core.text import clean
 from checkin.core.types import (
     DelegateInfo,
@@ -74,37 +81,6 @@ REASONS = {
     "never_in": "{0} was not checked in to {1}.",
     "already_left": "{0} already left {1} at {2}.",
 }  # fmt: skip
-
-
-class _Statements:
-    """The scan path's statements, built once: building a SQLAlchemy expression costs
-    more than running it, and scans come by the thousand."""
-
-    def __init__(self, lock: bool) -> None:
-        def delegate_by(column):
-            query = select(*DELEGATE_COLUMNS).where(
-                m.Delegate.event_id == bindparam("event_id"), column == bindparam("key")
-            )
-            return query.with_for_update(of=m.Delegate) if lock else query
-
-        self.delegate_by_number = delegate_by(m.Delegate.number)
-        self.delegate_by_id = delegate_by(m.Delegate.id)
-        self.standing = (
-            select(m.Admission.admitted_at, m.Scan.station)
-            .join(m.Scan, m.Scan.id == m.Admission.scan_id)
-            .where(
-                m.Admission.delegate_id == bindparam("delegate_id"),
-                m.Admission.scope == bindparam("scope"),
-            )
-        )
-        self.latest_movement = presence.latest_movement_query()
-        self.journal = insert(m.Scan).returning(m.Scan.id)
-        self.admission = insert(m.Admission)
-        self.arrival = (
-            update(m.Delegate)
-            .where(m.Delegate.id == bindparam("delegate_id"), m.Delegate.arrived_at.is_(None))
-            .values(arrived_at=bindparam("when"), arrived_via=bindparam("via"))
-        )
 
 
 def _utcnow() -> dt.datetime:
@@ -153,7 +129,11 @@ class CheckinService:
         self._secret = event_secret(store, self.event.id)
         self._tag = codes.event_tag(self._secret)
         self._lock = not store.is_sqlite  # SQLite serialises writers with BEGIN IMMEDIATE
-        self._sql = _Statements(self._lock)
+        self._sql = ScanStatements(self._lock)
+        self.on_journal: Callable[[list[dict]], None] | None = None
+        """Told the journal rows of each transaction once committed, as portable rows
+        (``merge``): a desk keeps its offline copy current with its own admissions."""
+        self._written = threading.local()  # this thread's transaction's rows
 
     # ------------------------------------------------------------------ public
 
@@ -191,7 +171,7 @@ class CheckinService:
         act = self._action(action, session)
         raws = list(raws)
         outcomes = []
-        with self.store.write_conn() as s:
+        with self._transaction() as s:
             if self._lock:
                 self._lock_in_order(s, raws)
             for raw in raws:
@@ -238,7 +218,7 @@ class CheckinService:
         sess = resolve_session(self.event, session, when)
         if act is ScanAction.EXIT and sess is None:
             raise CheckinError("No session is running now to record an exit from.")
-        with self.store.write_conn() as s:
+        with self._transaction() as s:
             delegate = self._delegate(s, self._sql.delegate_by_id, delegate_id)
             if delegate is None:
                 raise CheckinError("No delegate with id %1 in this event.", delegate_id)
@@ -249,7 +229,7 @@ class CheckinService:
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """Cancel an admission by journaling an undo row that points at it."""
         when = now or _utcnow()
-        with self.store.write_conn() as s:
+        with self._transaction() as s:
             target = s.execute(
                 select(
                     m.Scan.id, m.Scan.delegate_id, m.Scan.session_id, m.Scan.outcome,
@@ -276,13 +256,13 @@ class CheckinService:
             sess = next((x for x in self.event.sessions if x.id == target.session_id), None)
             new_id, _ = self._journal(
                 s,
-                delegate_id=target.delegate_id,
+                delegate=delegate,
                 session_id=target.session_id,
                 action=ScanAction.UNDO,
                 source=ScanSource.MANUAL,
                 outcome=Outcome.UNDONE,
                 when=when,
-                undoes_id=target.id,
+                undoes=(target.id, scan_id.strip()),
             )
             # Another standing admission of the same scope can only exist after journals
             # were merged; recomputing this delegate from the journal covers that too.
@@ -292,6 +272,26 @@ class CheckinService:
             return ScanResult(
                 Outcome.UNDONE, delegate, sess, new_id, when, f"{what} of {name} undone.",
             )
+
+    def register_walk_in(
+        self,
+        form: PersonForm,
+        *,
+        session: str | None = None,
+        now: dt.datetime | None = None,
+    ) -> WalkInResult:
+        """Register someone not on the list (``roster.walkins``), then check them in
+        with the source walk-in.  Two transactions: if the check-in fails the person
+        stays registered, and checking them in again is safe."""
+        delegate = register_walk_in(self.store, self.event, form, now=now)
+        outcome = self.check_in(delegate.id, session=session, source=ScanSource.WALK_IN, now=now)
+        return WalkInResult(delegate, outcome)
+
+    def edit_delegate(
+        self, delegate_id: int, form: PersonForm, *, now: dt.datetime | None = None
+    ) -> EditResult:
+        """Save a delegate's details, as the Roster does (``roster.edits``)."""
+        return update_delegate(self.store, self.event, delegate_id, form, now=now)
 
     # ----------------------------------------------------------------- internals
 
@@ -388,7 +388,7 @@ class CheckinService:
         if first is not None and sess is not None and self._is_out(s, delegate.id, sess.id):
             # Back through the door after an exit: let in again, not "already".
             scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
+                s, delegate=delegate, session_id=session_id, action=ScanAction.ENTRY,
                 source=source, outcome=Outcome.ADMITTED, when=when, code=code,
             )
             return ScanResult(
@@ -398,7 +398,7 @@ class CheckinService:
         if first is not None:
             return self._already(s, delegate, sess, source, when, code=code, first=first)
         scan_id, row_id = self._journal(
-            s, delegate_id=delegate.id, session_id=session_id, action=ScanAction.ENTRY,
+            s, delegate=delegate, session_id=session_id, action=ScanAction.ENTRY,
             source=source, outcome=Outcome.ADMITTED, when=when, code=code,
         )
         s.execute(
@@ -435,7 +435,7 @@ class CheckinService:
         station = f", {first.station}" if first.station else ""
         where = sess.title if sess else "the venue"
         scan_id, _ = self._journal(
-            s, delegate_id=delegate.id, session_id=sess.id if sess else None,
+            s, delegate=delegate, session_id=sess.id if sess else None,
             action=ScanAction.ENTRY, source=source, outcome=Outcome.ALREADY_ADMITTED,
             when=when, code=code,
         )
@@ -475,7 +475,7 @@ class CheckinService:
             why = ("already_left", delegate.full_name, sess.title, at)
         else:
             scan_id, _ = self._journal(
-                s, delegate_id=delegate.id, session_id=sess.id, action=ScanAction.EXIT,
+                s, delegate=delegate, session_id=sess.id, action=ScanAction.EXIT,
                 source=source, outcome=Outcome.EXITED, when=when, code=code,
             )
             return ScanResult(
@@ -496,7 +496,7 @@ class CheckinService:
     ) -> ScanResult:
         scan_id, _ = self._journal(
             s,
-            delegate_id=delegate.id if delegate else None,
+            delegate=delegate,
             session_id=sess.id if sess else None,
             action=action,
             source=source,
@@ -513,35 +513,61 @@ class CheckinService:
         self,
         s: Connection,
         *,
-        delegate_id: int | None,
+        delegate: DelegateInfo | None,
         session_id: int | None,
         action: ScanAction,
         source: ScanSource,
         outcome: Outcome,
         when: dt.datetime,
         code: str = "",
-        undoes_id: int | None = None,
+        undoes: tuple[int, str] | None = None,
     ) -> tuple[str, int]:
-        """Append one row to the journal; its UUID (for people) and id (for links)."""
+        """Append one row to the journal; its UUID (for people) and id (for links).
+
+        ``undoes``: the id and UUID of the row an undo cancels."""
         scan_uuid = str(uuid.uuid4())
-        row_id = s.execute(
-            self._sql.journal,
-            {
-                "uuid": scan_uuid,
-                "event_id": self.event.id,
-                "delegate_id": delegate_id,
-                "session_id": session_id,
-                "action": action.value,
-                "source": source.value,
-                "outcome": outcome.value,
-                "code": code,
-                "station": self.station,
-                "operator": self.operator,
-                "created_at": _naive(when),
-                "undoes_id": undoes_id,
-            },
-        ).scalar_one()
+        values = {
+            "uuid": scan_uuid,
+            "event_id": self.event.id,
+            "delegate_id": delegate.id if delegate else None,
+            "session_id": session_id,
+            "action": action.value,
+            "source": source.value,
+            "outcome": outcome.value,
+            "code": code,
+            "station": self.station,
+            "operator": self.operator,
+            "created_at": _naive(when),
+            "undoes_id": undoes[0] if undoes else None,
+        }
+        row_id = s.execute(self._sql.journal, values).scalar_one()
+        if self.on_journal is not None:
+            self._written.rows.append(self._portable(values, delegate, undoes))
         return scan_uuid, row_id
+
+    def _portable(
+        self, values: dict, delegate: DelegateInfo | None, undoes: tuple[int, str] | None
+    ) -> dict:
+        """A journal row as ``merge`` carries it: links by number, key and UUID."""
+        key = next((x.key for x in self.event.sessions if x.id == values["session_id"]), None)
+        row = {k: v for k, v in values.items() if k not in ("event_id", "delegate_id",
+                                                            "session_id", "undoes_id")}
+        return {
+            **row,
+            "delegate_number": delegate.number if delegate else None,
+            "session_key": key,
+            "undoes_uuid": undoes[1] if undoes else None,
+        }
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """One write transaction; ``on_journal`` hears its rows once it is committed."""
+        self._written.rows = []
+        with self.store.write_conn() as s:
+            yield s
+        rows, self._written.rows = self._written.rows, []
+        if rows and self.on_journal is not None:
+            self.on_journal(rows)
 
 
 if TYPE_CHECKING:

@@ -3,26 +3,21 @@
 The roster registers the person (``roster.walkins.register_walk_in``: the form's
 rules, duplicates refused, the next number and a ``WALKIN-<number>`` reference); the
 desk then admits them like anyone else, with the source ``walk-in`` so the dashboard
-counts walk-ins.  Two transactions: if the check-in fails the delegate stays
-registered, and checking them in again is safe.
+counts walk-ins.  The desk itself does this through its ``DeskService``
+(``register_walk_in``: on a shared server that may be out of reach, the offline desk
+registers in its local copy); this function is the same for one database, without a
+desk: scripts, the demo, tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from checkin.core.db.store import Store
+from checkin.core.desk.protocol import WalkInResult
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.person import PersonForm
-from checkin.core.roster.walkins import register_walk_in
-from checkin.core.types import DelegateInfo, EventInfo, ScanResult, ScanSource
-
-
-@dataclass(frozen=True)
-class WalkInResult:
-    delegate: DelegateInfo
-    outcome: ScanResult  # the check-in (admitted, source walk-in)
+from checkin.core.types import EventInfo
 
 
 def admit_walk_in(
@@ -43,7 +38,5 @@ def admit_walk_in(
     Raises ``WalkInError`` for an invalid form or a person already registered (nothing
     written).
     """
-    delegate = register_walk_in(store, event, form, now=now)
     service = CheckinService(store, event, station=station)
-    outcome = service.check_in(delegate.id, session=session, source=ScanSource.WALK_IN, now=now)
-    return WalkInResult(delegate, outcome)
+    return service.register_walk_in(form, session=session, now=now)

@@ -6,8 +6,9 @@ The import, in the order a file goes through it: ``read`` (the entry points
 CSV text, ``xlsx`` for workbooks), ``columns`` maps its header to fields, ``validate``
 checks every row, ``plan`` compares the rows with the delegates and ``apply`` writes
 the plan; ``report`` holds what they hand back.  Shared by the import, walk-ins and
-edits: ``identity`` (who is the same person), ``field_rules`` (what a field may hold)
-and ``person`` (one person's form).
+edits: ``identity`` (who is the same person), ``field_rules`` (what a field may hold),
+``person`` (one person's form) and ``numbers`` (the next delegate number, and the blocks
+desks set aside for walk-ins registered offline).
 
 May import ``event``, ``db`` and the shared leaves; never ``desk`` (checking a walk-in
 in is ``checkin.core.desk.walkin``).

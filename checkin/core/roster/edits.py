@@ -130,29 +130,53 @@ def update_delegate(
 ) -> EditResult:
     """Save ``form`` on the delegate; raises ``DelegateEditError`` (nothing written) for
     an invalid form, or an e-mail or reference another delegate of the event has."""
+    cleaned = clean_form(event, form)
+    with store.write() as s:
+        result = apply_edit(s, event, _locked_delegate(s, event, delegate_id), cleaned, now)
+    log.info("delegate no. %d edited: %d fields changed", result.delegate.number,
+             len(result.changed))
+    return result
+
+
+def clean_form(event: EventInfo, form: PersonForm) -> CleanPerson:
+    """The form as stored; ``DelegateEditError`` when a field breaks the rules."""
     cleaned, problems = normalise_form(event, form)
     if problems:
         raise DelegateEditError(problems)
-    with store.write() as s:
-        row = _locked_delegate(s, event, delegate_id)
-        clashes = _clashes(s, event, row, cleaned)
-        if clashes:
-            raise DelegateEditError(tuple(clashes))
-        changed = tuple(f for f in FORM_FIELDS if getattr(row, f) != getattr(cleaned, f))
-        if changed:
-            for name in changed:
-                setattr(row, name, getattr(cleaned, name))
-            row.search_text = search_text(
-                row.first_name, row.last_name, row.organisation, row.email, row.reference
-            )
-            row.updated_at = _now(now)
-        needs_reprint = row.printed_at is not None and any(
-            f in PRINTED_FIELDS for f in changed
+    return cleaned
+
+
+def locked_delegate(session: Session, event: EventInfo, *, number: int) -> m.Delegate | None:
+    """Delegate no. ``number``, with the event row locked as every roster change does."""
+    session.execute(select(m.Event.id).where(m.Event.id == event.id).with_for_update())
+    return session.scalars(
+        select(m.Delegate).where(m.Delegate.event_id == event.id, m.Delegate.number == number)
+    ).first()
+
+
+def apply_edit(
+    session: Session,
+    event: EventInfo,
+    row: m.Delegate,
+    cleaned: CleanPerson,
+    now: dt.datetime | None = None,
+) -> EditResult:
+    """Write ``cleaned`` on ``row`` in the caller's transaction (the event row locked):
+    ``DelegateEditError`` for an e-mail or reference another delegate has."""
+    clashes = _clashes(session, event, row, cleaned)
+    if clashes:
+        raise DelegateEditError(tuple(clashes))
+    changed = tuple(f for f in FORM_FIELDS if getattr(row, f) != getattr(cleaned, f))
+    if changed:
+        for name in changed:
+            setattr(row, name, getattr(cleaned, name))
+        row.search_text = search_text(
+            row.first_name, row.last_name, row.organisation, row.email, row.reference
         )
-        s.flush()
-        info = _info(row)
-    log.info("delegate no. %d edited: %d fields changed", info.number, len(changed))
-    return EditResult(info, changed, needs_reprint)
+        row.updated_at = _now(now)
+    needs_reprint = row.printed_at is not None and any(f in PRINTED_FIELDS for f in changed)
+    session.flush()
+    return EditResult(_info(row), changed, needs_reprint)
 
 
 def _set_status(

@@ -11,6 +11,7 @@ Delegates are never deleted.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from checkin.core.db import models as m
 from checkin.core.roster.columns import STORED
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
 from checkin.core.roster.identity import Index, match
+from checkin.core.roster.numbers import free_numbers
 from checkin.core.roster.report import WARNING, Change, ParsedRoster, Problem, RosterRow
 from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
@@ -62,16 +64,6 @@ def existing_delegates(session: DbSession, event: EventInfo) -> list[DelegateInf
     return [delegate_from_row(r) for r in rows]
 
 
-def next_number(session: DbSession, event: EventInfo) -> int:
-    highest = session.execute(
-        select(m.Delegate.number)
-        .where(m.Delegate.event_id == event.id)
-        .order_by(m.Delegate.number.desc())
-        .limit(1)
-    ).scalar()
-    return (highest or 0) + 1
-
-
 def compared_fields(parsed: ParsedRoster) -> list[str]:
     """The stored fields the file has a column for (a full name gives both names)."""
     mapped = set(parsed.mapping)
@@ -93,11 +85,11 @@ def changed_fields(row: RosterRow, delegate: DelegateInfo, compared: list[str]) 
 
 
 class _Planner:
-    def __init__(self, event: EventInfo, parsed: ParsedRoster, number: int) -> None:
+    def __init__(self, event: EventInfo, parsed: ParsedRoster, numbers: Iterator[int]) -> None:
         self.event = event
         self.short = Path(parsed.file).name
         self.now = _now()
-        self.number = number
+        self.numbers = numbers  # numbers.free_numbers: never a desk's reserved block
         self.compared = compared_fields(parsed)
         self.default_category = event.categories[0].key if event.categories else ""
         self.plan = Plan()
@@ -106,9 +98,10 @@ class _Planner:
     def add_new(self, row: RosterRow) -> None:
         values = {f: getattr(row, f) for f in STORED}
         values["category"] = values["category"] or self.default_category
+        number = next(self.numbers)
         self.plan.inserts.append({
             "event_id": self.event.id,
-            "number": self.number,
+            "number": number,
             **values,
             "status": _REGISTERED,
             "badge_version": 1,
@@ -118,8 +111,7 @@ class _Planner:
             "created_at": self.now,
             "updated_at": self.now,
         })  # fmt: skip
-        self.plan.new.append(Change(row.row, self.number, row.name))
-        self.number += 1
+        self.plan.new.append(Change(row.row, number, row.name))
 
     def add_match(self, row: RosterRow, d: DelegateInfo) -> None:
         self.claimed.add(d.id)
@@ -170,7 +162,7 @@ class _Planner:
 def diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: bool) -> Plan:
     """The plan of importing ``parsed`` into ``event``, read in ``session``."""
     existing = existing_delegates(session, event)
-    planner = _Planner(event, parsed, next_number(session, event))
+    planner = _Planner(event, parsed, free_numbers(session, event))
     index = Index(existing)
     for row, d in zip(parsed.rows, match(parsed.rows, index), strict=True):
         if d is None:

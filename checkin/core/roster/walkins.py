@@ -11,7 +11,10 @@ both, as the desk does.
 The number is taken inside the transaction that inserts the delegate, after locking the
 event row on PostgreSQL (``SELECT ... FOR UPDATE``, as ``apply.import_roster`` does;
 SQLite's ``BEGIN IMMEDIATE`` serialises writers already), so two desks, or a desk and an
-import, never take the same number.
+import, never take the same number; ``numbers.free_numbers`` steps over the blocks desks
+set aside for walk-ins registered offline.  Those come back through ``insert_walk_in``
+(the number already chosen) and ``known_as`` (who they may already be), which work in
+the caller's transaction: the offline desk's copy, then the server on replay.
 """
 
 from __future__ import annotations
@@ -19,20 +22,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.roster.delegates import search_text
-from checkin.core.roster.identity import find_known, like_prefix
+from checkin.core.roster.identity import find_known
+from checkin.core.roster.numbers import free_numbers, walk_in_reference
 from checkin.core.roster.person import CleanPerson, FieldProblem, PersonForm, normalise_form
 from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
 log = logging.getLogger(__name__)
-
-REFERENCE_PREFIX = "WALKIN-"
 
 
 class WalkInError(ValueError):
@@ -71,11 +73,12 @@ def _already(field: str, delegate: DelegateInfo) -> FieldProblem:
     )
 
 
-def _duplicates(
-    session: Session, event: EventInfo, person: CleanPerson
+def known_as(
+    session: Session, event: EventInfo, person: CleanPerson, *, exclude_id: int | None = None
 ) -> tuple[list[FieldProblem], DelegateInfo | None]:
-    """Who in the event ``person`` already is: by e-mail, then by name."""
-    known = find_known(session, event.id, person, ("email", "name"))
+    """Who in the event ``person`` already is: by e-mail, then by name (the problems to
+    show, and the delegate to check in instead)."""
+    known = find_known(session, event.id, person, ("email", "name"), exclude_id=exclude_id)
     problems: list[FieldProblem] = []
     existing = known.get("email")
     if existing is not None:
@@ -88,31 +91,21 @@ def _duplicates(
     return problems, existing
 
 
-def _next_number(session: Session, event: EventInfo) -> int:
-    """The next delegate number whose ``WALKIN-<number>`` nobody has (an imported
-    "WALKIN-n" is skipped)."""
-    highest = session.scalar(
-        select(func.max(m.Delegate.number)).where(m.Delegate.event_id == event.id)
-    )
-    number = (highest or 0) + 1
-    taken = set(
-        session.scalars(
-            select(m.Delegate.reference).where(
-                m.Delegate.event_id == event.id,
-                m.Delegate.reference.like(like_prefix(REFERENCE_PREFIX), escape="\\"),
-            )
-        )
-    )
-    while f"{REFERENCE_PREFIX}{number}" in taken:
-        number += 1
-    return number
-
-
-def _insert(
-    session: Session, event: EventInfo, person: CleanPerson, number: int, stamp: dt.datetime
+def insert_walk_in(
+    session: Session,
+    event: EventInfo,
+    person: CleanPerson,
+    number: int,
+    stamp: dt.datetime,
+    *,
+    delegate_id: int | None = None,
 ) -> DelegateInfo:
-    reference = f"{REFERENCE_PREFIX}{number}"
+    """Insert ``person`` as walk-in no. ``number`` (``WALKIN-<number>``) in the caller's
+    transaction; ``delegate_id`` for a desk's offline copy, where the server's ids are
+    kept and a person the server has not seen yet takes an id of their own."""
+    reference = walk_in_reference(number)
     row = m.Delegate(
+        id=delegate_id,
         event_id=event.id,
         number=number,
         reference=reference,
@@ -162,9 +155,9 @@ def register_walk_in(
     with store.write() as s:
         # Serialise with imports and other desks on PostgreSQL (SQLite: BEGIN IMMEDIATE).
         s.execute(select(m.Event.id).where(m.Event.id == event.id).with_for_update())
-        duplicates, existing = _duplicates(s, event, cleaned)
+        duplicates, existing = known_as(s, event, cleaned)
         if duplicates:
             raise WalkInError(tuple(duplicates), existing)
-        delegate = _insert(s, event, cleaned, _next_number(s, event), stamp)
+        delegate = insert_walk_in(s, event, cleaned, next(free_numbers(s, event)), stamp)
     log.info("walk-in registered: no. %d", delegate.number)
     return delegate

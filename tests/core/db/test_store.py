@@ -96,6 +96,23 @@ def test_every_revision_upgrades_to_head(tmp_path):
         opened.close()
 
 
+def test_every_revision_upgrades_to_head_on_postgresql(pg_admin):
+    """The same chain on the shared server: each desk upgrades it when it starts."""
+    from tests import pg
+
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    for rev in [r.revision for r in script.walk_revisions()]:
+        url = pg.fresh_database(pg_admin)
+        engine_store = Store(url, migrate=False)
+        migrations.upgrade(engine_store.engine, rev)
+        engine_store.close()
+        opened = Store(url)
+        assert opened.revision == migrations.HEAD
+        with opened.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        opened.close()
+
+
 @pytest.mark.parametrize("fixture", sorted((DATA / "db").glob("*.sqlite")), ids=lambda p: p.name)
 def test_databases_written_by_older_versions_open_and_keep_their_data(tmp_path, fixture):
     path = tmp_path / fixture.name

@@ -163,3 +163,20 @@ def test_merge_projections_equal_a_full_rebuild_from_the_journal(stations):
         jn.rebuild(s, ev.id)
     assert projections(a) == merged
     assert len(merged[0]) == 8 + 8
+
+
+def test_the_same_desk_twice_is_worded_apart_from_two_desks(stations):
+    """One desk admitted online (the server) and again offline (its copy): "once online
+    and once offline", not "two desks that could not see each other"."""
+    a, b = stations
+    CheckinService(a, station="Desk 2").scan(code(a, 5), now=T0)
+    CheckinService(b, station="Desk 2").scan(code(b, 5), now=T0 + dt.timedelta(minutes=3))
+    CheckinService(a, station="Desk 1").scan(code(a, 6), now=T0)
+    CheckinService(b, station="Desk 2").scan(code(b, 6), now=T0 + dt.timedelta(minutes=3))
+
+    same, apart = push(b, a).duplicates
+    assert same.same_station and not apart.same_station
+    assert "at Desk 2, once online and once offline: 09:00 and 09:03" in same.message
+    assert "two desks that could not see each other: Desk 1 at 09:00 and Desk 2 at 09:03" in (
+        apart.message
+    )

@@ -195,3 +195,51 @@ def test_desks_scanning_the_same_badges_at_once_admit_each_person_once(store, ev
         ).all()
         assert sorted(n for _, n in admitted) == [1] * 10
         assert s.scalar(select(func.count()).select_from(m.Admission)) == 10
+
+
+def test_committed_rows_are_told_as_portable_rows_that_merge_elsewhere(
+    store, event, desk, code_of, tmp_path
+):
+    """``on_journal``: what a desk's offline copy takes in, in the same call."""
+    from checkin.core.db.store import Store
+    from checkin.core.desk import merge
+    from checkin.core.event.definition import parse_event, save_event
+    from tests.conftest import SMALL_EVENT
+
+    heard: list[list[dict]] = []
+    desk.on_journal = heard.append
+    admitted = desk.scan(code_of(1), now=at("09:00"))
+    desk.scan("garbage", now=at("09:01"))
+    undone = desk.undo(admitted.scan_id, now=at("09:02"))
+    with pytest.raises(CheckinError):
+        desk.undo("no-such-scan")  # nothing committed: nothing told
+    assert [len(rows) for rows in heard] == [1, 1, 1]
+    rows = [rows[0] for rows in heard]
+    assert rows[0]["delegate_number"] == 1 and rows[0]["uuid"] == admitted.scan_id
+    assert rows[1]["outcome"] == "invalid" and rows[1]["delegate_number"] is None
+    assert rows[2]["undoes_uuid"] == admitted.scan_id and rows[2]["uuid"] == undone.scan_id
+    assert {r["station"] for r in rows} == {"Desk 1"}
+
+    copy = Store("sqlite:///" + str(tmp_path / "copy.sqlite"))
+    try:
+        other = save_event(copy, parse_event(SMALL_EVENT, source="test"))
+        insert_delegates(copy, other, [{} for _ in range(3)])
+        report = merge.merge_scans(copy, other, rows)
+        assert (report.new, report.skipped) == (3, ())
+        assert merge.merge_scans(copy, other, rows).new == 0
+    finally:
+        copy.close()
+
+
+def test_walk_in_and_edit_through_the_desk_service(store, event, desk):
+    from dataclasses import replace
+
+    from checkin.core.roster.person import PersonForm
+
+    result = desk.register_walk_in(PersonForm("Ana", "Silva", "KRCS"), now=at("09:10"))
+    assert result.outcome.status is Outcome.ADMITTED
+    assert result.outcome.delegate.id == result.delegate.id
+    form = replace(PersonForm.of(result.delegate), last_name="Silva-Moreira")
+    edited = desk.edit_delegate(result.delegate.id, form, now=at("09:12"))
+    assert edited.changed == ("last_name",)
+    assert edited.delegate.last_name == "Silva-Moreira"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from checkin.core.roster.plan import changed_fields, compared_fields, diff, next_number
+from checkin.core.roster.numbers import free_numbers
+from checkin.core.roster.plan import changed_fields, compared_fields, diff
 from checkin.core.roster.report import ParsedRoster, RosterRow
 from checkin.core.types import DelegateInfo
 from tests.conftest import insert_delegates
@@ -53,7 +54,7 @@ def test_new_updated_restored_unchanged_and_cancelled(store, event):
     ]
     refused = [row(6, "", "Ed", "Pp", "UN", "ed@x.org", country="Atlantis")]
     with store.read() as s:
-        number = next_number(s, event)
+        number = next(free_numbers(s, event))
         plan = diff(s, event, parsed(rows, rejected=refused), replace=True)
     assert number == 6
     assert plan.unchanged == 1
