@@ -4,10 +4,9 @@ One module per command group, each adding its own sub-commands (``register``) an
 naming the core's errors its commands may raise (``user_errors``); this module lists
 them, builds the parser and turns errors into exit statuses.
 
-Exit status: 0 when the person may go in or the command succeeded; 1 when a scan is
-refused or an input file is rejected; 2 for usage errors (bad arguments, no event,
-unknown session); 3 when the database cannot be opened.  No traceback reaches the user
-unless ``CHECKIN_DEBUG=1`` is set.
+Exit statuses are listed once, in ``common.EXIT_CODES`` (shown by ``checkin --help``).
+A database server that went away is exit 3 with a sentence, never an "unexpected
+error"; no traceback reaches the user unless ``CHECKIN_DEBUG=1`` is set.
 """
 
 from __future__ import annotations
@@ -18,8 +17,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from checkin import __version__
-from checkin.cli import badges, common, data, desk, event, roster, stats, sync
+from checkin.cli import badges, common, data, desk, event, offline, roster, stats, sync
 from checkin.cli.common import (
+    EXIT_DATABASE,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_UNEXPECTED,
@@ -33,7 +33,7 @@ from checkin.core.errors import UserError
 __all__ = ["build_parser", "main"]
 
 # In the order of ``checkin --help``.
-_GROUPS = (event, roster, desk, stats, badges, data, sync)
+_GROUPS = (event, roster, desk, offline, stats, badges, data, sync)
 
 # Tried in this order when a command fails; the first class that matches gives the exit
 # status.  The tables import their classes only then, so that ``checkin scan`` does not
@@ -41,6 +41,7 @@ _GROUPS = (event, roster, desk, stats, badges, data, sync)
 _ERROR_TABLES: tuple[Callable[[], ErrorTable], ...] = (
     common.user_errors,
     desk.user_errors,
+    offline.user_errors,
     roster.user_errors,
     badges.user_errors,
     data.user_errors,
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checkin",
         description="Conference check-in: roster, signed QR badges, scanning, headcounts.",
+        epilog=common.exit_codes_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"checkin {__version__}")
     parser.add_argument("--self-test", action=SelfTestAction)
@@ -86,6 +89,18 @@ def _user_error_status(exc: Exception) -> int | None:
             if isinstance(exc, cls):
                 return status
     return None
+
+
+def _unreachable(exc: Exception) -> str | None:
+    """What the driver said, when ``exc`` means the database server is not there."""
+    if "sqlalchemy" not in sys.modules:  # no database was touched
+        return None
+    from checkin.core.desk.offline import is_unreachable
+
+    if not is_unreachable(exc):
+        return None
+    said = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return said[0] if said else type(exc).__name__
 
 
 def _reconfigure_streams() -> None:
@@ -118,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if status is not None:
             print(f"checkin: {exc}", file=sys.stderr)
             return status
+        said = _unreachable(exc)
+        if said is not None:
+            print(f"checkin: the database server cannot be reached ({said}).", file=sys.stderr)
+            return EXIT_DATABASE
         if os.environ.get("CHECKIN_DEBUG"):
             raise
         print(f"checkin: unexpected error ({type(exc).__name__}: {exc}). "

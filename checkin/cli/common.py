@@ -17,13 +17,39 @@ from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:  # not at run time: the store module loads SQLAlchemy
     from checkin.core.db.store import Store
+    from checkin.core.desk.merge import Duplicate
     from checkin.core.types import DelegateInfo, EventInfo, ScanResult
 
-# 0: the person may go in, or the command succeeded; 1: a scan refused or an input file
-# rejected; 2: usage (bad arguments, no event, unknown session); 3: no database.
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
 EXIT_UNEXPECTED = 70  # a bug: sysexits' EX_SOFTWARE
+
+# Every exit status, as ``checkin --help`` lists them (the README's table says the same;
+# tests/cli/test_groups.py holds the three together).
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "the person may go in (admitted, already admitted), also when answered "
+              "offline; or the command succeeded"),
+    (EXIT_REFUSED, "a scan was refused (scan -: at least one line was), an input file was "
+                   "rejected, or the self-test failed"),
+    (EXIT_USAGE, "usage error: bad arguments, no event, unknown session, nothing to undo"),
+    (EXIT_DATABASE, "the database cannot be opened (damaged, locked, read-only, newer "
+                    "version) or its server cannot be reached (scan, undo: only when this "
+                    "station has no offline copy yet; replay: nothing was replayed)"),
+    (EXIT_UNEXPECTED, "an unexpected error, a bug: run again with CHECKIN_DEBUG=1 and "
+                      "report it"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+
+
+def exit_codes_help() -> str:
+    """The ``exit status`` epilog of ``checkin --help``."""
+    import textwrap
+
+    lines = ["exit status:"]
+    for status, meaning in EXIT_CODES:
+        lines += textwrap.wrap(meaning, 78, initial_indent=f"  {status:<5}",
+                               subsequent_indent=" " * 7)
+    return "\n".join(lines)
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -137,8 +163,9 @@ def delegate_json(d: DelegateInfo | None, *, code: str | None = None) -> dict | 
     return out
 
 
-def outcome_json(event: EventInfo, o: ScanResult) -> dict:
-    """A scan's result (``checkin scan``, ``checkin undo``)."""
+def outcome_json(event: EventInfo, o: ScanResult, *, offline: bool = False) -> dict:
+    """A scan's result (``checkin scan``, ``checkin undo``); ``offline``: answered from
+    the station's offline copy because the shared server could not be reached."""
     return {
         "status": o.status.value,
         "may_enter": o.may_enter,
@@ -149,4 +176,14 @@ def outcome_json(event: EventInfo, o: ScanResult) -> dict:
         "scanned_at": iso(event, o.scanned_at),
         "scan_id": o.scan_id,
         "message": o.message,
+        "offline": offline,
     }
+
+
+def duplicate_json(d: Duplicate) -> dict:
+    """One person admitted at two stations while they were apart (``sync``, ``replay``)."""
+    return {"number": d.delegate.number, "name": d.delegate.full_name,
+            "session": d.session.key if d.session else None,
+            "first_scan_id": d.first_scan, "first_station": d.first_station,
+            "first_at": d.first_at.isoformat(), "second_scan_id": d.second_scan,
+            "second_station": d.second_station, "second_at": d.second_at.isoformat()}

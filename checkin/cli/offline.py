@@ -37,6 +37,7 @@ from checkin.cli.common import (
 
 if TYPE_CHECKING:
     from checkin.core.desk.offline import DeskCheckin, ReplayReport
+    from checkin.core.desk.pending import Clash
     from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
 
 
@@ -67,6 +68,7 @@ class SharedDesk:
 
     def __init__(self, desk: DeskCheckin) -> None:
         self.desk = desk
+        self._was_online = desk.online
 
     @property
     def event(self) -> EventInfo:
@@ -79,11 +81,20 @@ class SharedDesk:
         """Each code's result as soon as it is recorded, with "was it offline"."""
         for raw in raws:
             outcome = self.desk.scan(raw, session=session, source=source, action=action)
-            yield outcome, not self.desk.online
+            yield outcome, self._offline()
 
     def undo(self, scan_id: str) -> tuple[ScanResult, bool]:
         outcome = self.desk.undo(scan_id)
-        return outcome, not self.desk.online
+        return outcome, self._offline()
+
+    def _offline(self) -> bool:
+        """Was the last answer the offline copy's?  Says so once when the server goes."""
+        online = self.desk.online
+        if self._was_online and not online:
+            _note("the database server went away: answering from the offline copy of "
+                  f"station {self.desk.station!r}.")
+        self._was_online = online
+        return not online
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -98,7 +109,7 @@ def open_shared(url: str, *, station: str, operator: str = "") -> Iterator[Share
     _quiet_core_log()
     desk = DeskCheckin(url, station=station, operator=operator)
     try:
-        if desk.online and desk.last_replay is not None and desk.last_replay.merge.new:
+        if desk.online and desk.last_replay is not None and _anything(desk.last_replay):
             for line in _report_lines(desk.last_replay, station):
                 _note(line)
         if not desk.online:
@@ -107,27 +118,38 @@ def open_shared(url: str, *, station: str, operator: str = "") -> Iterator[Share
         yield SharedDesk(desk)
     finally:
         if desk.pending and not desk.online:
-            _note(f"{_plural(desk.pending, 'scan', 'scans')} recorded offline; the offline "
-                  f"copy of station {station!r} sends them (and any earlier ones) to the "
-                  "server at this station's next scan, or with "
+            waiting = _plural(desk.pending, "scan waits", "scans wait")
+            they = "it goes" if desk.pending == 1 else "they go"
+            _note(f"{waiting} in the offline copy of station {station!r} for the server: "
+                  f"{they} at this station's next scan, or with "
                   f"'checkin replay --station {shlex.quote(station)}'.")
         desk.close()
 
 
 def _quiet_core_log() -> None:
-    """The offline desk logs its changes of state for the app's log; here the notes on
-    stderr say them to the person, once."""
+    """The desk's core logs its changes of state for the app's log file; here the notes
+    on stderr say them to the person, once, in sentences."""
     import logging
 
     from checkin.core.desk.offline import DeskCheckin
 
-    logging.getLogger(DeskCheckin.__module__).setLevel(logging.ERROR)
+    logging.getLogger(DeskCheckin.__module__.rpartition(".")[0]).setLevel(logging.ERROR)
+
+
+def _anything(report: ReplayReport) -> bool:
+    changes = report.changes
+    return bool(report.merge.new or changes.walk_ins or changes.edits or changes.clashes)
 
 
 def _report_lines(report: ReplayReport, station: str) -> list[str]:
-    merged = report.merge
-    lines = [f"replayed {_plural(merged.new, 'scan', 'scans')} from the offline copy of "
-             f"station {station!r} to the server."]
+    """What a replay did, in sentences: what it pushed, then what needs a person."""
+    merged, changes = report.merge, report.changes
+    pushed = [_plural(merged.new, "scan", "scans")]
+    if changes.walk_ins or changes.edits:
+        pushed += [_plural(changes.walk_ins, "walk-in", "walk-ins"),
+                   _plural(changes.edits, "edit", "edits")]
+    lines = [f"replayed {', '.join(pushed)} from the offline copy of station {station!r} "
+             "to the server."]
     lines += [f"skipped scan {k.uuid}: {k.reason}" for k in merged.skipped]
     lines += [f"{d.message}  [scans {d.first_scan} and {d.second_scan}]"
               for d in report.duplicates]
@@ -135,7 +157,18 @@ def _report_lines(report: ReplayReport, station: str) -> list[str]:
         twice = _plural(len(report.duplicates), "person was", "people were")
         lines.append(f"{twice} admitted twice while the station was offline (also in "
                      "'checkin sync duplicates').")
+    lines += [f"{c.message}  [change {c.change}]" for c in report.clashes]
+    if report.clashes:
+        lines.append(f"{_plural(len(report.clashes), 'change', 'changes')} made offline "
+                     "could not simply be applied: a person must resolve them (nothing "
+                     "was merged or dropped).")
     return lines
+
+
+def _clash_json(c: Clash) -> dict:
+    return {"change": c.change, "kind": c.kind, "number": c.number, "station": c.station,
+            "made_at": c.made_at.isoformat(), "reason": c.reason, "other": c.other,
+            "fields": list(c.fields), "message": c.message}
 
 
 def _report_json(report: ReplayReport, station: str) -> dict:
@@ -143,9 +176,12 @@ def _report_json(report: ReplayReport, station: str) -> dict:
     return {
         "station": station,
         "replayed": merged.new,
+        "walk_ins": report.changes.walk_ins,
+        "edits": report.changes.edits,
         "skipped": [{"scan_id": k.uuid, "reason": k.reason} for k in merged.skipped],
         "duplicates": [{**duplicate_json(d), "message": d.message}
                        for d in report.duplicates],
+        "clashes": [_clash_json(c) for c in report.clashes],
     }
 
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
-from checkin.cli.common import EXIT_OK, EXIT_USAGE, Commands, ErrorTable, open_store, print_json
-
-if TYPE_CHECKING:
-    from checkin.core.desk.merge import Duplicate
+from checkin.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    ErrorTable,
+    duplicate_json,
+    open_store,
+    print_json,
+)
 
 
 def user_errors() -> ErrorTable:
@@ -18,15 +22,6 @@ def user_errors() -> ErrorTable:
     from checkin.core.sync.bundle import SyncError
 
     return ((SyncError, EXIT_USAGE),)
-
-
-def _duplicate_json(d: Duplicate) -> dict:
-    """One person admitted at two stations while they were apart."""
-    return {"number": d.delegate.number, "name": d.delegate.full_name,
-            "session": d.session.key if d.session else None,
-            "first_scan_id": d.first_scan, "first_station": d.first_station,
-            "first_at": d.first_at.isoformat(), "second_scan_id": d.second_scan,
-            "second_station": d.second_station, "second_at": d.second_at.isoformat()}
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
@@ -64,7 +59,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
                            "message": c.message} for c in report.conflicts],
             "skipped": [{"scan_id": k.uuid, "reason": k.reason} for k in scans.skipped],
             "duplicates": [
-                {**_duplicate_json(d), "message": d.message} for d in scans.duplicates
+                {**duplicate_json(d), "message": d.message} for d in scans.duplicates
             ],
         })
     else:
@@ -82,7 +77,7 @@ def cmd_sync_duplicates(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         duplicates = offline_duplicates(store, require_event(store))
     if args.json:
-        print_json([_duplicate_json(d) for d in duplicates])
+        print_json([duplicate_json(d) for d in duplicates])
     else:
         for d in duplicates:
             print(f"{d.message}  [scans {d.first_scan} and {d.second_scan}]")

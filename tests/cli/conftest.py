@@ -12,10 +12,18 @@ import pytest
 
 
 @pytest.fixture
-def run(tmp_path):
-    """``run(*args, stdin=None, db=...)``: ``python -m checkin --db DB ARGS``; no traceback."""
+def cli_env(tmp_path) -> dict[str, str]:
+    """The environment of a CLI child: a home and data folder of the test's own (where a
+    station's offline copy is kept too)."""
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
     env.pop("CHECKIN_DB", None)
+    return env
+
+
+@pytest.fixture
+def run(tmp_path, cli_env):
+    """``run(*args, stdin=None, db=...)``: ``python -m checkin --db DB ARGS``; no traceback."""
+    env = cli_env
 
     def _run(*args, stdin: str | None = None, db: Path | None = tmp_path / "cli.sqlite"):
         argv = [sys.executable, "-m", "checkin"]

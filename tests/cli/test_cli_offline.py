@@ -94,7 +94,8 @@ def test_a_stream_goes_offline_mid_way_then_the_next_scan_replays(
     assert [o["delegate"]["number"] for o in answers] == [*range(1, 16), 20]
     assert len({o["scan_id"] for o in answers}) == 16
     assert "cannot be reached" not in err  # it was reached at the start
-    assert "11 scans recorded offline" in err
+    assert err.count("the database server went away") == 1
+    assert "11 scans wait in the offline copy of station 'Door A'" in err
     assert "checkin replay --station 'Door A'" in err
 
     # The server is back: this station's next scan replays the stream's offline part.
@@ -134,8 +135,9 @@ def test_replay_pushes_a_stations_scans_and_finds_the_duplicates(server, shared,
     server.start()
     first = run("replay", "--station", "Desk 1", "--json", db=url)
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout) == {"station": "Desk 1", "replayed": 1, "skipped": [],
-                                        "duplicates": []}
+    assert json.loads(first.stdout) == {"station": "Desk 1", "replayed": 1, "walk_ins": 0,
+                                        "edits": 0, "skipped": [], "duplicates": [],
+                                        "clashes": []}
     second = run("replay", "--station", "Desk 2", db=url)
     assert second.returncode == 0, second.stderr
     assert "Replayed 3 scans from the offline copy of station 'Desk 2'" in second.stdout
@@ -146,6 +148,39 @@ def test_replay_pushes_a_stations_scans_and_finds_the_duplicates(server, shared,
     assert [(d["number"], d["first_station"], d["second_station"]) for d in dups] == [
         (2, "Desk 1", "Desk 2")
     ]
+
+
+def test_replay_lists_a_walk_in_registered_twice_for_a_person(
+    server, shared, run, cli_env, monkeypatch
+):
+    """A walk-in registered offline (in the app, at this station) who was meanwhile
+    registered on the server: ``replay`` inserts it and lists the clash."""
+    from checkin.core.desk.offline import DeskCheckin
+    from checkin.core.event.stored import require_event
+    from checkin.core.roster.person import PersonForm
+
+    url, code = shared
+    assert run("scan", code(1), "--station", "Walk-ins", db=url).returncode == 0
+    store = Store(url)  # registered on the server; the station has not seen her
+    insert_delegates(store, require_event(store), [
+        {"number": 900, "reference": "R0900", "first_name": "Ana", "last_name": "Silva",
+         "email": "ana.silva@example.org"}])
+    store.close()
+    server.stop()
+    monkeypatch.setenv("XDG_DATA_HOME", cli_env["XDG_DATA_HOME"])  # the station's copy
+    with DeskCheckin(url, station="Walk-ins") as desk:
+        assert not desk.online
+        walk_in = desk.register_walk_in(PersonForm("Ana", "Silva", "IOM", "CH",
+                                                   "ana.silva@example.org"))
+    server.start()
+    proc = run("replay", "--station", "Walk-ins", "--json", db=url)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert (report["walk_ins"], report["replayed"]) == (1, 1)  # her, and her admission
+    (clash,) = report["clashes"]
+    assert (clash["kind"], clash["reason"], clash["number"], clash["other"]) == (
+        "walk_in", "same_person", walk_in.delegate.number, 900)
+    assert "Silva" in clash["message"]
 
 
 def test_no_server_and_no_offline_copy_is_exit_3_with_a_sentence(server, shared, run):
@@ -167,7 +202,11 @@ def test_sqlite_scans_say_they_are_online_and_replay_is_for_a_server(demo):
 
     code = listing(demo)[0]["code"]
     proc = demo("scan", "-", "--json", stdin=code + "\n" + code + "\n")
-    assert [json.loads(line)["offline"] for line in proc.stdout.splitlines()] == [False] * 2
+    answers = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [a["offline"] for a in answers] == [False] * 2
     assert proc.stderr == ""
+    undo = demo("undo", answers[0]["scan_id"], "--json")
+    assert json.loads(undo.stdout)["offline"] is False
+    assert "(offline)" not in demo("scan", code).stdout
     refused = demo("replay")
     assert refused.returncode == 2 and "shared database server" in refused.stderr

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from checkin.core.badges.templates import TemplateError
 from checkin.core.dashboard.files import ReportError
 from checkin.core.db.backup import BackupError, PostgresBackupError, RestoreRefused
 from checkin.core.db.store import StoreError
+from checkin.core.desk.offline import OfflineError
 from checkin.core.desk.service import CheckinError
 from checkin.core.errors import UserError
 from checkin.core.event.rules import EventError
@@ -35,16 +37,16 @@ def _subcommands(parser) -> list[str]:
 
 def test_every_command_in_the_order_of_the_help():
     assert _subcommands(cli.build_parser()) == [
-        "demo", "event", "import", "list", "search", "scan", "undo", "stats", "badges",
-        "templates", "export", "paper-arrivals", "mailmerge", "backup", "restore", "purge",
-        "sync",
+        "demo", "event", "import", "list", "search", "scan", "undo", "replay", "stats",
+        "badges", "templates", "export", "paper-arrivals", "mailmerge", "backup", "restore",
+        "purge", "sync",
     ]
 
 
 def test_every_error_in_the_tables_is_a_user_error():
     """``_user_error_status`` looks at the tables only for a UserError."""
     classes = [cls for table in cli._ERROR_TABLES for cls, _ in table()]
-    assert len(classes) >= 13
+    assert len(classes) >= 14
     assert all(issubclass(cls, UserError) for cls in classes)
 
 
@@ -57,6 +59,7 @@ def test_every_error_in_the_tables_is_a_user_error():
         (PrintError, common.EXIT_USAGE),
         (RosterError, common.EXIT_REFUSED),
         (StoreError, common.EXIT_DATABASE),
+        (OfflineError, common.EXIT_DATABASE),
         (ReportError, common.EXIT_USAGE),
         (MailMergeError, common.EXIT_USAGE),
         (PurgeError, common.EXIT_USAGE),
@@ -74,6 +77,50 @@ def test_exit_status_of_each_user_error(cls, status):
 def test_other_errors_are_bugs():
     assert cli._user_error_status(ValueError("no")) is None
     assert cli._user_error_status(UserError("a refusal no command expects")) is None
+
+
+@pytest.mark.parametrize("debug", ["", "1"])
+def test_a_server_gone_mid_command_is_exit_3_never_a_bug(monkeypatch, capsys, debug):
+    """A command whose server goes away half-way (here ``stats``) says so, exit 3."""
+    from sqlalchemy.exc import OperationalError
+
+    from checkin.cli import stats
+
+    def gone(args):
+        raise OperationalError("SELECT count(*) FROM scans", {}, Exception(
+            "server closed the connection unexpectedly\n\tThis probably means the server "
+            "terminated abnormally"))
+
+    monkeypatch.setattr(stats, "cmd_stats", gone)
+    monkeypatch.setenv("CHECKIN_DEBUG", debug)
+    assert cli.main(["--db", "postgresql+psycopg://desk@db.invalid/checkin", "stats"]) == 3
+    err = capsys.readouterr().err
+    assert err == ("checkin: the database server cannot be reached (server closed the "
+                   "connection unexpectedly).\n")
+
+
+def test_the_help_lists_every_exit_status():
+    help_text = cli.build_parser().format_help()
+    epilog = help_text[help_text.index("exit status:"):]
+    listed = [int(line.split()[0]) for line in epilog.splitlines()[1:]
+              if line.strip() and line.split()[0].isdigit()]
+    assert listed == [status for status, _ in common.EXIT_CODES]
+    assert set(listed) == {common.EXIT_OK, common.EXIT_REFUSED, common.EXIT_USAGE,
+                           common.EXIT_DATABASE, common.EXIT_UNEXPECTED,
+                           common.EXIT_INTERRUPTED}
+
+
+def test_the_readme_tables_the_same_exit_statuses():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("**Exit status**"):].split("\n\n")[1]
+    rows = [line.split("|")[1:3] for line in table.splitlines()[2:]]
+    assert [int(status.strip(" `")) for status, _ in rows] == [
+        status for status, _ in common.EXIT_CODES
+    ]
+    # The same words as the help, give or take the README's markup.
+    for (_, meaning), (_, row) in zip(common.EXIT_CODES, rows, strict=True):
+        first = meaning.split(",")[0].split("(")[0].strip()
+        assert first in row.replace("`", ""), (first, row)
 
 
 def _loaded_after(code: str, tmp_path) -> list[str]:
