@@ -2,9 +2,11 @@
 
 ``main(db, demo)`` is what ``checkin`` with no command runs.  It opens the database,
 builds the shell with its pages and wires the scanner to the Desk page, so the first
-badge of the morning can be scanned without a click.  A database with no event gets a
-first-start page instead (``first_start``), whose "Open the demo event" button creates
-the demo in that database (in the background) and then opens the Desk.
+badge of the morning can be scanned without a click.  The scanner capture listens to the
+whole application (every window and dialog), and each result also goes up on a banner
+above the pages whenever the Desk cannot be seen (``desk.banner``).  A database with no
+event gets a first-start page instead (``first_start``), whose "Open the demo event"
+button creates the demo in that database (in the background) and then opens the Desk.
 
 Desk settings (station, mode, scanner suffix, lock…) are read from a ``QSettings``:
 this machine's by default in ``main``, any one in ``build_window`` (tests use a file).
@@ -39,6 +41,7 @@ from checkin.core.types import EventInfo
 from checkin.ui.badges.page import BadgesPage
 from checkin.ui.dashboard.page import DashboardPage
 from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.banner import ResultBanner, desk_hidden
 from checkin.ui.desk.connection import DeskConnection
 from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage
@@ -118,6 +121,8 @@ def open_event(
     controller.locked_changed.connect(window.set_locked)
     controller.locked_changed.connect(menu.set_locked)
     controller.use_settings(settings, qsettings, detector)
+    detector.incomplete.connect(controller.incomplete_scan)
+    _wire_banner(window, controller)
     _wire_workspace(window, controller, roster, badge_page, agenda, menu)
     _wire_dashboard(window)
     if store.dialect == "postgresql":
@@ -147,6 +152,19 @@ def connect_shared(store: Store, controller: DeskController, **options) -> DeskC
     QCoreApplication.instance().aboutToQuit.connect(connection.close)
     connection.start()
     return connection
+
+
+def _wire_banner(window: MainWindow, controller: DeskController) -> ResultBanner:
+    """Each result on the Desk's panel also goes up on a banner above the pages, when
+    the Desk cannot be seen: another page is shown, or a dialog covers it."""
+    banner = ResultBanner()
+    window.set_banner(banner)
+    hidden = desk_hidden(window.current_page)
+    controller.view.panel.shown.connect(
+        lambda card: banner.offer(card, controller.settings.result_seconds, hidden)
+    )
+    window.page_changed.connect(lambda key: banner.hide() if key == "desk" else None)
+    return banner
 
 
 def _wire_dashboard(window: MainWindow) -> None:
@@ -246,7 +264,7 @@ def build_window(
     window = MainWindow()
     detector = detector or ScanDetector()
     detector.setParent(window)
-    detector.install(window)
+    detector.install()  # every window and dialog: a scan never types into a dialog
 
     def opened(event: EventInfo) -> None:
         open_event(window, store, event, detector, settings=prefs, qsettings=settings)

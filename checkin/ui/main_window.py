@@ -2,8 +2,10 @@
 
 Pages are built elsewhere (``app.py`` composes them) and handed in; the shell only
 switches between them (buttons, Ctrl+1…Ctrl+9) and toggles full screen (F11), so it
-never grows into the window that knows everything.  Locked (``set_locked``), only the
-first page is reachable: the navigation bar hides and the other pages' keys do nothing.
+never grows into the window that knows everything.  A banner may sit between the
+navigation and the pages (``set_banner``: the desk's result banner, seen on every page).
+Locked (``set_locked``), only the first page is reachable: the navigation bar hides and
+the other pages' keys do nothing.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []
         self._shortcuts: list[QShortcut] = []
         self._locked = False
+        self.banner: QWidget | None = None
         central = QWidget()
-        layout = QVBoxLayout(central)
+        self._column = layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
@@ -86,6 +89,14 @@ class MainWindow(QMainWindow):
         self._apply_lock()
         if pages:
             self.show_page(pages[0][0])
+
+    def set_banner(self, banner: QWidget) -> None:
+        """Put ``banner`` above the pages, in place of any earlier one."""
+        if self.banner is not None:
+            self._column.removeWidget(self.banner)
+            self.banner.deleteLater()
+        self.banner = banner
+        self._column.insertWidget(1, banner)
 
     def set_locked(self, locked: bool) -> None:
         """Locked: back to the first page, and no way to the others."""

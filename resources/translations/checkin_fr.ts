@@ -1291,13 +1291,6 @@
 </context>
 <context>
     <name>DeskController</name>
-    <message numerus="yes">
-        <source>Back online. %n person(s) were checked in at two desks while they could not see each other:</source>
-        <translation>
-            <numerusform>De nouveau en ligne. %n personne a été enregistrée à deux postes pendant qu’ils ne se voyaient pas&#xa0;:</numerusform>
-            <numerusform>De nouveau en ligne. %n personnes ont été enregistrées à deux postes pendant qu’ils ne se voyaient pas&#xa0;:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No lock PIN</source>
         <translation>Pas de code PIN de verrouillage</translation>
@@ -1335,34 +1328,6 @@
         <translation>Création du badge</translation>
     </message>
     <message>
-        <source>The badge is ready.</source>
-        <translation>Le badge est prêt.</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Imprimer…</translation>
-    </message>
-    <message>
-        <source>Print the badge</source>
-        <translation>Imprimer le badge</translation>
-    </message>
-    <message>
-        <source>&amp;Open PDF</source>
-        <translation>&amp;Ouvrir le PDF</translation>
-    </message>
-    <message>
-        <source>Open the badge PDF</source>
-        <translation>Ouvrir le PDF du badge</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>The badge could not be printed; the PDF is at %1.</source>
         <translation>Le badge n’a pas pu être imprimé&#x202f;; le PDF se trouve ici&#xa0;: %1.</translation>
     </message>
@@ -1385,6 +1350,10 @@
     <message>
         <source>This could not be recorded; the person is not checked in.</source>
         <translation>Cela n’a pas pu être enregistré&#x202f;; la personne n’est pas enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
     </message>
     <message>
         <source>The list of names could not be loaded; scanning still works.</source>
@@ -1498,6 +1467,18 @@
         <translation>Enregistrer l’arrivée de la personne sélectionnée</translation>
     </message>
     <message>
+        <source>Ed&amp;it details…</source>
+        <translation>Modifier la &amp;fiche…</translation>
+    </message>
+    <message>
+        <source>Edit the details of the selected person</source>
+        <translation>Modifier la fiche de la personne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Correct a name, an organisation… (F2)</source>
+        <translation>Corriger un nom, une organisation… (F2)</translation>
+    </message>
+    <message>
         <source>&amp;Find a person</source>
         <translation>C&amp;hercher une personne</translation>
     </message>
@@ -1589,12 +1570,20 @@
         <translation>Chargement de la liste des noms…</translation>
     </message>
     <message>
+        <source>Badge code — press Enter to check in</source>
+        <translation>Code de badge — appuyez sur Entrée pour enregistrer l’arrivée</translation>
+    </message>
+    <message>
         <source>No one found.</source>
         <translation>Personne n’a été trouvé.</translation>
     </message>
     <message>
-        <source>Check-in</source>
-        <translation>Enregistrement</translation>
+        <source>Incomplete scan — scan again</source>
+        <translation>Scan incomplet — scannez à nouveau</translation>
+    </message>
+    <message>
+        <source>Only part of the badge code was read; nothing was recorded.</source>
+        <translation>Seule une partie du code du badge a été lue&#x202f;; rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>Admitted</source>
@@ -1623,6 +1612,33 @@
     <message>
         <source>undone</source>
         <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsEditor</name>
+    <message>
+        <source>This delegate is no longer in the event.</source>
+        <translation>Cette personne ne fait plus partie de l’événement.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Non enregistré.</translation>
+    </message>
+    <message>
+        <source>Nothing changed for %1.</source>
+        <translation>Rien n’a changé pour %1.</translation>
+    </message>
+    <message>
+        <source>Saved %1. Their badge was printed with the old details: reprint it.</source>
+        <translation>%1&#xa0;: enregistré. Son badge a été imprimé avec les anciennes données&#xa0;: réimprimez-le.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1&#xa0;: enregistré.</translation>
+    </message>
+    <message>
+        <source>Details saved</source>
+        <translation>Informations enregistrées</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2217,10 @@
         <translation>%1&#xa0;: %2&#xa0;: chevauche %3</translation>
     </message>
     <message>
+        <source>This desk has no walk-in numbers left while the server is out of reach: register the person at a desk that is online.</source>
+        <translation>Ce poste n’a plus de numéros pour les inscriptions sur place tant que le serveur est injoignable&#xa0;: inscrivez la personne à un poste connecté.</translation>
+    </message>
+    <message>
         <source>Unknown session %1; sessions: %2, or &apos;auto&apos;.</source>
         <translation>Session inconnue %1&#x202f;; sessions&#xa0;: %2, ou &apos;auto&apos;.</translation>
     </message>
@@ -2682,6 +2702,94 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>Fermer cet avis</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Notices</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>The badge is ready.</source>
+        <translation>Le badge est prêt.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print the badge</source>
+        <translation>Imprimer le badge</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Ouvrir le PDF</translation>
+    </message>
+    <message>
+        <source>Open the badge PDF</source>
+        <translation>Ouvrir le PDF du badge</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back online: %n person(s) checked in twice.</source>
+        <translation>
+            <numerusform>De nouveau en ligne&#xa0;: %n personne enregistrée deux fois.</numerusform>
+            <numerusform>De nouveau en ligne&#xa0;: %n personnes enregistrées deux fois.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no. %2) was checked in twice to %6 at %3, at %4 and at %5.</source>
+        <translation>%1 (nº %2) a été enregistré·e deux fois pour %6 au poste %3, à %4 et à %5.</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2) was checked in twice at %3, at %4 and at %5.</source>
+        <translation>%1 (nº %2) a été enregistré·e deux fois au poste %3, à %4 et à %5.</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2) was checked in to %6 at two desks that could not see each other: %3 at %4, %5 at %7.</source>
+        <translation>%1 (nº %2) a été enregistré·e pour %6 à deux postes qui ne se voyaient pas&#xa0;: %3 à %4, %5 à %7.</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2) was checked in at two desks that could not see each other: %3 at %4, %5 at %7.</source>
+        <translation>%1 (nº %2) a été enregistré·e à deux postes qui ne se voyaient pas&#xa0;: %3 à %4, %5 à %7.</translation>
+    </message>
+    <message>
+        <source>a desk</source>
+        <translation>un poste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back online: %n change(s) made offline need a look.</source>
+        <translation>
+            <numerusform>De nouveau en ligne&#xa0;: %n modification faite hors ligne est à vérifier.</numerusform>
+            <numerusform>De nouveau en ligne&#xa0;: %n modifications faites hors ligne sont à vérifier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Walk-in %1 (no. %2), registered offline at %3 at %4, may be %5 (no. %6), already registered: both are kept; check and cancel one of the two.</source>
+        <translation>%1 (nº&#xa0;%2), inscrit·e sur place hors ligne à %3 à %4, est peut-être %5 (nº&#xa0;%6), déjà inscrit·e&#xa0;: les deux fiches sont gardées&#xa0;; vérifiez et annulez l’une des deux.</translation>
+    </message>
+    <message>
+        <source>Walk-in %1 (no. %2), registered offline at %3 at %4, was not added: no. %2 is %5 on the server.</source>
+        <translation>%1 (nº&#xa0;%2), inscrit·e sur place hors ligne à %3 à %4, n’a pas été ajouté·e&#xa0;: sur le serveur, le nº&#xa0;%2 est %5.</translation>
+    </message>
+    <message>
+        <source>The details of %1 changed offline at %2 at %3 were not saved: no such delegate on the server.</source>
+        <translation>La fiche de %1 modifiée hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: cette personne n’existe pas sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The details of %1 changed offline at %2 at %3 were not saved: %4 changed on the server meanwhile.</source>
+        <translation>La fiche de %1 modifiée hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: %4 a changé sur le serveur entre-temps.</translation>
+    </message>
+    <message>
+        <source>The details of %1 changed offline at %2 at %3 were not saved: %4.</source>
+        <translation>La fiche de %1 modifiée hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: %4.</translation>
+    </message>
+</context>
+<context>
     <name>OrganiserMenu</name>
     <message>
         <source>&amp;Event</source>
@@ -2973,6 +3081,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>Scan a badge, or type a name to find someone.</source>
         <translation>Scannez un badge, ou tapez un nom pour trouver une personne.</translation>
+    </message>
+    <message>
+        <source>Ready — next person</source>
+        <translation>Prêt — personne suivante</translation>
     </message>
     <message>
         <source>Badge replaced</source>
@@ -3555,6 +3667,13 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     </message>
 </context>
 <context>
+    <name>ResultBanner</name>
+    <message>
+        <source>Scan result</source>
+        <translation>Résultat du scan</translation>
+    </message>
+</context>
+<context>
     <name>ResultsModel</name>
     <message>
         <source>(registration cancelled)</source>
@@ -3862,6 +3981,22 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Jouer un son pour chaque résultat</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Seconds before the result goes back to Ready (0: never)</source>
+        <translation>Secondes avant que le résultat revienne à «&#xa0;Prêt&#xa0;» (0&#xa0;: jamais)</translation>
+    </message>
+    <message>
+        <source>The next person in the queue should not read the previous one&apos;s result</source>
+        <translation>La personne suivante dans la file ne doit pas lire le résultat de la précédente</translation>
+    </message>
+    <message>
         <source>&amp;Print the badge at first check-in</source>
         <translation>&amp;Imprimer le badge au premier enregistrement</translation>
     </message>
@@ -3924,6 +4059,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>The language changes at the next start.</source>
         <translation>La langue change au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Clear the result &amp;after:</source>
+        <translation>Effacer le &amp;résultat après&#xa0;:</translation>
     </message>
     <message>
         <source>Problem</source>

@@ -222,3 +222,19 @@ def test_a_database_that_cannot_be_opened_is_explained_in_french(qapp, tmp_path)
     assert store is None
     assert "n’est pas une base de données checkin ou elle est endommagée" in offered[0]
     assert str(bad) in offered[0] and "damaged" not in offered[0]
+
+
+def test_a_banner_sits_between_the_navigation_and_the_pages(qtbot):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_pages([("one", "One", QWidget()), ("two", "Two", QWidget())])
+    first, second = QLabel("first"), QLabel("second")
+    window.set_banner(first)
+    window.set_banner(second)  # in place of the first, not beside it
+    column = window.centralWidget().layout()
+    assert [column.itemAt(i).widget() for i in range(column.count())] == [
+        window.nav, second, window.stack
+    ]
+    assert window.banner is second

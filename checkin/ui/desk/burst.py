@@ -36,10 +36,11 @@ class Timing:
     hold_ms: int = 70  # a first key waits this long for a second before it is typed
     pause_ms: int = 200  # one longer pause mid-code (after PAUSE_AFTER code symbols)
     split_ms: int = 500  # an incomplete code waits this long for the rest
+    person_ms: int = 100  # keys this far apart are a person's, whatever they type
     settle_ms: int = 15  # added to each wait: the event loop's lateness
 
     def __post_init__(self) -> None:
-        for name in ("key_gap_ms", "hold_ms", "pause_ms", "split_ms"):
+        for name in ("key_gap_ms", "hold_ms", "pause_ms", "split_ms", "person_ms"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
         if self.settle_ms < 0:

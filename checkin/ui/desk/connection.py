@@ -12,8 +12,11 @@ couple of seconds of a Wi-Fi drop).  This object owns that ``DeskCheckin`` for t
   and, if so, replays the scans made meanwhile; ``replayed`` carries the report, whose
   duplicates — people admitted twice while the desks could not see each other — are
   shown to staff, never hidden;
-* while online, every ``refresh_ms`` it refreshes the local copy on a worker, so an
-  outage starts from a recent roster and journal.
+* while online, every ``pull_ms`` (2 s) it pulls what other desks did into the local
+  copy on a worker — a couple of queries when nothing changed — and every
+  ``refresh_ms`` (15 min) it checks the whole copy (``refresh_mirror``), so an outage
+  starts from the roster and journal of a few seconds ago.  (The desk's own scans enter
+  the copy as they are made: ``DeskCheckin`` does that itself.)
 
 On SQLite none of this exists: the file is the desk's own.
 """
@@ -21,6 +24,8 @@ On SQLite none of this exists: the file is the desk's own.
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -46,7 +51,8 @@ class DeskConnection(QObject):
         operator: str = "",
         mirror=None,
         reconnect_ms: int = 3000,
-        refresh_ms: int = 60_000,
+        pull_ms: int = 2000,
+        refresh_ms: int = 15 * 60_000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,11 +61,16 @@ class DeskConnection(QObject):
         self.operator = operator
         self.mirror = mirror
         self.desk: DeskCheckin | None = None
-        self.job: Job | None = None  # the running reconnect or refresh, if any
+        self.job: Job | None = None  # the running reconnect, pull or refresh, if any
+        self._idle = threading.Event()  # no job is talking to the server
+        self._idle.set()
         self._status.connect(self._status_changed)
         self._reconnect = QTimer(self)
         self._reconnect.setInterval(reconnect_ms)
         self._reconnect.timeout.connect(self.try_reconnect)
+        self._pull = QTimer(self)
+        self._pull.setInterval(pull_ms)
+        self._pull.timeout.connect(self.pull)
         self._refresh = QTimer(self)
         self._refresh.setInterval(refresh_ms)
         self._refresh.timeout.connect(self.refresh)
@@ -86,12 +97,18 @@ class DeskConnection(QObject):
         self.desk = desk
         self.ready.emit(desk)
         self._status_changed(desk.online)
+        report = desk.last_replay  # work left offline by the last run, replayed at start
+        if report is not None and (report.merge.new or report.changes.walk_ins
+                                   or report.changes.edits or report.clashes):
+            self.replayed.emit(report)
 
     def _status_changed(self, online: bool) -> None:
         if online:
             self._reconnect.stop()
+            self._pull.start()
             self._refresh.start()
         else:
+            self._pull.stop()
             self._refresh.stop()
             self._reconnect.start()
         self.online_changed.emit(online)
@@ -100,27 +117,51 @@ class DeskConnection(QObject):
         """Offline: is the server back?  If so the scans made meanwhile are replayed."""
         if self.desk is None or self.desk.online or self._busy():
             return None
-        job = run_in_background(self.desk.reconnect, parent=self)
+        job = run_in_background(self._guarded(self.desk.reconnect), parent=self)
         job.succeeded.connect(lambda report: report is not None and self.replayed.emit(report))
         job.failed.connect(lambda exc: log.warning("reconnect failed: %s", type(exc).__name__))
         self.job = job
         return job
 
+    def pull(self) -> Job | None:
+        """Online: other desks' scans and roster changes into the local copy."""
+        return self._online_job(self.desk.pull if self.desk else None, "pull")
+
     def refresh(self) -> Job | None:
-        """Online: bring the local copy up to date (roster, other desks' scans)."""
-        if self.desk is None or not self.desk.online or self._busy():
-            return None
-        job = run_in_background(self.desk.refresh_mirror, parent=self)
-        job.failed.connect(lambda exc: log.warning("refresh failed: %s", type(exc).__name__))
+        """Online, now and then: check the whole local copy against the server."""
+        return self._online_job(self.desk.refresh_mirror if self.desk else None, "refresh")
+
+    def _online_job(self, work, what: str) -> Job | None:
+        if work is None or self.desk is None or not self.desk.online or self._busy():
+            return None  # (a pull skipped while another job runs comes 2 s later)
+        job = run_in_background(self._guarded(work), parent=self)
+        job.failed.connect(lambda exc: log.warning("%s failed: %s", what, type(exc).__name__))
         self.job = job
         return job
 
     def _busy(self) -> bool:
         return self.job is not None and not self.job.is_finished
 
+    def _guarded(self, work: Callable[[], object]) -> Callable[[], object]:
+        """``work`` on the worker, marking the connection busy until it returns (so
+        ``close`` does not pull the server's store from under it)."""
+        self._idle.clear()
+
+        def run() -> object:
+            try:
+                return work()
+            finally:
+                self._idle.set()
+
+        return run
+
     def close(self) -> None:
         self._reconnect.stop()
+        self._pull.stop()
         self._refresh.stop()
+        # A job half-way through a pull or a replay finishes first (at worst the
+        # connect timeout of a dead network).
+        self._idle.wait(timeout=30)
         if self.desk is not None:
             self.desk.close()
             self.desk = None

@@ -7,15 +7,22 @@ background; until it is ready the page says so and scans still work.
 
 Errors never reach staff as tracebacks: a ``CheckinError`` (nothing to undo, unknown
 session) is a polite notice in the panel; anything else (database locked, disk full)
-is a dialog with the message, and the scan is not shown as admitted.
+is a red "Not recorded" on the panel and a notice above it with the message.  The desk
+never opens a dialog by itself: back online, a badge ready, a problem are notices.
+
+A badge code typed by hand from the printed badge (``codes.typed_code``) is recognised
+in the search box; Enter scans it (source ``typed``).  Part of a badge read by the
+scanner (``ScanDetector.incomplete``) records nothing and asks for the badge again.
 
 Walk-ins: ``new_walk_in`` (the "Walk-in…" button, Ctrl+N) opens a ``WalkInDialog``.
-Registering is one short transaction, done on the GUI thread; the new person then
-shows in the panel and the recent scans like any admission, and the search index is
-rebuilt in the background (the old one keeps answering until the new one is ready).
+Registering goes through the desk's service (on a shared server out of reach: into the
+desk's copy, with a number of its reserved block, replayed later), like "Edit details…"
+(F2, ``details.DetailsEditor``).  It is one short transaction, done on the GUI thread;
+the new person then shows in the panel and the recent scans like any admission, and the
+search index is rebuilt in the background from where the roster is (``roster_store``).
 The badge PDF is rendered by ``printing.print_badges`` in a background ``Job`` with a
-progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then the
-operator may print it (``print_pdf``, replaceable in tests) or open it.
+progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then a notice
+offers to print it (``print_pdf``, replaceable in tests) or open it.
 
 Settings (``use_settings``): the station, mode, scanner suffix, sound and lock state come from
 ``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
@@ -35,21 +42,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from checkin.core.badges import printing
 from checkin.core.badges.render import RenderCancelled
 from checkin.core.badges.templates import Template, list_templates, load_template
 from checkin.core.db.store import Store, data_dir
-from checkin.core.desk.protocol import DeskService
+from checkin.core.desk.offline import DeskCheckin
+from checkin.core.desk.protocol import DeskService, WalkInResult
 from checkin.core.desk.search import SearchIndex
 from checkin.core.desk.service import CheckinError, CheckinService
-from checkin.core.desk.walkin import WalkInResult, admit_walk_in
+from checkin.core.event.codes import typed_code
 from checkin.core.roster.walkins import WalkInError
-from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
+from checkin.core.types import EventInfo, Outcome, ScanAction, ScanResult, ScanSource
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.arrival_badges import ArrivalPrinter
+from checkin.ui.desk.details import DetailsEditor
 from checkin.ui.desk.lock import PinAttempts, UnlockDialog
+from checkin.ui.desk.notices import Notice
+from checkin.ui.desk.outcome_panel import Card, Tone
 from checkin.ui.desk.page import DeskPage
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings
@@ -92,7 +103,7 @@ class DeskController(QObject):
         self.walk_in_dialog: WalkInDialog | None = None
         self.badge_job: Job | None = None
         self.badge_progress: QProgressDialog | None = None
-        self.badge_box: QMessageBox | None = None
+        self.badge_notice: Notice | None = None
         self.badge_dir: Path | None = None  # None: data_dir() / "badges"
         # Replaceable (tests): the steps that render, print and open a badge PDF.
         self.render_badge: Callable[..., printing.PrintReport] = printing.print_badges
@@ -120,10 +131,14 @@ class DeskController(QObject):
         view.undo_requested.connect(self.undo)
         view.mode_changed.connect(self.set_mode)
         view.walk_in_requested.connect(self.new_walk_in)
+        self.details = DetailsEditor(self)  # F2: edit the person found, through the service
         view.settings_requested.connect(self.open_settings)
         view.lock_requested.connect(self.toggle_lock)
         view.sound_toggled.connect(self.set_sound)
         view.camera_scanned.connect(lambda code: self.scan(code, ScanSource.CAMERA))
+        view.code_entered.connect(  # a code typed from the badge: scanned, box cleared
+            lambda code: self.scan(code, ScanSource.TYPED) and self.view.finish_check_in()
+        )
         view.direction_changed.connect(lambda d: setattr(self, "action", ScanAction(d)))
         self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
         self.index_job.succeeded.connect(self._index_built)
@@ -139,6 +154,11 @@ class DeskController(QObject):
         if outcome is not None:
             self.arrival_printer.consider(outcome)
         return outcome
+
+    def incomplete_scan(self, _read: str) -> None:
+        """Part of a badge was read (and dropped by the scanner capture): scan again."""
+        self.view.show_incomplete()
+        self.sounds.play_for(Outcome.INVALID)
 
     def check_in(self, delegate_id: int) -> ScanResult | None:
         """A person found by name, checked in without a badge."""
@@ -159,7 +179,10 @@ class DeskController(QObject):
         return outcome
 
     def search(self, text: str) -> None:
-        if self.index is None:
+        """Names as they are typed; a whole badge code typed from the badge is said so."""
+        code = typed_code(text)
+        self.view.show_typed_code(code)
+        if code is not None or self.index is None:
             return  # shown again once the index is built
         hits = self.index.search(text, SEARCH_LIMIT) if text.strip() else []
         self.view.set_results([hit.delegate for hit in hits])
@@ -177,20 +200,12 @@ class DeskController(QObject):
         self.service = service
 
     def show_replay(self, report) -> None:
-        """Back online: say who was admitted twice while the desks were apart."""
-        duplicates = report.duplicates
-        if not duplicates:
-            return
-        self.view.show_error(
-            self.tr(
-                "Back online. %n person(s) were checked in at two desks while they could "
-                "not see each other:",
-                "",
-                len(duplicates),
-            )
-            + "\n\n"
-            + "\n".join(d.message for d in duplicates)
-        )
+        """Back online: say who was admitted twice while the desks were apart, and which
+        walk-ins or edits made offline the server could not simply take."""
+        if report.duplicates:
+            self.view.notices.add_replay(report.duplicates, self.event_info)
+        if report.clashes:
+            self.view.notices.add_clashes(report.clashes)
 
     def set_event_info(self, event: EventInfo) -> None:
         """The event was edited (Agenda page): sessions, names, time zone from now on."""
@@ -323,6 +338,7 @@ class DeskController(QObject):
             self.detector.suffix = settings.scanner_suffix  # type: ignore[assignment]
         self.sounds.enabled = settings.sound
         self.view.set_sound(settings.sound)
+        self.view.set_result_seconds(settings.result_seconds)
         arrival = self.arrival_printer
         arrival.enabled = settings.print_on_arrival
         arrival.printer_name = settings.printer
@@ -375,11 +391,8 @@ class DeskController(QObject):
 
     def register(self, dialog: WalkInDialog) -> WalkInResult | None:
         """Register the dialog's person, check them in and (if asked) render the badge."""
-        try:
-            result = admit_walk_in(
-                self.store, self.event_info, dialog.form(), station=self.station,
-                session=self.mode,
-            )
+        try:  # through the service: offline, the desk's copy (replayed later)
+            result = self.service.register_walk_in(dialog.form(), session=self.mode)
         except WalkInError as exc:
             if exc.existing is not None:
                 dialog.show_existing(exc.existing)
@@ -404,11 +417,21 @@ class DeskController(QObject):
 
     def rebuild_index(self) -> Job:
         """Rebuild the search index in the background; the old one answers meanwhile."""
-        job = run_in_background(SearchIndex.build, self.store, self.event_info.id, parent=self)
+        job = run_in_background(
+            SearchIndex.build, self.roster_store(), self.event_info.id, parent=self
+        )
         job.succeeded.connect(self._index_built)
         job.failed.connect(self._index_failed)
         self.index_job = job
         return job
+
+    def roster_store(self) -> Store:
+        """Where the roster is read: the desk's offline copy while a shared server is
+        out of reach (a walk-in registered offline is only there), else the database."""
+        service = self.service
+        if isinstance(service, DeskCheckin) and not service.online:
+            return service.mirror
+        return self.store
 
     def badge_path(self, reference: str) -> Path:
         folder = self.badge_dir if self.badge_dir is not None else data_dir() / "badges"
@@ -427,7 +450,7 @@ class DeskController(QObject):
             return None
         job = run_in_background(
             self.render_badge,
-            self.store,
+            self.roster_store(),
             self.event_info,
             path,
             template=template,
@@ -471,32 +494,19 @@ class DeskController(QObject):
             self.badge_progress = None
 
     def _badge_made(self, path: Path) -> None:
+        """A badge PDF is ready: a notice with Print… and Open PDF (never a dialog)."""
         self.badge_ready.emit(path)
-        box = QMessageBox(self.view)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Badge"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("The badge is ready."))
-        box.setInformativeText(str(path))
-        print_button = box.addButton(self.tr("&Print…"), QMessageBox.ButtonRole.AcceptRole)
-        print_button.setAccessibleName(self.tr("Print the badge"))
-        open_button = box.addButton(self.tr("&Open PDF"), QMessageBox.ButtonRole.ActionRole)
-        open_button.setAccessibleName(self.tr("Open the badge PDF"))
-        close_button = box.addButton(self.tr("&Close"), QMessageBox.ButtonRole.RejectRole)
-        close_button.setAccessibleName(self.tr("Close"))
-        box.setDefaultButton(print_button)
-        box.setEscapeButton(close_button)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        print_button.clicked.connect(lambda: self._print_badge(path))
-        open_button.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(path))))
-        box.finished.connect(lambda _r: self._badge_box_closed(box))
-        self.badge_box = box
-        box.open()
+        notice = self.view.notices.add_badge(
+            path,
+            lambda: self._print_badge(path),
+            lambda: self.open_url(QUrl.fromLocalFile(str(path))),
+        )
+        notice.closed.connect(self._badge_notice_closed)
+        self.badge_notice = notice
 
-    def _badge_box_closed(self, box: QMessageBox) -> None:
-        if self.badge_box is box:
-            self.badge_box = None
-        self.view.focus_search()
+    def _badge_notice_closed(self, notice: Notice) -> None:
+        if self.badge_notice is notice:
+            self.badge_notice = None
 
     def _print_badge(self, path: Path) -> None:
         try:
@@ -534,11 +544,9 @@ class DeskController(QObject):
             return None
         except Exception as exc:  # the database, the disk: say so, never a traceback
             log.error("desk action failed: %s", type(exc).__qualname__)
-            self.view.show_error(
-                self.tr("This could not be recorded; the person is not checked in.")
-                + "\n\n"
-                + first_line(exc)
-            )
+            problem = self.tr("This could not be recorded; the person is not checked in.")
+            self.view.panel.show_card(Card(Tone.STOP, self.tr("Not recorded"), detail=problem))
+            self.view.show_error(problem + "\n\n" + first_line(exc))  # kept after it ages
             return None
         self._present(outcome)
         return outcome

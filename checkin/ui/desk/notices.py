@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.desk.merge import Duplicate
+from checkin.core.desk.pending import Clash
 from checkin.core.errors import fill
 from checkin.core.types import EventInfo
 from checkin.ui.desk.outcome_panel import StatusIcon, Tone
@@ -235,6 +236,35 @@ class NoticeBar(QWidget):
                 second,
             ),
         )
+
+    def add_clashes(self, clashes: Sequence[Clash]) -> Notice:
+        """Back online: walk-ins and edits made offline that the server could not simply
+        take.  Nothing was lost (the copy keeps them); a person decides."""
+        return self.add(
+            self.tr("Back online: %n change(s) made offline need a look.", "", len(clashes)),
+            "\n".join(self.clash_words(c) for c in clashes),
+            Tone.WARN,
+        )
+
+    def clash_words(self, c: Clash) -> str:
+        """One clash in the desk's language (``Clash.message`` is the English one)."""
+        if c.reason == "same_person":
+            text = self.tr("Walk-in %1 (no. %2), registered offline at %3 at %4, may be %5 "
+                           "(no. %6), already registered: both are kept; check and cancel "
+                           "one of the two.")
+        elif c.reason == "number_taken":
+            text = self.tr("Walk-in %1 (no. %2), registered offline at %3 at %4, was not "
+                           "added: no. %2 is %5 on the server.")
+        elif c.reason == "gone":
+            text = self.tr("The details of %1 changed offline at %2 at %3 were not saved: "
+                           "no such delegate on the server.")
+        elif c.reason == "changed_meanwhile":
+            text = self.tr("The details of %1 changed offline at %2 at %3 were not saved: "
+                           "%4 changed on the server meanwhile.")
+        else:  # refused: the server's own words
+            text = self.tr("The details of %1 changed offline at %2 at %3 were not saved: "
+                           "%4.")
+        return fill(text, c.args)
 
     def texts(self) -> list[str]:
         """What each notice says, newest first."""

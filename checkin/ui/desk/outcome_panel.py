@@ -4,6 +4,11 @@ Every result is said three ways — background colour, a drawn icon and words �
 reads for colour-blind staff, on a washed-out projector and in a screenshot.  Text
 colours are chosen for contrast of at least 4.5:1 on their background.  Names come
 from a roster file, so every label is plain text: "<b>x</b>" shows as typed.
+
+A result ages: after ``age_seconds`` (the desk setting "clear the result after", 8 s
+by default, 0 = never) the panel goes back to "Ready — next person", so the next person
+in the queue never reads the previous one's green "Welcome" as their own.  The recent
+scans below it keep the history.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -255,6 +260,10 @@ def _label(points: int, bold: bool = False) -> QLabel:
 class OutcomePanel(QFrame):
     """Shows one ``Card`` at a time: the last scan, check-in, undo or refusal."""
 
+    shown = Signal(object)
+    """A result or a notice went up (its ``Card``; not "Ready"): the shell's banner
+    shows it too when the Desk cannot be seen."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outcomePanel")
@@ -285,6 +294,10 @@ class OutcomePanel(QFrame):
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         self.tone = Tone.IDLE
+        self.age_seconds = 8
+        self._age = QTimer(self)
+        self._age.setSingleShot(True)
+        self._age.timeout.connect(self.show_ready)
         self.show_idle()
 
     # ------------------------------------------------------------------ showing
@@ -298,6 +311,24 @@ class OutcomePanel(QFrame):
             )
         )
 
+    def show_ready(self) -> None:
+        """The last result has aged: the panel is ready for the next person."""
+        self.show_card(
+            Card(
+                Tone.IDLE,
+                self.tr("Ready — next person"),
+                detail=self.tr("Scan a badge, or type a name to find someone."),
+            )
+        )
+
+    def set_age(self, seconds: int) -> None:
+        """Results go back to "Ready" after ``seconds`` (0: they stay)."""
+        self.age_seconds = max(0, int(seconds))
+        if not self.age_seconds:
+            self._age.stop()
+        elif self._age.isActive():
+            self._age.start(self.age_seconds * 1000)
+
     def show_outcome(self, outcome: ScanResult, event: EventInfo) -> None:
         self.show_card(card_for(outcome, event))
 
@@ -307,6 +338,10 @@ class OutcomePanel(QFrame):
 
     def show_card(self, card: Card) -> None:
         self.tone = card.tone
+        if card.tone is not Tone.IDLE and self.age_seconds:
+            self._age.start(self.age_seconds * 1000)
+        else:
+            self._age.stop()
         self.setStyleSheet(
             f"#outcomePanel {{ background: {card.tone.background}; border-radius: 12px; }}"
             f"#outcomePanel QLabel {{ color: {card.tone.foreground}; background: transparent; }}"
@@ -326,6 +361,8 @@ class OutcomePanel(QFrame):
         self._fit(self.last, 32, 22)
         words = [card.heading, card.first, card.last, card.organisation, card.detail]
         self.setAccessibleDescription(". ".join(w for w in words if w))
+        if card.tone is not Tone.IDLE:
+            self.shown.emit(card)
 
     def _fit(self, label: QLabel, points: int, smallest: int) -> None:
         """Shrink a long name so it stays on the panel: a word cannot wrap."""

@@ -3,8 +3,14 @@
 A view only: layout and keyboard handling (its list models are in ``lists``).  It says what the
 operator asked for through signals (search text, check this person in, undo that
 scan, mode) and shows what the ``DeskController`` hands back.  Scans do not come
-through here at all: the window's ``ScanDetector`` feeds the controller directly, so a
-badge lands wherever the focus is and never types into the search box.
+through here at all: the application's ``ScanDetector`` feeds the controller directly,
+so a badge lands wherever the focus is and never types into the search box.  A badge
+code typed by hand from the printed badge ("0bx4-k7rd 9pt2 xcvn") is recognised by the
+controller; the page then says so and Enter checks the person in (``code_entered``).
+
+Nothing here opens a dialog by itself: problems and things that happened meanwhile
+(back online, a badge ready) are notices in the ``NoticeBar`` above the result panel,
+shown without taking the keyboard.
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +33,8 @@ from PySide6.QtWidgets import (
 from checkin.core.desk.service import AUTO
 from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanResult
 from checkin.ui.desk.lists import RecentModel, RecentScan, ResultsModel
-from checkin.ui.desk.outcome_panel import OutcomePanel
+from checkin.ui.desk.notices import NoticeBar
+from checkin.ui.desk.outcome_panel import Card, OutcomePanel, Tone
 
 
 class DeskPage(QWidget):
@@ -44,6 +50,8 @@ class DeskPage(QWidget):
     sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
     camera_scanned = Signal(str)  # a badge read by the webcam (CameraPanel)
     direction_changed = Signal(str)  # "entry" or "exit" (a session's door desk)
+    edit_requested = Signal(object)  # DelegateInfo: "Edit details…" for the person found
+    code_entered = Signal(str)  # a badge code typed into the search box, then Enter
 
     def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +65,14 @@ class DeskPage(QWidget):
         middle.addWidget(self.panel, 3)
         middle.addLayout(side, 2)
         self._build_offline_banner()
+        self.notices = NoticeBar()
+        self.notices.focus_left.connect(self.focus_search)
+        self._typed_code: str | None = None
+        self._search_ready = False
         page = QVBoxLayout(self)
         page.addWidget(self.offline_banner)
         page.addLayout(top)
+        page.addWidget(self.notices)
         page.addLayout(middle, 1)
         page.addLayout(bottom)
 
@@ -118,6 +131,12 @@ class DeskPage(QWidget):
         """The mode, and at a session's door the direction; the mode's label is returned."""
         self.mode_box = QComboBox()
         self.mode_box.setAccessibleName(self.tr("Check-in mode"))
+        # As wide as what is chosen, not as the longest session title: the desk's top
+        # bar must fit a 1366-pixel laptop screen.
+        self.mode_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.mode_box.setMinimumContentsLength(18)
         self._fill_modes(event)
         self.mode_box.currentIndexChanged.connect(
             lambda i: self.mode_changed.emit(self.mode_box.itemData(i))
@@ -192,6 +211,10 @@ class DeskPage(QWidget):
         self.check_in_button = QPushButton(self.tr("&Check in"))
         self.check_in_button.setAccessibleName(self.tr("Check in the selected person"))
         self.check_in_button.clicked.connect(self.check_in_selected)
+        self.edit_button = QPushButton(self.tr("Ed&it details…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the details of the selected person"))
+        self.edit_button.setToolTip(self.tr("Correct a name, an organisation… (F2)"))
+        self.edit_button.clicked.connect(self.edit_selected)
         find_label = QLabel(self.tr("&Find a person"))
         find_label.setBuddy(self.search_box)
         side = QVBoxLayout()
@@ -200,7 +223,10 @@ class DeskPage(QWidget):
         side.addWidget(self.search_box)
         side.addWidget(self.search_status)
         side.addWidget(self.results_view, 1)
-        side.addWidget(self.check_in_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_in_button, 1)
+        buttons.addWidget(self.edit_button)
+        side.addLayout(buttons)
         return side
 
     def _recent_scans(self) -> QVBoxLayout:
@@ -252,7 +278,10 @@ class DeskPage(QWidget):
                 self._move_selection(1 if key == Qt.Key.Key_Down else -1)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.check_in_selected()
+                if self._typed_code is not None:
+                    self.code_entered.emit(self._typed_code)
+                else:
+                    self.check_in_selected()
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search_box.clear()
@@ -278,6 +307,14 @@ class DeskPage(QWidget):
             index = self.results.index(0)  # one hit: Enter means that person
         if index.isValid():
             self.check_in_requested.emit(self.results.people[index.row()].id)
+
+    def edit_selected(self) -> None:
+        """F2 (or a button): edit the details of the person selected in the results."""
+        index = self.results_view.currentIndex()
+        if not index.isValid() and self.results.rowCount() == 1:
+            index = self.results.index(0)
+        if index.isValid():
+            self.edit_requested.emit(self.results.people[index.row()])
 
     def undo_selected(self) -> None:
         row = self.recent_view.currentIndex().row()
@@ -414,9 +451,20 @@ class DeskPage(QWidget):
         self.sound_toggled.emit(on)
 
     def set_search_ready(self, ready: bool) -> None:
+        self._search_ready = ready
         self.search_status.setVisible(not ready)
         if not ready:
             self.search_status.setText(self.tr("Loading the list of names…"))
+
+    def show_typed_code(self, code: str | None) -> None:
+        """The search box holds a whole badge code (``code``), or no longer does."""
+        was, self._typed_code = self._typed_code, code
+        if code is not None:
+            self.results.set_people([])
+            self.search_status.setText(self.tr("Badge code — press Enter to check in"))
+            self.search_status.setVisible(True)
+        elif was is not None:
+            self.set_search_ready(self._search_ready)  # the names' status comes back
 
     def set_results(self, people: list[DelegateInfo]) -> None:
         self.results.set_people(people)
@@ -442,6 +490,16 @@ class DeskPage(QWidget):
     def show_notice(self, heading: str, detail: str) -> None:
         self.panel.show_notice(heading, detail)
 
+    def show_incomplete(self) -> None:
+        """Part of a badge was read, and dropped: the person scans again."""
+        self.panel.show_card(
+            Card(
+                Tone.WARN,
+                self.tr("Incomplete scan — scan again"),
+                detail=self.tr("Only part of the badge code was read; nothing was recorded."),
+            )
+        )
+
     def flash_duplicate(self) -> None:
         """A badge read twice within a second: a discreet blink, nothing journaled."""
         effect = QGraphicsOpacityEffect(self.panel)
@@ -458,10 +516,10 @@ class DeskPage(QWidget):
         self.search_box.setFocus()
 
     def show_error(self, text: str) -> None:
-        """A problem the operator must see (database unreachable…): a dialog, no traceback."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Check-in"), text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        """A problem the operator must see (database unreachable…): a notice above the
+        panel, never a dialog that would take the keyboard, never a traceback."""
+        self.notices.add_problem(text)
+
+    def set_result_seconds(self, seconds: int) -> None:
+        """A result goes back to "Ready — next person" after ``seconds`` (0: never)."""
+        self.panel.set_age(seconds)

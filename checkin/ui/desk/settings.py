@@ -1,12 +1,13 @@
-"""Desk settings remembered per machine: station, mode, scanner suffix, sound, printing
-badges on arrival, lock, and the app's language.
+"""Desk settings remembered per machine: station, mode, scanner suffix, sound, how long a
+result stays on the panel, printing badges on arrival, lock, and the app's language.
 
 Stored in a ``QSettings`` — by default the user's ``checkin``/``checkin`` settings,
 injectable (tests use an ``IniFormat`` file).  Nothing saved means what the desk did
 before settings existed: station from ``$CHECKIN_STATION`` or the computer's name,
-venue arrival, Enter after each code, sound on, no printing on arrival, unlocked, the
-system's language.  The language is kept under ``ui/language`` (checkin.ui.widgets.translations),
-outside the desk group: it is read before any window exists, and applies at next start.
+venue arrival, Enter after each code, sound on, a result shown for 8 seconds, no
+printing on arrival, unlocked, the system's language.  The language is kept under
+``ui/language`` (checkin.ui.widgets.translations), outside the desk group: it is read
+before any window exists, and applies at next start.
 
 The lock PIN is never stored, only ``"salt_hex$hash_hex"`` (PBKDF2-SHA256, 200,000
 rounds, 16-byte random salt).
@@ -26,6 +27,7 @@ from checkin.ui.desk.scanner import SUFFIXES
 from checkin.ui.widgets import translations
 
 PIN_ROUNDS = 200_000
+RESULT_SECONDS, RESULT_SECONDS_MAX = 8, 600
 PIN_MIN, PIN_MAX = 4, 8
 
 _GROUP = "desk"
@@ -37,6 +39,7 @@ class DeskSettings:
     mode: str | None = None  # None: venue arrival; a session key; "auto"
     scanner_suffix: str = "enter"
     sound: bool = True
+    result_seconds: int = RESULT_SECONDS  # a result goes back to "Ready" after; 0: never
     print_on_arrival: bool = False  # print the badge at first check-in (never printed)
     printer: str = ""  # the printer for that; "": no printer chosen, offer the PDF
     arrival_template: str = "a6"  # the badge template for that
@@ -73,6 +76,7 @@ def load(qsettings: QSettings) -> DeskSettings:
             mode=mode,
             scanner_suffix=suffix,
             sound=_bool(qsettings.value("sound", True)),
+            result_seconds=_seconds(qsettings.value("result_seconds", RESULT_SECONDS)),
             print_on_arrival=_bool(qsettings.value("print_on_arrival", False)),
             printer=str(qsettings.value("printer", "") or ""),
             arrival_template=str(qsettings.value("arrival_template", "a6") or "a6"),
@@ -91,6 +95,7 @@ def save(qsettings: QSettings, settings: DeskSettings) -> None:
         qsettings.setValue("mode", settings.mode or "")
         qsettings.setValue("scanner_suffix", settings.scanner_suffix)
         qsettings.setValue("sound", bool(settings.sound))
+        qsettings.setValue("result_seconds", int(settings.result_seconds))
         qsettings.setValue("print_on_arrival", bool(settings.print_on_arrival))
         qsettings.setValue("printer", settings.printer)
         qsettings.setValue("arrival_template", settings.arrival_template)
@@ -108,6 +113,14 @@ def _bool(value: object) -> bool:
     if isinstance(value, str):  # IniFormat gives "true" / "false" back
         return value.strip().lower() in ("true", "1", "yes")
     return bool(value)
+
+
+def _seconds(value: object) -> int:
+    try:
+        seconds = int(str(value).strip())
+    except ValueError:
+        return RESULT_SECONDS
+    return min(max(seconds, 0), RESULT_SECONDS_MAX)
 
 
 # -- the lock PIN ----------------------------------------------------------------------

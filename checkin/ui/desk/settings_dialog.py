@@ -1,5 +1,5 @@
-"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, printing
-on arrival, lock PIN, language.
+"""The desk settings dialog (Ctrl+, on the desk): station, mode, scanner, sound, how long a
+result is shown, printing on arrival, lock PIN, language.
 
 The dialog only collects and checks; on OK it holds the new ``DeskSettings``
 (``settings()``) and the ``DeskController`` saves and applies them.  A new PIN is typed
@@ -20,11 +20,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from checkin.ui.desk.settings import PIN_MAX, DeskSettings, hash_pin, valid_pin
+from checkin.ui.desk.settings import (
+    PIN_MAX,
+    RESULT_SECONDS_MAX,
+    DeskSettings,
+    hash_pin,
+    valid_pin,
+)
 from checkin.ui.widgets.translations import LANGUAGES
 
 
@@ -87,6 +94,17 @@ class SettingsDialog(QDialog):
         self.sound = QCheckBox(self.tr("Play a &sound for each result"))
         self.sound.setAccessibleName(self.tr("Play a sound for each result"))
         self.sound.setChecked(current.sound)
+        self.result_seconds = QSpinBox()
+        self.result_seconds.setRange(0, RESULT_SECONDS_MAX)
+        self.result_seconds.setSuffix(self.tr(" s"))
+        self.result_seconds.setSpecialValueText(self.tr("Never"))
+        self.result_seconds.setAccessibleName(
+            self.tr("Seconds before the result goes back to Ready (0: never)")
+        )
+        self.result_seconds.setToolTip(
+            self.tr("The next person in the queue should not read the previous one's result")
+        )
+        self.result_seconds.setValue(current.result_seconds)
 
     def _build_printing(
         self, current: DeskSettings, templates: list[tuple[str, str]], printers: list[str]
@@ -162,6 +180,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Mode:"), self.mode)
         form.addRow(self.tr("Scanner &ends codes with:"), self.suffix)
         form.addRow("", self.sound)
+        form.addRow(self.tr("Clear the result &after:"), self.result_seconds)
         form.addRow("", self.print_on_arrival)
         form.addRow(self.tr("Pr&inter:"), self.printer)
         form.addRow(self.tr("&Badge:"), self.template)
@@ -221,6 +240,7 @@ class SettingsDialog(QDialog):
             mode=self.mode.currentData(),
             scanner_suffix=self.suffix.currentData(),
             sound=self.sound.isChecked(),
+            result_seconds=self.result_seconds.value(),
             print_on_arrival=self.print_on_arrival.isChecked(),
             printer=self.printer.currentData(),
             arrival_template=self.template.currentData(),

@@ -81,8 +81,8 @@ def test_no_printer_chosen_offers_the_pdf(arrival, qtbot):
     with qtbot.waitSignal(controller.arrival_printer.ready, timeout=20000):
         arrival.scan(arrival.codes["Sigrid"])
     assert arrival.sent == []
-    qtbot.waitUntil(lambda: controller.badge_box is not None)
-    assert controller.badge_box.informativeText().endswith(".pdf")
+    qtbot.waitUntil(lambda: controller.badge_notice is not None)
+    assert controller.badge_notice.text.text().endswith(".pdf")
 
 
 def test_a_missing_printer_is_said_and_the_person_stays_checked_in(desk_app, qtbot, tmp_path):

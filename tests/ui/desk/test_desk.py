@@ -3,6 +3,7 @@ manual check-in, undo and refusals, as front-desk staff meet them."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select, update
@@ -10,6 +11,12 @@ from sqlalchemy import select, update
 from checkin.core.db import models as m
 from checkin.ui.desk.outcome_panel import Tone
 from tests.ui.conftest import KEY_CLICK_GAP, journal, type_text
+
+BADGE_CODE = "Badge code — press Enter to check in"
+
+
+def says_badge_code(desk) -> bool:
+    return desk.search_status.isVisible() and desk.search_status.text() == BADGE_CODE
 
 
 def test_opens_ready_to_scan_with_focus_in_the_search_box(desk_app):
@@ -187,3 +194,86 @@ def test_a_door_desk_counts_people_out_and_back_in(desk_app):
     assert outcomes == [("entry", "admitted"), ("exit", "exited"), ("entry", "admitted")]
     desk.mode_box.setCurrentIndex(desk.mode_box.findData(None))
     assert desk.direction_box.currentData() == "entry" and not desk.direction_box.isVisible()
+
+
+def test_the_code_printed_on_the_badge_typed_by_hand_checks_in(desk_app, qtbot):
+    desk = desk_app.desk
+    code = desk_app.codes["Sigrid"]
+    printed = " ".join(code[i : i + 4] for i in range(0, 16, 4)).lower()  # "rt00 1g01 …"
+    type_text(desk.search_box, printed[:-1])
+    assert not says_badge_code(desk)
+    type_text(desk.search_box, printed[-1])
+    assert says_badge_code(desk)
+    assert desk.results.rowCount() == 0
+    qtbot.keyClick(desk.search_box, Qt.Key.Key_Return)
+    assert desk.panel.tone is Tone.GO and desk.panel.first.text() == "Sigrid"
+    assert journal(desk_app.store, desk_app.ids["Sigrid"]) == [
+        ("entry", "admitted", "typed", "Desk 1")
+    ]
+    assert desk.search_box.text() == ""  # ready for the next person
+    assert not says_badge_code(desk)
+
+
+@pytest.mark.parametrize(
+    ("row", "separator"),
+    [({}, "-"), (dict(zip("1234567890", "&é\"'(-è_çà", strict=True)), " ")],
+    ids=["hyphens", "french-keyboard"],
+)
+def test_a_typed_code_with_hyphens_or_on_a_french_keyboard(desk_app, qtbot, row, separator):
+    desk = desk_app.desk
+    code = desk_app.codes["Łukasz"]
+    groups = ("".join(row.get(c, c) for c in code[i : i + 4]) for i in (0, 4, 8, 12))
+    type_text(desk.search_box, separator.join(groups).lower())
+    assert says_badge_code(desk)
+    qtbot.keyClick(desk.search_box, Qt.Key.Key_Enter)
+    assert desk.panel.first.text() == "Łukasz"
+    assert journal(desk_app.store, desk_app.ids["Łukasz"])[0][2] == "typed"
+
+
+def test_a_name_is_not_a_code(desk_app):
+    desk = desk_app.desk
+    type_text(desk.search_box, "Sigrid")
+    assert desk.results.rowCount() >= 1
+    assert not says_badge_code(desk)
+
+
+def test_the_result_ages_to_ready_and_the_recent_scans_keep_it(desk_app, qtbot):
+    from dataclasses import replace
+
+    panel = desk_app.desk.panel
+    assert panel.age_seconds == 8  # the default
+    desk_app.controller.apply_settings(replace(desk_app.controller.settings, result_seconds=1))
+    desk_app.scan(desk_app.codes["Sigrid"])
+    assert panel.tone is Tone.GO
+    qtbot.waitUntil(lambda: panel.tone is Tone.IDLE, timeout=3000)
+    assert panel.heading.text() == "Ready — next person"
+    assert panel.first.isHidden()
+    assert "Sigrid" in desk_app.desk.recent.data(desk_app.desk.recent.index(0))
+
+
+def test_a_result_time_of_zero_never_ages(desk_app):
+    from dataclasses import replace
+
+    panel = desk_app.desk.panel
+    desk_app.controller.apply_settings(replace(desk_app.controller.settings, result_seconds=0))
+    desk_app.scan(desk_app.codes["Sigrid"])
+    assert panel.tone is Tone.GO
+    assert not panel._age.isActive()
+
+
+def test_a_failed_scan_is_red_and_said_in_a_notice(desk_app, monkeypatch):
+    desk = desk_app.desk
+    desk_app.scan(desk_app.codes["Sigrid"])
+    assert desk.panel.tone is Tone.GO
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(desk_app.controller.service, "scan", broken)
+    desk_app.clock.now += 5000
+    desk_app.scan(desk_app.codes["Łukasz"], start=1000 + KEY_CLICK_GAP)
+    assert desk.panel.tone is Tone.STOP  # never the previous person's green "Welcome"
+    assert desk.panel.heading.text() == "Not recorded"
+    (notice,) = desk.notices.notices
+    assert "disk full" in notice.words()
+    assert QApplication.activeModalWidget() is None

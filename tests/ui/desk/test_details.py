@@ -74,3 +74,16 @@ def test_nothing_found_or_a_locked_desk_opens_nothing(desk_app, qtbot):
     assert app.controller.details.dialog is None
     app.controller.settings = replace(app.controller.settings, locked=True, lock_pin_hash="x")
     assert app.controller.details.open(get_delegate(app.store, app.ids["Sigrid"])) is None
+
+
+def test_the_edit_button_opens_the_same_form(desk_app, qtbot):
+    """For people who do not know F2: a named button beside Check in."""
+    app = desk_app
+    app.desk.search_box.setFocus()
+    find(app, qtbot, "Sigrid")
+    button = app.desk.edit_button
+    assert button.accessibleName() == "Edit the details of the selected person"
+    button.click()
+    dialog = app.controller.details.dialog
+    assert dialog is not None and dialog.delegate.id == app.ids["Sigrid"]
+    dialog.reject()

@@ -65,7 +65,9 @@ def test_notices_stack_newest_first_and_the_oldest_go(desk_app):
 
 
 def test_back_online_from_two_desks(desk_app):
-    report = SimpleNamespace(duplicates=(duplicate(desk_app, "Sigrid", "Desk 1", "Desk 2"),))
+    report = SimpleNamespace(
+        duplicates=(duplicate(desk_app, "Sigrid", "Desk 1", "Desk 2"),), clashes=()
+    )
     desk_app.controller.show_replay(report)
     (notice,) = desk_app.desk.notices.notices
     assert QApplication.activeModalWidget() is None
@@ -82,7 +84,8 @@ def test_back_online_from_the_same_desk(desk_app):
         duplicates=(
             duplicate(desk_app, "Sigrid", "Desk 1", "Desk 1"),
             duplicate(desk_app, "Łukasz", "Desk 1", "Desk 1", opening),
-        )
+        ),
+        clashes=(),
     )
     desk_app.controller.show_replay(report)
     (notice,) = desk_app.desk.notices.notices
@@ -99,13 +102,40 @@ def test_back_online_from_the_same_desk(desk_app):
 
 
 def test_nothing_twice_no_notice(desk_app):
-    desk_app.controller.show_replay(SimpleNamespace(duplicates=()))
+    desk_app.controller.show_replay(SimpleNamespace(duplicates=(), clashes=()))
     assert desk_app.desk.notices.notices == []
 
 
 def test_back_online_in_french(desk_app, french):
-    report = SimpleNamespace(duplicates=(duplicate(desk_app, "Sigrid", "Desk 1", "Desk 2"),))
+    report = SimpleNamespace(
+        duplicates=(duplicate(desk_app, "Sigrid", "Desk 1", "Desk 2"),), clashes=()
+    )
     desk_app.controller.show_replay(report)
     (notice,) = desk_app.desk.notices.notices
     assert notice.heading.text().startswith("De nouveau en ligne")
     assert "deux postes" in notice.text.text()
+
+
+def test_changes_the_server_could_not_take_are_listed_back_online(desk_app):
+    """A walk-in registered offline who may be someone already there, and an edit the
+    server's copy overtook: one notice, each in words, the desk keeps the keyboard."""
+    from checkin.core.desk.pending import Clash
+
+    walk_in = Clash("u1", "walk_in", 901, "Desk B", AT, "same_person",
+                    ("Ana Lima", "901", "Desk B", "09:41", "Ana Lima", "12"),
+                    "English", other=12)
+    edit = Clash("u2", "edit", 7, "Desk B", AT, "changed_meanwhile",
+                 ("Sigrid Olsen (no. 7)", "Desk B", "09:43", "organisation"),
+                 "English", fields=("organisation",))
+    report = SimpleNamespace(duplicates=(), clashes=(walk_in, edit))
+    desk_app.controller.show_replay(report)
+    (notice,) = desk_app.desk.notices.notices
+    assert notice.tone is Tone.WARN
+    assert notice.words().splitlines() == [
+        "Back online: 2 change(s) made offline need a look.",
+        "Walk-in Ana Lima (no. 901), registered offline at Desk B at 09:41, may be Ana Lima "
+        "(no. 12), already registered: both are kept; check and cancel one of the two.",
+        "The details of Sigrid Olsen (no. 7) changed offline at Desk B at 09:43 were not "
+        "saved: organisation changed on the server meanwhile.",
+    ]
+    assert QApplication.activeModalWidget() is None

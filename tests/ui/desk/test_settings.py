@@ -50,6 +50,7 @@ def test_settings_round_trip_through_an_ini_file(tmp_path):
         station="Hall B",
         mode="opening",
         scanner_suffix="tab",
+        result_seconds=0,
         lock_pin_hash=hash_pin("1234"),
         locked=True,
     )
@@ -108,6 +109,29 @@ def test_dialog_changes_station_mode_and_suffix_of_the_running_desk(desk_app, qt
     assert journal(desk_app.store, desk_app.ids["Sigrid"])[-1][3] == "Hall B"
     saved = desk_settings.load(desk_app.qsettings())
     assert (saved.station, saved.mode, saved.scanner_suffix) == ("Hall B", "opening", "tab")
+
+
+def test_dialog_sets_how_long_a_result_stays(desk_app, qtbot):
+    dialog = open_settings(desk_app, qtbot)
+    spin = dialog.result_seconds
+    assert spin.value() == 8 and spin.accessibleName()
+    spin.setValue(0)
+    assert spin.text() == "Never"  # 0: the result stays until the next one
+    spin.setValue(15)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert desk_app.desk.panel.age_seconds == 15
+    assert desk_settings.load(desk_app.qsettings()).result_seconds == 15
+
+
+def test_a_bad_result_time_in_the_file_is_the_default(tmp_path):
+    path = tmp_path / "s.ini"
+    settings = ini(path)
+    settings.setValue("desk/result_seconds", "soon")
+    settings.sync()
+    assert desk_settings.load(ini(path)).result_seconds == 8
+    settings.setValue("desk/result_seconds", -3)
+    settings.sync()
+    assert desk_settings.load(ini(path)).result_seconds == 0
 
 
 def test_empty_station_and_bad_pins_are_refused_in_words(desk_app, qtbot):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
 from checkin.core.badges import printing
@@ -155,13 +155,17 @@ def test_walk_in_is_registered_admitted_printed_and_findable(walkin, qtbot):
     assert len(pdf) == 1
     pdf.close()
     assert delegate_row(walkin.store, reference).print_count == 1
-    # Print… hands the path to the print step.
-    box = controller.badge_box
-    assert isinstance(box, QMessageBox)
-    buttons = {b.text(): b for b in box.findChildren(QPushButton)}
-    assert set(buttons) >= {"&Print…", "&Open PDF", "&Close"}
-    buttons["&Print…"].click()
+    # A notice on the desk, not a dialog: Print… hands the path to the print step.
+    notice = controller.badge_notice
+    assert notice is not None and notice.isVisible()
+    assert str(path) in notice.words()
+    assert QApplication.activeModalWidget() is None
+    buttons = {b.text(): b for b in notice.buttons}
+    assert set(buttons) == {"Print…", "Open PDF"}
+    assert all(b.accessibleName() for b in buttons.values())
+    buttons["Print…"].click()
     assert walkin.printed == [path]
+    assert controller.badge_notice is None  # printed: the notice went
     # The search index learns about the new person (rebuilt in the background).
     qtbot.waitUntil(
         lambda: (
@@ -178,9 +182,9 @@ def test_open_pdf_opens_the_file(walkin, qtbot):
     fill(dialog, first_name="Ola", last_name="Nordmann")
     with qtbot.waitSignal(walkin.controller.badge_ready, timeout=20000) as ready:
         qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
-    box = walkin.controller.badge_box
-    buttons = {b.text(): b for b in box.findChildren(QPushButton)}
-    buttons["&Open PDF"].click()
+    notice = walkin.controller.badge_notice
+    buttons = {b.text(): b for b in notice.buttons}
+    buttons["Open PDF"].click()
     assert [u.toLocalFile() for u in walkin.opened] == [str(ready.args[0])]
     assert walkin.printed == []
 
@@ -245,7 +249,7 @@ def test_cancel_while_rendering_leaves_no_file(walkin, qtbot):
     assert list(path.parent.glob("*")) == []  # no temporary file either
     assert delegate_row(walkin.store, reference).print_count == 0
     assert walkin.desk.panel.heading.text() == "Badge not made"
-    assert controller.badge_box is None
+    assert controller.badge_notice is None
     assert walkin.printed == []
 
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -97,11 +98,9 @@ def xdotool(env: dict[str, str], *args: str) -> str:
     return done.stdout.strip()
 
 
-def test_keystrokes_from_x_land_as_a_scan_in_the_database(display, tmp_path):
-    db = tmp_path / "desk.sqlite"
-    cli(db, "demo")
-    people = json.loads(cli(db, "list", "--json"))
-    person = next(p for p in people if p["first_name"] == "Sigrid")
+@contextmanager
+def desk(display: str, tmp_path: Path, db: Path) -> Iterator[tuple[dict[str, str], str]]:
+    """The app on ``db``, on the virtual screen, its window focused: (env, window id)."""
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -127,18 +126,7 @@ def test_keystrokes_from_x_land_as_a_scan_in_the_database(display, tmp_path):
         )
         assert app.poll() is None, app.stderr.read() if app.stderr else ""
         xdotool(env, "windowfocus", "--sync", window[-1])
-        # A scanner: the code at 5 ms a key, then Return, in one burst (one xdotool
-        # call: a second process for Return would come too late to be part of it).
-        xdotool(env, "key", "--delay", "5", *person["code"], "Return")
-        rows = until(lambda: journal(db), 20, "the scan in the database")
-        assert rows == [(person["number"], "admitted", "scanner", "Xvfb desk")]
-        # A person typing the same code slowly into the search box is not a scan; a
-        # junk burst after it is (X events arrive in order: once the junk is in the
-        # journal, the slow keys were handled too).
-        xdotool(env, "key", "--delay", "120", *person["code"][:6], "Escape")
-        xdotool(env, "key", "--delay", "5", *"NOTABADGE123", "Return")
-        rows = until(lambda: len(journal(db)) > 1 and journal(db), 20, "the junk scan")
-        assert rows[1:] == [(None, "invalid", "scanner", "Xvfb desk")]
+        yield env, window[-1]
         assert app.poll() is None  # still running: no crash on the way
     finally:
         app.terminate()
@@ -149,3 +137,128 @@ def test_keystrokes_from_x_land_as_a_scan_in_the_database(display, tmp_path):
             app.wait(5)
         if app.stderr:
             app.stderr.close()
+
+
+def demo(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
+    db = tmp_path / "desk.sqlite"
+    cli(db, "demo")
+    people = json.loads(cli(db, "list", "--json"))
+    return db, {p["first_name"]: p for p in people}
+
+
+def rows_after(db: Path, count: int, what: str) -> list[tuple]:
+    """The journal once it has more than ``count`` rows (X events arrive in order)."""
+    return until(lambda: len(journal(db)) > count and journal(db), 20, what)[count:]
+
+
+KEYSYMS = {
+    " ": "space", "&": "ampersand", "é": "eacute", '"': "quotedbl", "'": "apostrophe",
+    "(": "parenleft", "-": "minus", "è": "egrave", "_": "underscore", "ç": "ccedilla",
+    "à": "agrave",
+}
+
+
+def keys(text: str) -> list[str]:
+    """``text`` as xdotool key names (``type`` cannot be chained: it types what follows)."""
+    return [KEYSYMS.get(ch, ch) for ch in text]
+
+
+def walk_ins(db: Path) -> list[str]:
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as c:
+            query = text("SELECT reference FROM delegates WHERE reference LIKE 'WALKIN-%'")
+            return [r[0] for r in c.execute(query)]
+    finally:
+        engine.dispose()
+
+
+def test_keystrokes_from_x_land_as_a_scan_in_the_database(display, tmp_path):
+    db, people = demo(tmp_path)
+    person = people["Sigrid"]
+    with desk(display, tmp_path, db) as (env, _window):
+        # A scanner: the code at 5 ms a key, then Return, in one burst (one xdotool
+        # call: a second process for Return would come too late to be part of it).
+        xdotool(env, "key", "--delay", "5", *person["code"], "Return")
+        rows = until(lambda: journal(db), 20, "the scan in the database")
+        assert rows == [(person["number"], "admitted", "scanner", "Xvfb desk")]
+        # A person typing the same code slowly into the search box is not a scan; a
+        # junk burst after it is (X events arrive in order: once the junk is in the
+        # journal, the slow keys were handled too).
+        xdotool(env, "key", "--delay", "120", *person["code"][:6], "Escape")
+        xdotool(env, "key", "--delay", "5", *"NOTABADGE123", "Return")
+        assert rows_after(db, 1, "the junk scan") == [(None, "invalid", "scanner", "Xvfb desk")]
+
+
+def test_a_desk_morning_with_real_keys(display, tmp_path):
+    """A dialog open, another page, a slow scanner, a hiccup, a code typed from the badge
+    and a name typed by a person: each lands as it should, in the database."""
+    db, people = demo(tmp_path)
+    scan = ("scanner", "Xvfb desk")
+    with desk(display, tmp_path, db) as (env, _window):
+        # The walk-in form open, a name half typed in it: the scan is recorded, the form
+        # is not submitted by the scanner's Return (no walk-in registered).
+        xdotool(env, "key", "ctrl+n")
+        xdotool(env, "sleep", "0.5", "type", "--delay", "150", "Ola")
+        xdotool(env, "key", "--delay", "5", *keys(people["Nasra"]["code"]), "Return")
+        assert rows_after(db, 0, "the scan behind the form") == [
+            (people["Nasra"]["number"], "admitted", *scan)
+        ]
+        xdotool(env, "key", "Escape")  # the form closes: it was still open
+        assert walk_ins(db) == []
+        # The Dashboard shown, a scanner at 45 ms a key.
+        xdotool(env, "key", "ctrl+2")
+        code = people["Emmanuel"]["code"]
+        xdotool(env, "key", "--delay", "45", *keys(code), "Return")
+        assert rows_after(db, 1, "the 45 ms scan") == [
+            (people["Emmanuel"]["number"], "admitted", *scan)
+        ]
+        # A scanner that stops 150 ms mid-code.
+        code = people["Dima"]["code"]
+        xdotool(env, "key", "--delay", "5", *keys(code[:7]), "sleep", "0.15",
+                "key", "--delay", "5", *keys(code[7:]), "Return")
+        assert rows_after(db, 2, "the scan with a pause") == [
+            (people["Dima"]["number"], "admitted", *scan)
+        ]
+        # Back on the Desk: the code printed under the QR, typed by hand, then Enter.
+        xdotool(env, "key", "ctrl+1")
+        code = people["Caleb"]["code"]
+        printed = " ".join(code[i : i + 4] for i in range(0, 16, 4)).lower()
+        xdotool(env, "sleep", "0.3", "key", "--delay", "120", *keys(printed), "Return")
+        assert rows_after(db, 3, "the typed code") == [
+            (people["Caleb"]["number"], "admitted", "typed", "Xvfb desk")
+        ]
+        # A name typed at 150 ms a key: found by name and checked in by hand.
+        xdotool(env, "key", "--delay", "150", *keys("Chiara"), "Return")
+        assert rows_after(db, 4, "the name typed") == [
+            (people["Chiara"]["number"], "admitted", "manual", "Xvfb desk")
+        ]
+
+
+AZERTY = dict(zip("1234567890", "&é\"'(-è_çà", strict=True))
+
+
+@pytest.mark.parametrize("layout", ["fr", "ch"])
+def test_a_scan_reads_through_a_french_or_swiss_keyboard(display, tmp_path, layout):
+    """The scanner sends US key positions; the laptop's layout turns them into other
+    characters (AZERTY's digit row: & é " ' ( - è _ ç à).  The badge still reads."""
+    _need("setxkbmap")
+    subprocess.run(["setxkbmap", "-display", display, layout], check=True, timeout=30)
+    query = subprocess.run(
+        ["setxkbmap", "-display", display, "-query"], capture_output=True, text=True, timeout=30
+    ).stdout
+    # Debian's Xvfb 21.1 compiles the new keymap but keeps the old one.  The characters
+    # still arrive as a French keyboard sends them: xdotool types the AZERTY symbols
+    # below as keysyms, so the test reads the same text either way.
+    layout_applied = f"layout:     {layout}" in query
+    db, people = demo(tmp_path)
+    person = people["Tobias"]
+    typed = person["code"]
+    if layout == "fr":
+        typed = "".join(AZERTY.get(ch, ch) for ch in typed)
+    with desk(display, tmp_path, db) as (env, _window):
+        xdotool(env, "key", "--delay", "5", *keys(typed), "Return")
+        assert rows_after(db, 0, f"the scan on {layout}") == [
+            (person["number"], "admitted", "scanner", "Xvfb desk")
+        ]
+    assert layout_applied or "layout:" in query  # setxkbmap answered at all
