@@ -7,6 +7,10 @@ check-in engine with past times: arrivals at the venue desk from 08:30 to 09:50 
 peak around 09:00), walk-ins, a few bad badges, the auditorium door counting people in
 to the opening remarks from 09:25 and some out again.  The dashboard's clock is 09:52;
 a speaker arrives at 09:51 so the watch-list alert shows.
+
+Also the whole window on the dashboard at 1280×720 and 1366×768
+(page-dashboard-<size>-<lang>.png, ``en`` when CHECKIN_LANG is unset) and projector mode
+at 1280×720 (dashboard-projector-<lang>.png).
 """
 
 from __future__ import annotations
@@ -100,6 +104,30 @@ def settle(app: QApplication, page, until) -> None:
 
 
 
+def window_shots(app, store, event, clock, out: Path, lang: str) -> None:
+    """The main window on the dashboard at the laptop sizes the desks get."""
+    from checkin.ui.app import build_window
+    from checkin.ui.dashboard.page import DashboardPage
+
+    window = build_window(store, station="Desk 1")
+    page = DashboardPage(store, event, clock=lambda: clock[0])
+    window.replace_page("dashboard", page)
+    window.show()
+    window.show_page("dashboard")
+    for w, h in ((1280, 720), (1366, 768)):
+        window.resize(w, h)
+        n = page.feed.refreshes
+        page.refresh()
+        settle(app, page, lambda n=n: page.feed.refreshes > n and not page.feed.busy
+               and not page.charts_pending)
+        target = out / f"page-dashboard-{w}x{h}-{lang}.png"
+        window.grab().save(str(target))
+        print(target, "minimum", window.minimumSizeHint().toTuple())
+    page.stop()
+    window.close()
+    app.processEvents()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -146,16 +174,30 @@ def main() -> int:
             settle(app, page, lambda: page.dashboard.attendees_session == "opening"
                    and not page.feed.busy)
             shot("attendance")
+            page.tabs.setCurrentIndex(page.watch_tab)
+            dialog = page.choose_watch()  # the watch list and its "Choose…" dialog
+            settle(app, page, lambda: dialog.index is not None)
+            dialog.search.setText("Kjær")
+            dialog.run_search()
+            dialog.add_selected()
+            app.processEvents()
+            shot("watch")
+            shot("watch-dialog", dialog)
+            dialog.reject()
+            app.processEvents()
             page.set_projector(True)
             projector = page.projector
-            projector.showNormal()  # the offscreen screen is small: shoot at 1600 x 900
-            projector.resize(1600, 900)
+            projector.showNormal()  # the offscreen screen is small: shoot at 1280 x 720
+            projector.resize(1280, 720)
             app.processEvents()
-            shot("projector", projector)
+            target = args.out / f"dashboard-projector-{suffix.lstrip('-') or 'en'}.png"
+            projector.grab().save(str(target))
+            print(target)
             page.set_projector(False)
             page.stop()
             page.close()
             app.processEvents()
+            window_shots(app, store, event, clock, args.out, suffix.lstrip("-") or "en")
         finally:
             store.close()
     return 0

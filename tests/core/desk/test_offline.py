@@ -163,7 +163,7 @@ def test_own_admissions_are_in_the_copy_before_the_call_returns(server, shared, 
     try:
         admitted = desk.scan(code(7))
         manual = desk.check_in(8)
-        walk_in = desk.register_walk_in(PersonForm("Ana", "Silva", "KRCS"))
+        walk_in = desk.register_walk_in(PersonForm("Ana", "Silva", "KRCS", "KE"))
         assert all(in_copy(desk, o.scan_id) for o in (admitted, manual, walk_in.outcome))
         undone = desk.undo(manual.scan_id)
         assert in_copy(desk, undone.scan_id)
@@ -247,8 +247,8 @@ def test_offline_walk_ins_and_edits_are_replayed_with_clashes_listed(server, sha
     desk2 = None
     try:
         server.stop()
-        bo = desk1.register_walk_in(PersonForm("Bo", "Li", "UN", email="bo@un.org"))
-        ana = desk1.register_walk_in(PersonForm("Ana", "Silva", "KRCS"))
+        bo = desk1.register_walk_in(PersonForm("Bo", "Li", "UN", "CH", email="bo@un.org"))
+        ana = desk1.register_walk_in(PersonForm("Ana", "Silva", "KRCS", "KE"))
         assert not desk1.online and bo.outcome.status is Outcome.ADMITTED
         badge = codes.make_code(event_secret(desk1.mirror, desk1.event.id), bo.delegate.number, 1)
         assert desk1.scan(badge).status is Outcome.ALREADY_ADMITTED  # printed and scanned
@@ -259,7 +259,7 @@ def test_offline_walk_ins_and_edits_are_replayed_with_clashes_listed(server, sha
 
         server.start()
         desk2 = DeskCheckin(url, tmp_path / "d2.sqlite", station="D2")
-        meanwhile = desk2.register_walk_in(PersonForm("Ana", "Silva", "KRCS Kenya"))
+        meanwhile = desk2.register_walk_in(PersonForm("Ana", "Silva", "KRCS Kenya", "KE"))
         assert meanwhile.delegate.number not in range(81, 131)  # both desks' blocks
         desk2.edit_delegate(5, form_of(desk2, 5, first_name="Karla"))
         desk2.edit_delegate(meanwhile.delegate.id, form_of(

@@ -1,0 +1,243 @@
+"""Time the real app from process start to its first painted window, under Xvfb.
+
+    python benchmarks/bench_startup.py [--sizes demo,1000,10000,50000] [--runs 7]
+                                       [--tree [LABEL=]PATH]... [--out FILE]
+
+Starts one Xvfb, then for each database (the demo event, and synthetic events of 1k,
+10k and 50k delegates with two scans each, filled by ``bench_search_stats.populate``)
+launches ``python -m checkin --db FILE`` with ``CHECKIN_REPORT_FIRST_PAINT=exit``: the app
+writes the monotonic time of its first painted frame to stderr and quits
+(``checkin/ui/first_paint.py``).  The figure is that time minus the monotonic time read
+just before the process was started: interpreter start, imports, opening the database,
+building the window, the first frame.
+
+The baseline, in the same run and alternating with the app so both see the same load:
+a bare PySide6 window (a ``QMainWindow`` with a label) timed the same way.  The ratio
+app/bare is the figure to compare across machines.
+
+``--tree`` (repeatable) runs other checkouts too, e.g. ``--tree before=/tmp/base
+--tree after=.`` after ``git worktree add /tmp/base <commit>`` (the older tree needs
+``checkin/ui/first_paint.py`` and a ``watch(window)`` before ``window.show()`` in
+``app.main``).  The trees' runs are interleaved with the bare window's, so all see the
+same load.  Results are merged into ``--out`` by label (other labels are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARKER = "checkin-first-paint-ms"
+
+BARE = f"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.done)
+        return False
+
+    def done(self):
+        sys.stderr.write("{MARKER} %.3f\\n" % (time.monotonic() * 1000))
+        sys.stderr.flush()
+        QApplication.exit(0)
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 740)
+window.setCentralWidget(QLabel("bare"))
+watch = Watch()
+window.installEventFilter(watch)
+window.show()
+sys.exit(app.exec())
+"""
+
+POPULATE = """
+import random, sys
+sys.path.insert(0, "benchmarks")
+from bench_search_stats import populate
+from checkin.core.db.store import Store
+with Store("sqlite:///" + sys.argv[1]) as store:
+    populate(store, int(sys.argv[2]), 2 * int(sys.argv[2]), random.Random(7))
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+"""
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    if not number.isdigit():
+        server.kill()
+        raise SystemExit("Xvfb did not report its display")
+    return server, f":{number}"
+
+
+def make_db(tree: Path, folder: Path, size: str) -> Path:
+    """The demo event, or ``size`` synthetic delegates, in a fresh SQLite file."""
+    path = folder / f"{size}.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    if size == "demo":
+        command = [sys.executable, "-m", "checkin", "--db", str(path), "demo"]
+    else:
+        command = [sys.executable, "-c", POPULATE, str(path), size]
+    subprocess.run(command, cwd=tree, env=env, check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def first_paint_ms(command: list[str], cwd: Path, env: dict) -> float:
+    """Milliseconds from starting ``command`` to the first-paint line it writes."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    painted = None
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if line.startswith(MARKER):
+                painted = float(line.split()[1])
+                break
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if painted is None:
+        raise SystemExit(f"no first-paint line from {command}")
+    return painted - t0 * 1000
+
+
+def summary(values: list[float]) -> dict:
+    return {
+        "median_ms": round(statistics.median(values), 1),
+        "min_ms": round(min(values), 1),
+        "max_ms": round(max(values), 1),
+        "runs_ms": [round(v, 1) for v in values],
+    }
+
+
+def measure(trees: dict[str, tuple[Path, Path]], runs: int, env: dict) -> dict:
+    """``runs`` starts of each tree's app on its database, interleaved with a bare
+    window's (one warm-up each, not counted); per tree: times and ratios to the bare."""
+    bare_cmd = [sys.executable, "-c", BARE]
+    commands = {
+        label: (
+            [sys.executable, "-m", "checkin", "--db", str(db)],
+            tree,
+            {**env, "PYTHONPATH": str(tree), "CHECKIN_REPORT_FIRST_PAINT": "exit"},
+        )
+        for label, (tree, db) in trees.items()
+    }
+    first_paint_ms(bare_cmd, HERE, env)  # warm the file cache
+    for command, cwd, app_env in commands.values():
+        first_paint_ms(command, cwd, app_env)
+    bare: list[float] = []
+    apps: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        bare.append(first_paint_ms(bare_cmd, HERE, env))
+        for label, (command, cwd, app_env) in commands.items():
+            apps[label].append(first_paint_ms(command, cwd, app_env))
+    out: dict = {"bare_window": summary(bare)}
+    for label, times in apps.items():
+        ratios = [a / b for a, b in zip(times, bare, strict=True)]
+        out[label] = {
+            **summary(times),
+            "ratio_to_bare_median": round(statistics.median(times) / statistics.median(bare), 2),
+            "ratio_to_bare_per_run_max": round(max(ratios), 2),
+        }
+    return out
+
+
+def load_avg() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="demo,1000,10000,50000")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--tree", action="append", default=[], metavar="[LABEL=]PATH")
+    ap.add_argument("--out", type=Path, default=HERE / "results-startup.json")
+    args = ap.parse_args(argv)
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("Xvfb is not installed (Debian: apt-get install xvfb)")
+    trees = {}
+    for spec in args.tree or [f"this={HERE.parent}"]:
+        label, _, path = spec.rpartition("=")
+        trees[label or Path(path).name] = Path(path).resolve()
+    server, display = start_xvfb()
+    results = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            home = folder / "home"  # the app's settings, away from the machine's
+            home.mkdir()
+            env = {
+                **os.environ,
+                "DISPLAY": display,
+                "QT_QPA_PLATFORM": "xcb",
+                "HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / ".config"),
+                "XDG_DATA_HOME": str(home / ".local/share"),
+            }
+            for size in args.sizes.split(","):
+                dbs = {}
+                for label, tree in trees.items():
+                    (folder / label).mkdir(exist_ok=True)
+                    dbs[label] = (tree, make_db(tree, folder / label, size))
+                loads = load_avg()
+                row = {"delegates": size, **measure(dbs, args.runs, env)}
+                row["load_average_before"] = loads
+                results.append(row)
+                print(json.dumps(row), file=sys.stderr)
+    finally:
+        server.terminate()
+        server.wait(10)
+    out = json.loads(args.out.read_text()) if args.out.exists() else {}
+    out.setdefault("about", __doc__.split("\n\n")[2].replace("\n", " "))
+    out["note"] = (
+        "2 shared cores, loaded by other work during the runs (see load_average_before): "
+        "compare ratios against the bare PySide6 window of the same run."
+    )
+    key = "+".join(trees)
+    out.setdefault("runs", {})[key] = {
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "trees": {label: str(tree) for label, tree in trees.items()},
+        "python": platform.python_version(),
+        "runs_per_size": args.runs,
+        "results": results,
+    }
+    args.out.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(out["runs"][key], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
