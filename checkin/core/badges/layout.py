@@ -34,6 +34,7 @@ TEXT_FIELDS = {
     "country": "country",
     "category": "category_label",
 }
+RED: RGB = (1.0, 0.0, 0.0)  # the red of DK-22251 black/red tape
 CODE_TEXT_MAX_PT = 9.0
 CODE_TEXT_MIN_PT = 5.0
 
@@ -56,7 +57,7 @@ class BadgeContent:
 class TextIssue:
     key: str
     field: str
-    kind: str  # "missing_glyph" | "below_minimum" | "does_not_fit"
+    kind: str  # "missing_glyph" | "below_minimum" | "does_not_fit" | "overlap"
     detail: str
 
 
@@ -70,6 +71,7 @@ class Text:
     y: float  # baseline, pt from the face's bottom edge
     text: str
     colour: RGB
+    field: str = ""  # the element it belongs to ("qr": the code printed under the QR)
 
 
 @dataclass
@@ -77,6 +79,7 @@ class Face:
     """One badge face ready to draw, in points from the face's bottom-left corner."""
 
     band: tuple[float, float, float, float, RGB] | None = None  # x, y, w, h, colour
+    band_outline: bool = False  # black-only ink: the band is a black frame, not a fill
     texts: list[Text] = field(default_factory=list)
     qr: tuple[float, float, float, int, list[int]] | None = None  # x, top, module, n, rows
     issues: list[TextIssue] = field(default_factory=list)
@@ -148,20 +151,36 @@ def face_layout(template: Template, content: BadgeContent, *, with_qr: bool = Tr
         text = getattr(content, TEXT_FIELDS[name])
         colour = BLACK
         if name == "category":
-            rgb = parse_colour(content.category_colour)
-            if rgb is not None:
-                y = (face_h - box.y - box.h) * MM
-                face.band = (box.x * MM, y, box.w * MM, box.h * MM, rgb)
-                light_text = band_text_colour(content.category_colour) == "#FFFFFF"
-                colour = WHITE if light_text else BLACK
+            colour = _band(template, content, box, face)
         if not text:
             continue
         placed, font, fitted, missing = _set_text(text, box, face_h, name == "category")
         for font_name, x, y, line in placed:
-            face.texts.append(Text(font_name, fitted.size, x, y, line, colour))
+            face.texts.append(Text(font_name, fitted.size, x, y, line, colour, name))
         if missing or fitted.below_minimum:
             face.issues += _text_issues(content.key, name, box, font, fitted, missing)
     return face
+
+
+def _band(template: Template, content: BadgeContent, box: Box, face: Face) -> RGB:
+    """Set the category band as the template's ink allows; the label's colour.
+
+    Black-only media never get a colour they cannot print (a grey dither of a colour
+    says nothing): the band is a black frame with the label in black.  Black/red tape
+    fills every band in its red; colour media fill it in the category's colour."""
+    rgb = parse_colour(content.category_colour)
+    if rgb is None and template.ink != "black":
+        return BLACK
+    y = (template.face_height - box.y - box.h) * MM
+    if template.ink == "black":
+        face.band, face.band_outline = (box.x * MM, y, box.w * MM, box.h * MM, BLACK), True
+        return BLACK
+    if template.ink == "red":
+        rgb = RED
+    assert rgb is not None
+    face.band = (box.x * MM, y, box.w * MM, box.h * MM, rgb)
+    hex_colour = "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in rgb))
+    return WHITE if band_text_colour(hex_colour) == "#FFFFFF" else BLACK
 
 
 def _layout_qr(
@@ -200,7 +219,31 @@ def _layout_qr(
     strip_box = Box(box.x, top + side, box.w, strip, "center", CODE_TEXT_MAX_PT, CODE_TEXT_MIN_PT)
     placed, _font, fitted, _missing = _set_text(pretty(code), strip_box, face_h, False)
     for font_name, x, y, line in placed:
-        face.texts.append(Text(font_name, fitted.size, x, y, line, BLACK))
+        face.texts.append(Text(font_name, fitted.size, x, y, line, BLACK, "qr"))
+
+
+def ink_box(t: Text) -> tuple[float, float, float, float]:
+    """Where a line's ink can reach, in points: (left, bottom, right, top)."""
+    width = typeset.text_width(t.text, t.font, t.size)
+    return (t.x, t.y - typeset.DESCENT * t.size, t.x + width, t.y + typeset.ASCENT * t.size)
+
+
+def overlaps(face: Face) -> list[tuple[str, str]]:
+    """Pairs of elements whose text ink would touch: never, by construction — checked
+    because a template, a font or a rounding change must not make it happen silently."""
+    boxes = [(t.field, ink_box(t)) for t in face.texts]
+    if face.band is not None:
+        x, y, w, h, _rgb = face.band
+        boxes.append(("category", (x, y, x + w, y + h)))
+    if face.qr is not None:
+        x, top, module, n, _rows = face.qr
+        boxes.append(("qr", (x, top - n * module, x + n * module, top)))
+    found: dict[tuple[str, str], None] = {}
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1 :]:
+            if a != b and p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]:
+                found[(a, b)] = None
+    return list(found)
 
 
 def check_badge(template: Template, content: BadgeContent) -> list[TextIssue]:
@@ -208,5 +251,8 @@ def check_badge(template: Template, content: BadgeContent) -> list[TextIssue]:
     minimum, a QR too dense for the box) — layout only, nothing is drawn."""
     typeset.register_fonts()
     parse_colour(content.category_colour)
-    return face_layout(template, content, with_qr=False).issues
+    face = face_layout(template, content, with_qr=False)
+    for a, b in overlaps(face):
+        face.issues.append(TextIssue(content.key, b, "overlap", f"its text runs into the {a}"))
+    return face.issues
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from checkin.core import clock
+from checkin.core.badges import legibility
 from checkin.core.badges.layout import BadgeContent, check_badge
 from checkin.core.badges.render import RenderResult, render_badges
 from checkin.core.badges.templates import Template
@@ -39,7 +40,7 @@ from checkin.core.errors import UserError
 from checkin.core.event import codes
 from checkin.core.event.stored import event_secret
 from checkin.core.roster.countries import country_name
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, find_in
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
 
@@ -56,12 +57,18 @@ class PreflightProblem:
     reference: str
     name: str
     field: str
-    kind: str  # missing_glyph | below_minimum | does_not_fit | duplicate_name | no_organisation
+    # missing_glyph | below_minimum | does_not_fit | overlap | duplicate_name | no_organisation
+    kind: str
     detail: str
 
     def __str__(self) -> str:
         ref = f" ({self.reference})" if self.reference else ""
         return f"{self.name}{ref}: {self.detail}"
+
+    @property
+    def fix(self) -> str:
+        """What the organiser can do about it, in words."""
+        return legibility.fix_for(self.field, self.kind)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class PrintReport:
     printed_before: int  # badges printed again at the same version (duplicates of a valid one)
     problems: tuple[PreflightProblem, ...]
     elapsed_s: float
+    printer: str = ""  # a label printer's description when sent to one (path is then empty)
 
 
 def event_date_text(event: EventInfo) -> str:
@@ -85,7 +93,10 @@ def event_date_text(event: EventInfo) -> str:
 def select_delegates(
     store: Store, event: EventInfo, *, unprinted: bool = False, refs: Sequence[str] = ()
 ) -> list[DelegateInfo]:
-    """Registered delegates in alphabetical order (how badges are laid out on a table)."""
+    """Registered delegates in alphabetical order (how badges are laid out on a table).
+
+    ``refs`` names people as ``find_by_ref`` reads them: a reference, ``#42`` or a
+    badge code."""
     query = (
         select(*DELEGATE_COLUMNS)
         .where(
@@ -99,30 +110,31 @@ def select_delegates(
     if unprinted:
         query = query.where(m.Delegate.print_count == 0)
     wanted = [r.strip() for r in refs if r.strip()]
-    if wanted:
-        query = query.where(m.Delegate.reference.in_(wanted))
     with store.read() as s:
-        found = [delegate_from_row(row) for row in s.execute(query)]
         if wanted:
-            missing = set(wanted) - {d.reference for d in found}
-            if missing:
-                cancelled = set(
-                    s.scalars(
-                        select(m.Delegate.reference).where(
-                            m.Delegate.event_id == event.id, m.Delegate.reference.in_(missing)
-                        )
-                    )
-                )
-                unknown = ", ".join(sorted(missing - cancelled))
-                if not cancelled:
-                    raise PrintError("No badge for these references (unknown: %1).", unknown)
-                gone = ", ".join(sorted(cancelled))
-                if not unknown:
-                    raise PrintError("No badge for these references (cancelled: %1).", gone)
-                raise PrintError(
-                    "No badge for these references (cancelled: %1; unknown: %2).", gone, unknown
-                )
-    return found
+            query = query.where(m.Delegate.id.in_(_named(s, event, wanted)))
+        return [delegate_from_row(row) for row in s.execute(query)]
+
+
+def _named(s, event: EventInfo, wanted: list[str]) -> set[int]:
+    """The ids of the registered people ``wanted`` names; ``PrintError`` naming the
+    texts that name no one, or someone cancelled."""
+    secret = bytes.fromhex(s.get_one(m.Event, event.id).secret)
+    found = {text: find_in(s, event, secret, text) for text in wanted}
+    unknown = ", ".join(sorted(t for t, d in found.items() if d is None))
+    gone = ", ".join(sorted(
+        t for t, d in found.items()
+        if d is not None and d.status != DelegateStatus.REGISTERED.value
+    ))  # fmt: skip
+    if gone and unknown:
+        raise PrintError(
+            "No badge for these references (cancelled: %1; unknown: %2).", gone, unknown
+        )
+    if unknown:
+        raise PrintError("No badge for these references (unknown: %1).", unknown)
+    if gone:
+        raise PrintError("No badge for these references (cancelled: %1).", gone)
+    return {d.id for d in found.values() if d is not None}
 
 
 def badge_content(
@@ -272,6 +284,41 @@ def preview_badges(
         record=None, progress=progress, cancelled=cancelled,
     )
     return result
+
+
+@dataclass(frozen=True)
+class PrintLogEntry:
+    """One badge printed, as the print log shows it."""
+
+    printed_at: dt.datetime  # UTC, naive (as stored)
+    reference: str
+    name: str
+    badge_version: int
+    reprint: bool
+    reason: str
+    template: str
+    station: str
+
+
+def print_log(
+    store: Store, event: EventInfo, *, station: str | None = None, limit: int = 200
+) -> list[PrintLogEntry]:
+    """The latest prints and reprints, newest first (``station``: only that desk's)."""
+    query = (
+        select(m.BadgePrint, m.Delegate.reference, m.Delegate.first_name, m.Delegate.last_name)
+        .join(m.Delegate, m.Delegate.id == m.BadgePrint.delegate_id)
+        .where(m.BadgePrint.event_id == event.id)
+        .order_by(m.BadgePrint.printed_at.desc(), m.BadgePrint.id.desc())
+        .limit(limit)
+    )
+    if station is not None:
+        query = query.where(m.BadgePrint.station == station)
+    with store.read() as s:
+        return [
+            PrintLogEntry(p.printed_at, ref, f"{first} {last}".strip(), p.badge_version,
+                          p.reprint, p.reason, p.template, p.station)
+            for p, ref, first, last in s.execute(query)
+        ]
 
 
 def print_count(store: Store, delegate_id: int) -> int:

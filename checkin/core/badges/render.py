@@ -36,6 +36,7 @@ PROGRESS_EVERY = 50
 
 _OUTLINE_BELOW_CONTRAST = 1.25
 _OUTLINE_PT = 0.6
+_FRAME_PT = 1.4  # the band's frame on black-only media: two dots at 300 dpi, and more
 
 
 class RenderCancelled(Exception):
@@ -80,7 +81,7 @@ class _Writer:
     def __init__(self, canvas: Canvas):
         self.canvas = canvas
         self.text_code: dict[tuple[str, float, float, float, str], str] = {}
-        self.band_code: dict[tuple[float, float, float, float, RGB], str] = {}
+        self.band_code: dict[tuple[tuple[float, float, float, float, RGB], bool], str] = {}
 
     def text(self, t: Text) -> str:
         key = (t.font, t.size, t.x, t.y, t.text)
@@ -95,10 +96,18 @@ class _Writer:
             self.text_code[key] = code
         return code
 
-    def band(self, band: tuple[float, float, float, float, RGB]) -> str:
-        code = self.band_code.get(band)
+    def band(self, band: tuple[float, float, float, float, RGB], frame: bool = False) -> str:
+        code = self.band_code.get((band, frame))
         if code is None:
             x, y, w, h, rgb = band
+            if frame:  # black-only media: a black frame, the label in black inside
+                i = _FRAME_PT / 2
+                code = (
+                    f"0 G {_num(_FRAME_PT)} w {_num(x + i)} {_num(y + i)} "
+                    f"{_num(w - 2 * i)} {_num(h - 2 * i)} re S"
+                )
+                self.band_code[(band, frame)] = code
+                return code
             code = f"{_rgb(rgb)} {_num(x)} {_num(y)} {_num(w)} {_num(h)} re f"
             if contrast(rgb, WHITE) < _OUTLINE_BELOW_CONTRAST:
                 # a white or pale band: outline it so the band still reads as one
@@ -107,13 +116,13 @@ class _Writer:
                     f" 0.55 G {_num(_OUTLINE_PT)} w {_num(x + i)} {_num(y + i)} "
                     f"{_num(w - 2 * i)} {_num(h - 2 * i)} re S"
                 )
-            self.band_code[band] = code
+            self.band_code[(band, frame)] = code
         return code
 
     def face(self, face: Face) -> str:
         parts = []
         if face.band is not None:
-            parts.append(self.band(face.band))
+            parts.append(self.band(face.band, face.band_outline))
         colour = None
         for t in face.texts:
             if t.colour != colour:

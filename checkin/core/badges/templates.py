@@ -20,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from checkin.core.badges import legibility
 from checkin.core.badges.qr import QR_QUIET_ZONE, QR_V1_MODULES
 from checkin.core.errors import UserError
 from checkin.core.resources import resource
@@ -36,7 +37,7 @@ EPS = 1e-6  # mm: what counts as touching rather than overlapping
 _TOP_LEVEL = {
     "title", "description", "page_width", "page_height", "face_width", "face_height",
     "columns", "rows", "origin_x", "origin_y", "pitch_x", "pitch_y", "crop_marks", "fold",
-    "qr_min_module_mm", "safe_margin", "elements",
+    "qr_min_module_mm", "safe_margin", "elements", "ink",
 }  # fmt: skip
 _BOX_KEYS = {"x", "y", "w", "h", "align", "max_pt", "min_pt", "lines", "bold"}
 
@@ -92,6 +93,7 @@ class Template:
     fold: bool
     elements: Mapping[str, Box] = field(hash=False)
     qr_min_module_mm: float = 0.5
+    ink: str = "colour"  # legibility.INKS: "black" for black-only media
 
     @property
     def per_page(self) -> int:
@@ -260,9 +262,20 @@ def _parse_template(path: Path, key: str) -> Template:
         fold=fold,
         elements=elements,
         qr_min_module_mm=r.number("qr_min_module_mm", 0.5),
+        ink=_read_ink(r),
     )
     _validate(template, where, r.number("safe_margin", 0, positive=False))
     return template
+
+
+def _read_ink(r: _Reader) -> str:
+    ink = r.text("ink", "colour").lower().replace("color", "colour")
+    if ink not in legibility.INKS:
+        raise TemplateError(
+            "%1: %2: must be one of %3, not %4",
+            ", ".join(legibility.INKS), repr(ink), **r.at("ink"),
+        )
+    return ink
 
 
 # --------------------------------------------------------------------------- checks
@@ -283,6 +296,7 @@ def _validate(t: Template, where: str, safe_margin: float) -> None:
     _check_within_face(t, where, safe_margin)
     _check_no_overlap(t, where)
     _check_qr_size(t, where)
+    legibility.check_template(t, where)
 
 
 def _check_sheet(t: Template, where: str) -> None:

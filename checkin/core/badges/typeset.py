@@ -47,7 +47,8 @@ LEADING = 1.2  # line height as a multiple of the font size
 # Baseline below the top of a line's slot, as a multiple of the size: DejaVu's ink runs
 # from 0.93 em above the baseline (accented capitals, stacked Vietnamese marks) to
 # 0.24 em below it, centred in the 1.2 em slot.
-BASELINE = (LEADING - (0.928 + 0.236)) / 2 + 0.928
+ASCENT, DESCENT = 0.928, 0.236
+BASELINE = (LEADING - (ASCENT + DESCENT)) / 2 + ASCENT
 
 # Scripts written right to left: Hebrew, Arabic (+ supplements, presentation forms).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -219,7 +220,10 @@ class Fitted:
         return len(self.lines) * self.size * LEADING
 
 
-# A layout with more lines must be this much larger to be preferred over fewer lines.
+# Two lines are preferred to one as soon as they set the text larger: a long name wraps
+# before it shrinks (legibility.py).  A third line must make it 15 % larger, unless two
+# lines leave it below the minimum: "Jean-Baptiste" stays whole on a line if it can.
+_WRAP_GAIN = 1.0 + 1e-6  # the margin only absorbs rounding
 _MORE_LINES_GAIN = 1.15
 _MAX_BREAKS = 40  # candidate break points considered (60 for 3 lines is 1,770 layouts)
 
@@ -227,12 +231,16 @@ _MAX_BREAKS = 40  # candidate break points considered (60 for 3 lines is 1,770 l
 def _break_points(text: str) -> list[tuple[int, int]]:
     """Where a line may end: (end of the first part, start of the next).
 
-    At spaces (the space goes); only if there is none, after hyphens (the hyphen stays).
+    At spaces (the space goes) and after hyphens (the hyphen stays), in text order.
     """
     spaces = [(m.start(), m.end()) for m in re.finditer(" ", text)]
-    if spaces:
-        return spaces
-    return [(m.end(), m.end()) for m in re.finditer("[-\u2010]", text) if 0 < m.end() < len(text)]
+    hyphens = [
+        (m.end(), m.end())
+        for m in re.finditer("[-\u2010]", text)
+        if m.start() > 0 and m.end() < len(text) and text[m.end()] != " "
+        and text[m.start() - 1] != " "
+    ]
+    return sorted(spaces + hyphens)
 
 
 def _round_down(size: float) -> float:
@@ -254,8 +262,10 @@ def fit(
     """Set ``text`` as large as possible (up to ``max_pt``) inside a box, on at most
     ``max_lines`` lines.
 
-    One line is kept unless wrapping makes the text at least 15 % larger; breaks are at
-    spaces (or, in a single word, after a hyphen), chosen to balance the lines. If even
+    One line is kept when it fits at ``max_pt``; otherwise the text wraps onto two lines
+    whenever that sets it larger (it wraps before it shrinks), onto three when that is
+    15 % larger or two lines are below ``min_pt``; breaks are at spaces and after
+    hyphens, chosen to balance the lines. If even
     the best layout is smaller than ``min_pt`` the text is set smaller still — it is never
     clipped and never leaves the box — and ``below_minimum`` is true. Every line's
     ``text_width`` at ``size`` is <= ``box_w_pt`` and ``len(lines) * size * LEADING`` is
@@ -294,7 +304,8 @@ def fit(
             this_spread = max(widths) - min(widths)
             if size > candidate_size or (size == candidate_size and this_spread < spread):
                 candidate, candidate_size, spread = lines, size, this_spread
-        if candidate is not None and candidate_size >= best_size * _MORE_LINES_GAIN:
+        gain = _WRAP_GAIN if n_lines == 2 or best_size < min_pt else _MORE_LINES_GAIN
+        if candidate is not None and candidate_size >= best_size * gain:
             best, best_size = candidate, candidate_size
     size = _round_down(best_size)
     return Fitted(best, size, size < min_pt)

@@ -79,6 +79,11 @@ def problem_text(problem: PreflightProblem) -> str:
 class ProblemsBox(QGroupBox):
     """"Check before printing": a line saying what the check found, over the problems."""
 
+    def hasHeightForWidth(self) -> bool:
+        """No: with its wrapped label the page's column would give this box its
+        *preferred* height and squeeze the other box under its minimum (short window)."""
+        return False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Check before printing"), parent)
         self.list = ProblemsList()

@@ -31,6 +31,13 @@ RESULT_SECONDS, RESULT_SECONDS_MAX = 8, 600
 PIN_MIN, PIN_MAX = 4, 8
 
 _GROUP = "desk"
+DEFAULT_PRINTER = "@default"
+LABEL_SCHEMES = ("usb://", "tcp://", "file://")
+
+
+def is_label_printer(printer: str) -> bool:
+    """A Brother QL address rather than an office printer's name."""
+    return printer.startswith(LABEL_SCHEMES)
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,11 @@ class DeskSettings:
     sound: bool = True
     result_seconds: int = RESULT_SECONDS  # a result goes back to "Ready" after; 0: never
     print_on_arrival: bool = False  # print the badge at first check-in (never printed)
-    printer: str = ""  # the printer for that; "": no printer chosen, offer the PDF
+    # The printer for that: "" none (offer the PDF), DEFAULT_PRINTER (the system's
+    # default), a Qt printer's name, or a Brother QL's address (usb://, tcp://, file://)
+    printer: str = ""
+    printer_model: str = "QL-700"  # a Brother QL's model, as brother_ql names it
+    printer_label: str = "62"  # the tape in it: 62, 62x100, 62red
     arrival_template: str = "a6"  # the badge template for that
     lock_pin_hash: str = ""
     locked: bool = False  # the desk was locked when last closed
@@ -79,6 +90,8 @@ def load(qsettings: QSettings) -> DeskSettings:
             result_seconds=_seconds(qsettings.value("result_seconds", RESULT_SECONDS)),
             print_on_arrival=_bool(qsettings.value("print_on_arrival", False)),
             printer=str(qsettings.value("printer", "") or ""),
+            printer_model=str(qsettings.value("printer_model", "QL-700") or "QL-700"),
+            printer_label=str(qsettings.value("printer_label", "62") or "62"),
             arrival_template=str(qsettings.value("arrival_template", "a6") or "a6"),
             lock_pin_hash=pin_hash,
             locked=_bool(qsettings.value("locked", False)) and bool(pin_hash),
@@ -98,6 +111,8 @@ def save(qsettings: QSettings, settings: DeskSettings) -> None:
         qsettings.setValue("result_seconds", int(settings.result_seconds))
         qsettings.setValue("print_on_arrival", bool(settings.print_on_arrival))
         qsettings.setValue("printer", settings.printer)
+        qsettings.setValue("printer_model", settings.printer_model)
+        qsettings.setValue("printer_label", settings.printer_label)
         qsettings.setValue("arrival_template", settings.arrival_template)
         qsettings.setValue("lock_pin_hash", settings.lock_pin_hash)
         qsettings.setValue("locked", bool(settings.locked))

@@ -18,21 +18,27 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from checkin.ui.desk.settings import (
+    DEFAULT_PRINTER,
     PIN_MAX,
     RESULT_SECONDS_MAX,
     DeskSettings,
     hash_pin,
+    is_label_printer,
     valid_pin,
 )
 from checkin.ui.widgets.translations import LANGUAGES
+
+LABEL = "@label"  # the printer combo's "Brother QL" entry: the address is in its own row
 
 
 class SettingsDialog(QDialog):
@@ -120,12 +126,17 @@ class SettingsDialog(QDialog):
         self.printer = QComboBox()
         self.printer.setAccessibleName(self.tr("Printer for badges on arrival"))
         self.printer.addItem(self.tr("None: make the PDF and offer to print it"), "")
+        self.printer.addItem(self.tr("The default printer of this computer"), DEFAULT_PRINTER)
         names = list(printers)
-        if current.printer and current.printer not in names:
+        label = is_label_printer(current.printer)
+        if current.printer and current.printer not in names and not label:
             names.append(current.printer)  # kept, and reported missing when used
         for name in names:
             self.printer.addItem(name, name)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(current.printer)))
+        self.printer.addItem(self.tr("Brother QL label printer, no driver (below)"), LABEL)
+        self._build_label_printer(current)
+        chosen = LABEL if label else current.printer
+        self.printer.setCurrentIndex(max(0, self.printer.findData(chosen)))
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Badge template for badges on arrival"))
         for key, name in templates:
@@ -135,8 +146,85 @@ class SettingsDialog(QDialog):
         self.template.setCurrentIndex(self.template.findData(current.arrival_template))
         self.print_on_arrival.toggled.connect(self.printer.setEnabled)
         self.print_on_arrival.toggled.connect(self.template.setEnabled)
+        self.print_on_arrival.toggled.connect(lambda _on: self._label_enabled())
+        self.printer.currentIndexChanged.connect(lambda _i: self._label_enabled())
         self.printer.setEnabled(current.print_on_arrival)
         self.template.setEnabled(current.print_on_arrival)
+        self._label_enabled()
+
+    def _build_label_printer(self, current: DeskSettings) -> None:
+        """A Brother QL: its address (found on USB, or typed), model and tape."""
+        from checkin.core.badges import label_printer
+
+        found = label_printer.discover()
+        address = current.printer if is_label_printer(current.printer) else ""
+        self.label_address = QComboBox()
+        self.label_address.setEditable(True)
+        self.label_address.setAccessibleName(self.tr("Label printer address"))
+        self.label_address.setToolTip(
+            self.tr("usb://… (found on USB), tcp://HOST for a network printer, or "
+                    "file:///dev/usb/lp0")
+        )
+        for uri in dict.fromkeys([*([address] if address else []), *found]):
+            self.label_address.addItem(uri)
+        self.label_address.setCurrentText(address or (found[0] if found else "tcp://"))
+        self.label_model = QComboBox()
+        self.label_model.setAccessibleName(self.tr("Label printer model"))
+        self.label_model.addItems(label_printer.models())
+        self.label_model.setCurrentText(current.printer_model)
+        self.label_tape = QComboBox()
+        self.label_tape.setAccessibleName(self.tr("Tape in the label printer"))
+        for key, words in (
+            ("62", self.tr("62 mm continuous (DK-22205)")),
+            ("62x100", self.tr("62 x 100 mm labels (DK-11202)")),
+            ("62red", self.tr("62 mm black and red (DK-22251)")),
+        ):
+            self.label_tape.addItem(words, key)
+        self.label_tape.setCurrentIndex(max(0, self.label_tape.findData(current.printer_label)))
+        self.label_check = QPushButton(self.tr("Chec&k"))
+        self.label_check.setAccessibleName(self.tr("Ask the label printer how it is"))
+        self.label_check.setAutoDefault(False)
+        self.label_check.clicked.connect(self.check_label_printer)
+        self.label_status = QLabel()
+        self.label_status.setWordWrap(True)
+        self.label_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.label_status.setAccessibleName(self.tr("Label printer status"))
+        self.label_status.hide()  # until the printer was asked
+        self.label_row = QWidget()
+        column = QVBoxLayout(self.label_row)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.label_address, 2)
+        row.addWidget(self.label_model, 1)
+        row.addWidget(self.label_tape, 1)
+        row.addWidget(self.label_check)
+        column.addLayout(row)
+        column.addWidget(self.label_status)
+
+    def check_label_printer(self) -> None:
+        """Ask the printer (in the background) and say how it is: ready, or the problem."""
+        from checkin.core.badges.label_printer import LabelPrinter, read_status
+        from checkin.ui.widgets.messages import explain
+        from checkin.ui.widgets.workers import run_in_background
+
+        printer = LabelPrinter(self.label_address.currentText().strip(),
+                               self.label_model.currentText(), self.label_tape.currentData())
+        self.label_status.setText(self.tr("Asking the printer…"))
+        self.label_status.show()
+        job = run_in_background(read_status, printer, parent=self)
+
+        def answered(status) -> None:
+            if status.ready:
+                self.label_status.setText(self.tr("Ready."))
+            else:
+                self.label_status.setText(" ".join(explain(p) for p in status.problems))
+
+        job.succeeded.connect(answered)
+        job.failed.connect(lambda exc: self.label_status.setText(explain(exc)))
+
+    def _label_enabled(self) -> None:
+        on = self.print_on_arrival.isChecked() and self.printer.currentData() == LABEL
+        self.label_row.setEnabled(on)
 
     def _build_pin(self, current: DeskSettings) -> None:
         """The lock PIN: whether one is set, a new one typed twice, or none."""
@@ -183,6 +271,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Clear the result &after:"), self.result_seconds)
         form.addRow("", self.print_on_arrival)
         form.addRow(self.tr("Pr&inter:"), self.printer)
+        form.addRow(self.tr("Label p&rinter:"), self.label_row)
         form.addRow(self.tr("&Badge:"), self.template)
         form.addRow(self.tr("Lock:"), self.pin_state)
         form.addRow(self.tr("&New PIN:"), self.pin)
@@ -214,6 +303,9 @@ class SettingsDialog(QDialog):
         """What stops OK, in words ("" when nothing)."""
         if not self.station.text().strip():
             return self.tr("The station needs a name.")
+        address = self.label_address.currentText().strip()
+        if self.label_row.isEnabled() and not is_label_printer(address):
+            return self.tr("The label printer's address starts with usb://, tcp:// or file://.")
         pin, again = self.pin.text(), self.pin_again.text()
         if self.clear_pin.isChecked() or not (pin or again):
             return ""
@@ -242,7 +334,10 @@ class SettingsDialog(QDialog):
             sound=self.sound.isChecked(),
             result_seconds=self.result_seconds.value(),
             print_on_arrival=self.print_on_arrival.isChecked(),
-            printer=self.printer.currentData(),
+            printer=(self.label_address.currentText().strip()
+                     if self.printer.currentData() == LABEL else self.printer.currentData()),
+            printer_model=self.label_model.currentText(),
+            printer_label=self.label_tape.currentData(),
             arrival_template=self.template.currentData(),
             lock_pin_hash=pin_hash,
             language=self.language.currentData(),

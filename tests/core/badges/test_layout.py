@@ -58,7 +58,7 @@ def test_huge_name_is_reported_below_minimum_but_fits():
     long_name = "Maximiliano Alejandro Cristóbal Ignacio de la Santísima Trinidad"
     issues = check_badge(template, content(0, first_name=long_name))
     assert [(i.field, i.kind) for i in issues] == [("first_name", "below_minimum")]
-    assert "legible minimum 10 pt" in issues[0].detail
+    assert "legible minimum 18 pt" in issues[0].detail
     box = template.elements["first_name"]
     placed, font, fitted, _missing = _set_text(long_name, box, template.face_height, False)
     assert fitted.below_minimum and fitted.size < box.min_pt

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checkin.core.badges.templates import (
+    MM,
     TemplateError,
     list_templates,
     load_template,
@@ -76,7 +77,10 @@ face_height = 80
 x = 5
 y = 5
 w = 60
-h = 15
+h = 30
+max_pt = 40
+min_pt = 32
+lines = 2
 
 [elements.qr]
 x = 70
@@ -96,16 +100,22 @@ BAD = [
     ("columns", lambda t: t.replace('title = "Test"', 'title = "Test"\ncolumns = "two"')),
     ("elements.photo", lambda t: t + "\n[elements.photo]\nx = 1\ny = 60\nw = 5\nh = 5\n"),
     ("elements.first_name.x", lambda t: _edit(t, "w = 60", "w = 99")),
-    ("elements.first_name.align", lambda t: _edit(t, "h = 15", 'h = 15\nalign = "middle"')),
-    ("elements.first_name.min_pt", lambda t: _edit(t, "h = 15", "h = 15\nmax_pt = 8\nmin_pt = 9")),
-    ("elements.first_name.lines", lambda t: _edit(t, "h = 15", "h = 15\nlines = 4")),
-    ("elements.first_name.bold", lambda t: _edit(t, "h = 15", 'h = 15\nbold = "yes"')),
+    ("elements.first_name.align", lambda t: _edit(t, "h = 30", 'h = 30\nalign = "middle"')),
+    ("elements.first_name.min_pt", lambda t: _edit(t, "max_pt = 40", "max_pt = 30")),
+    ("elements.first_name.lines", lambda t: _edit(t, "lines = 2", "lines = 4")),
+    ("elements.first_name.bold", lambda t: _edit(t, "h = 30", 'h = 30\nbold = "yes"')),
     ("elements.qr", lambda t: _edit(t, "x = 70\ny = 5\nw = 25", "x = 60\ny = 5\nw = 25")),
     ("elements.qr", lambda t: _edit(t, "[elements.qr]\nx = 70\ny = 5\nw = 25\nh = 30\n", "")),
     ("elements.qr", lambda t: _edit(t, "w = 25\nh = 30", "w = 14\nh = 30")),  # too small
     ("colour", lambda t: _edit(t, 'title = "Test"', 'title = "Test"\ncolour = "red"')),
     ("columns", lambda t: _edit(t, "face_height = 80", "face_height = 80\ncolumns = 2")),
     ("title", lambda t: _edit(t, 'title = "Test"\n', "")),
+    # legibility: the floor for a 100 x 80 mm badge is 32 pt, two lines of it must fit
+    ("elements.first_name.min_pt", lambda t: _edit(t, "min_pt = 32", "min_pt = 24")),
+    ("elements.first_name.lines", lambda t: _edit(t, "lines = 2", "lines = 1")),
+    ("elements.first_name.h", lambda t: _edit(t, "h = 30", "h = 20")),
+    ("elements.first_name", lambda t: _edit(t, "[elements.first_name]", "[elements.last_name]")),
+    ("ink", lambda t: _edit(t, 'title = "Test"', 'title = "Test"\nink = "blue"')),
 ]
 
 
@@ -124,7 +134,24 @@ def test_good_template_loads(tmp_path):
     path = tmp_path / "fine.toml"
     path.write_text(GOOD, encoding="utf-8")
     t = load_template(str(path))
-    assert t.per_page == 1 and t.elements["qr"].w == 25
+    assert t.per_page == 1 and t.elements["qr"].w == 25 and t.ink == "colour"
+
+
+@pytest.mark.parametrize(
+    ("key", "floor"),
+    [("a6", 32), ("a6-foldover", 32), ("letter-avery-5392", 32), ("a4-herma-4412", 18),
+     ("brother-62mm", 18), ("cr80", 18)],
+)
+def test_shipped_templates_keep_the_first_name_floor(key, floor):
+    t = load_template(key)
+    box = t.elements["first_name"]
+    assert box.min_pt >= floor and box.lines >= 2
+    assert box.h * MM >= 2 * box.min_pt * 1.2  # two lines at the floor: wraps first
+
+
+def test_black_only_media_template_says_so():
+    assert load_template("brother-62mm").ink == "black"
+    assert load_template("a6").ink == "colour"
 
 
 def test_qr_minimum_module_is_enforced(tmp_path):
