@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checkin.core.accreditation import notes  # noqa: E402
-from checkin.core.db.store import Store  # noqa: E402
-from checkin.core.desk.service import CheckinService  # noqa: E402
-from checkin.core.event import codes  # noqa: E402
-from checkin.core.event.definition import parse_event, save_event  # noqa: E402
-from checkin.core.event.stored import event_secret  # noqa: E402
-from tests.conftest import SMALL_EVENT, insert_delegates  # noqa: E402
+from checkin.core.accreditation import notes
+from checkin.core.db.store import Store
+from checkin.core.desk.service import CheckinService
+from checkin.core.event import codes
+from checkin.core.event.definition import parse_event, save_event
+from checkin.core.event.stored import event_secret
+from tests.conftest import SMALL_EVENT, insert_delegates
 
 EVENT = copy.deepcopy(SMALL_EVENT)
 EVENT["handouts"] = [{"key": "headset", "label": "Headset", "returnable": True},

@@ -1,7 +1,8 @@
 """Write the desk's outcome sounds to resources/sounds/*.wav (16-bit mono, 44.1 kHz).
 
-Three sounds a person at a busy desk can tell apart without looking: a bright rising
-two-note chime (admitted), two level mid beeps (already checked in) and a low falling
+Four sounds a person at a busy desk can tell apart without looking: a bright rising
+two-note chime (admitted), the same chime with a third high note (admitted, with a note
+to read), two level mid beeps (already checked in) and a low falling
 buzz (refused).  Each is under half a second, with 5 ms fades so nothing clicks, and at
 a moderate level: a desk is near people's ears.  Made here rather than downloaded so
 their licence is ours.  Run: python scripts/make_sounds.py
@@ -55,6 +56,9 @@ SOUNDS = {
     "admitted": tone(880, 0.09, harmonics=(1, 0.3)) + tone(1318.5, 0.16, harmonics=(1, 0.3)),
     "already": tone(660, 0.1) + silence(0.06) + tone(660, 0.1),
     "refused": sweep(330, 196, 0.38),
+    # admitted, with a note to read: the admitted chime then a third, higher "look" note
+    "note": tone(880, 0.09, harmonics=(1, 0.3)) + tone(1318.5, 0.1, harmonics=(1, 0.3))
+    + silence(0.05) + tone(1760, 0.2, harmonics=(1, 0.5, 0.2)),
 }
 
 
