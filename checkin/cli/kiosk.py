@@ -52,7 +52,7 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
             settings, pin_hash=pin_hash, station=args.station, printer=args.printer,
             template=args.template, session=args.session, language=args.language,
             idle_ms=args.idle * 1000 if args.idle else None,
-            full_screen=False if args.window else None,
+            full_screen=False if args.window else None, camera=args.camera or None,
         )
         return launch.run(store, event, options)
 
@@ -113,6 +113,8 @@ def register(commands: Commands) -> None:
                    help="the kiosk's language between visitors (default: the app's)")
     p.add_argument("--idle", type=int, metavar="SECONDS",
                    help="back to the welcome screen after this long untouched (default 30)")
+    p.add_argument("--camera", action="store_true",
+                   help="also read QR codes held up to the webcam (a phone's screen)")
     p.add_argument("--window", action="store_true", help="a window, not full screen (trying "
                                                           "it out)")
     p.add_argument("--cases", action="store_true",

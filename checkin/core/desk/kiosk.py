@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from checkin.core.accreditation.extras import ID_DUE, id_check_state
 from checkin.core.accreditation.notes import note_state
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
@@ -57,7 +58,7 @@ def verdict(result: ScanResult) -> KioskVerdict:
         return KioskVerdict(SEE_DESK, result, result.status.value)
     if result.note is not None and not result.note.done:
         return KioskVerdict(SEE_DESK, result, WHY_NOTE)
-    if result.id_check == "due":
+    if result.id_check == ID_DUE:
         return KioskVerdict(SEE_DESK, result, WHY_ID_CHECK)
     return KioskVerdict(BADGE, result, "")
 
@@ -126,12 +127,21 @@ def kiosk_cases(
                 delegate = delegate_from_row(found) if found else None
             why = row.outcome
             if row.outcome == Outcome.ADMITTED.value:
-                note = note_state(s, row.delegate_id) if row.delegate_id else None
-                if note is None or note.done:
+                why = _admitted_why(s, event, delegate)
+                if not why:
                     continue
-                why = WHY_NOTE
             cases.append(KioskCase(row.uuid, row.created_at.replace(tzinfo=dt.UTC),
                                    row.station, row.outcome, why, delegate, row.code))
             if len(cases) >= limit:
                 break
     return cases
+
+
+def _admitted_why(s, event: EventInfo, delegate: DelegateInfo | None) -> str:
+    """Why an admission at the kiosk still needs staff: WHY_NOTE, WHY_ID_CHECK or ""."""
+    if delegate is None:
+        return ""
+    note = note_state(s, delegate.id)
+    if note is not None and not note.done:
+        return WHY_NOTE
+    return WHY_ID_CHECK if id_check_state(s, event, delegate) == ID_DUE else ""

@@ -81,6 +81,7 @@ class KioskController(QObject):
         self.token = ""
         self.person_id: int | None = None
         self.printing = ""  # the reference whose badge the screen waits for
+        self.camera: QObject | None = None  # the webcam's CameraScanner, when used
         self.back_timer = QTimer(self)
         self.back_timer.setSingleShot(True)
         self.back_timer.timeout.connect(self.reset)

@@ -49,6 +49,7 @@ class KioskOptions:
     language: str = ""  # "": the app's
     idle_ms: int = IDLE_MS
     full_screen: bool = True
+    camera: bool = False  # also read QR codes held up to the webcam (a phone's screen)
 
 
 def options_from(settings: DeskSettings, **overrides) -> KioskOptions:
@@ -99,6 +100,8 @@ def build_kiosk(
     controller.closed.connect(detector.uninstall)
     if store.dialect == "postgresql":
         _connect_shared(store, controller, options.station)
+    if options.camera:
+        _start_camera(controller)
     if not options.printer:
         window.show_notice(_tr("Staff: no printer is chosen; badges are saved as PDF files."))
     job = run_in_background(warm_up, options.template, parent=window)
@@ -113,6 +116,22 @@ def warm_up(template: str) -> None:
     from checkin.core.badges.templates import load_template
 
     load_template(template)
+
+
+def _start_camera(controller: KioskController):
+    """The webcam as a second scanner: a QR code on a phone's screen held up to it
+    (``desk.camera``: decoded off the GUI thread, each code once while in view)."""
+    from checkin.ui.desk.camera import CameraScanner
+
+    camera = CameraScanner(controller.window)
+    camera.scanned.connect(controller.scan)
+    camera.status.connect(lambda said: log.info("kiosk camera: %s", said))
+    controller.closed.connect(camera.stop)
+    controller.camera = camera
+    if not camera.start():
+        controller.window.show_notice(
+            _tr("Staff: the camera cannot be used; scanning works with the scanner."))
+    return camera
 
 
 def _connect_shared(store: Store, controller: KioskController, station: str) -> None:

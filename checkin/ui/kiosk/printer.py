@@ -27,10 +27,4 @@ class KioskPrinter(ArrivalPrinter):
         queued = self.jobs.get(d.reference)
         if queued is not None:
             return queued  # already on its way (scanned twice quickly)
-        item = QueuedBadge(
-            d.reference, d.full_name, self.path_for(d.reference), self.printer_name,
-            options={"template": self.template_key, "station": self.station,
-                     "model": self.printer_model, "label": self.printer_label},
-        )
-        self.jobs[d.reference] = item
-        return self.queue.add(item)
+        return self.enqueue(d)

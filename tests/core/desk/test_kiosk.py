@@ -16,7 +16,7 @@ from checkin.core.desk.kiosk_search import MAX_TRIES, TOKEN_SECONDS, KioskSearch
 from checkin.core.desk.service import CheckinService
 from checkin.core.roster.delegates import list_delegates
 from checkin.core.text import fold
-from checkin.core.types import DelegateInfo, Outcome
+from checkin.core.types import DelegateInfo, Outcome, ScanResult
 from tests.conftest import Clock, badge_code, insert_delegates
 
 NOW = dt.datetime(2026, 11, 12, 8, 30, tzinfo=dt.UTC)
@@ -130,3 +130,11 @@ def test_revoked_badge_goes_to_the_desk(store, event, crowd):
         s.get(m.Delegate, crowd[3]).badge_version = 2
     shown = KioskDesk(CheckinService(store, event)).scan(badge_code(store, 4, 1), now=NOW)
     assert (shown.screen, shown.why) == (SEE_DESK, "revoked")
+
+
+def test_an_identity_check_due_goes_to_the_desk():
+    d = DelegateInfo(1, 1, "R1", "A", "B", "IOM", "CH", "a@x.org", "vip", "registered", 1)
+    result = ScanResult(Outcome.ADMITTED, d, None, "u", NOW, "Welcome.", id_check="due")
+    assert (kiosk.verdict(result).screen, kiosk.verdict(result).why) == (SEE_DESK, "id_check")
+    done = ScanResult(Outcome.ADMITTED, d, None, "u", NOW, "Welcome.", id_check="done")
+    assert kiosk.verdict(done).prints

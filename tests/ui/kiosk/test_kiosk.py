@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import select, update
 
 from checkin.core.db import models as m
@@ -223,3 +223,69 @@ def test_the_desk_opens_the_kiosk_and_gets_its_scanner_back(desk_app, qtbot, pin
     with qtbot.waitSignal(kiosk.closed):
         kiosk.try_pin(PIN)
     assert desk_app.window.isVisible()
+
+
+def test_a_phone_held_up_to_the_webcam_checks_in(qtbot, demo, pin_hash, tmp_path):
+    import qrcode
+    from PySide6.QtGui import QImage
+
+    from checkin.ui.kiosk.launch import _start_camera
+
+    k = Kiosk(qtbot, *demo, pin_hash, tmp_path)
+    try:
+        camera = _start_camera(k.controller)  # no webcam here: the notice says so
+        assert k.controller.camera is camera
+        png = tmp_path / "phone.png"
+        qrcode.make(k.people["Sigrid"].code, border=4, box_size=8).save(png)
+        with qtbot.waitSignal(k.controller.shown, timeout=10_000,
+                              check_params_cb=lambda s: s == "badge"):
+            assert camera.feed(QImage(str(png)))
+        assert [r[1:3] for r in k.journal()] == [("admitted", "kiosk")]
+    finally:
+        k.window.released = True
+        k.window.uninstall()
+
+
+def test_the_desk_hears_who_the_kiosk_sent_over(desk_app):
+    from checkin.core.desk.kiosk import KioskDesk
+    from checkin.core.desk.service import CheckinService
+    from checkin.ui.kiosk.desk_watch import KioskCaseWatch
+
+    watch = desk_app.controller.findChild(KioskCaseWatch)
+    assert watch is not None and watch.timer.isActive()
+    kiosk = KioskDesk(CheckinService(desk_app.store, desk_app.event, station="Kiosk 1"))
+    code = desk_app.codes["Sigrid"]
+    kiosk.scan(code)  # admitted: nothing for staff
+    kiosk.scan(code)  # again: already checked in
+    watch.look()
+    notices = desk_app.desk.notices.notices
+    assert len(notices) == 1
+    texts = " ".join(w.text() for w in notices[0].findChildren(QLabel))
+    assert "Kiosk 1 sent Sigrid" in texts and "already checked in" in texts
+    watch.look()  # seen: not shown twice
+    assert len(desk_app.desk.notices.notices) == 1
+
+
+def test_touch_alone_types_a_name_and_a_long_press_asks_for_the_pin(kiosk, qtbot):
+    w = kiosk.window
+    qtbot.mouseClick(w.welcome.search_button, Qt.MouseButton.LeftButton)
+    keys = {b.text(): b for b in w.name.keys.findChildren(type(w.name.next_button))}
+    for letter in "nasr":
+        qtbot.mouseClick(keys[letter], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keys["⌫"], Qt.MouseButton.LeftButton)
+    assert w.name.field.text() == "nas" and w.name.field.hasFocus()
+    with qtbot.waitSignal(w.staff_asked, timeout=5000):
+        qtbot.mousePress(w.corner, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(w.corner, Qt.MouseButton.LeftButton)
+    assert w.current == "pin"
+
+
+def test_an_attention_note_checks_in_but_sends_to_the_desk_without_printing(kiosk):
+    from checkin.core.accreditation.notes import set_note
+
+    sigrid = kiosk.people["Sigrid"]
+    set_note(kiosk.store, kiosk.event, sigrid.delegate.id, "Collect the visa letter")
+    kiosk.controller.scan(sigrid.code)
+    assert kiosk.window.current == "desk"
+    assert "visa" not in kiosk.window.desk.hint.text() + kiosk.window.desk.title.text()
+    assert [r[1] for r in kiosk.journal()] == ["admitted"] and kiosk.sent == []
