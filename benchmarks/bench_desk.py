@@ -238,6 +238,10 @@ def wait_for_index(controller: DeskController) -> None:
     """Until the background index build reports, by its signals (no polling)."""
     if controller.index is not None:
         return
+    while controller.index_job is None:  # started once the window is first painted
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    if controller.index is not None:
+        return
     loop = QEventLoop()
     failure: list[BaseException] = []
     controller.index_ready.connect(loop.quit)

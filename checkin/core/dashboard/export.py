@@ -67,4 +67,7 @@ def export(
         return ExportResult(path, kind, len(table.rows))
     if kind == "report":
         return ExportResult(write_report_pdf(store, event, out), kind, None)
-    return ExportResult(write_sign_in_sheet(store, event, out, split=split), kind, None)
+    path = write_sign_in_sheet(
+        store, event, out, split=split, progress=progress, cancelled=cancelled
+    )
+    return ExportResult(path, kind, None)

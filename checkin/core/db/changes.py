@@ -8,8 +8,9 @@ connection of its own and never writes on it.
 PostgreSQL (or anything else): a token from two primary-key maxima — the journal's last
 id and the roster's last id — two index look-ups per check.  Every scan, undo and exit
 appends to the journal, and walk-ins and imports of new people add delegates.  (An import
-that only edits existing names shows at the next scan.)  No LISTEN/NOTIFY: the same
-check works through a pooler, and needs no connection held open per dashboard.
+that only edits existing names shows at the next scan.)  The same check works through a
+pooler; where LISTEN works (``notify``), the server's notices say *when* to run it, and
+a roster notice forces a full re-read.
 """
 
 from __future__ import annotations

@@ -31,7 +31,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 
 from checkin.core.db import models as m
@@ -78,7 +77,7 @@ def _name_words(folded: str) -> list[str]:
     return words
 
 
-def _query_words(query: str) -> list[str]:
+def query_words(query: str) -> list[str]:
     """The distinct words of a folded query, less the lone letters of punctuated chunks:
     "o'brien" searches "brien" (a lone "o" would match every "org" address)."""
     words = []
@@ -241,7 +240,7 @@ class SearchIndex:
         exact = self._exact.get(query)
         if exact:
             return self._hits(dict.fromkeys(exact, EXACT_SCORE), limit)
-        tokens = _query_words(query)
+        tokens = query_words(query)
         if not tokens:
             return []
         # Rarest word first: its candidates are the fewest to check against the others.
@@ -346,6 +345,8 @@ class SearchIndex:
         """Name and organisation words close to ``token`` (rapidfuzz ratio), worst first."""
         if len(token) < FUZZY_MIN_LENGTH:
             return []
+        from rapidfuzz import fuzz, process  # only for typos: not on the desk's first paint
+
         vocabulary = self._vocabulary_for(len(token))
         close = process.extract(
             token, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
@@ -382,6 +383,8 @@ class SearchIndex:
             return 100.0
         if len(token) < FUZZY_MIN_LENGTH:
             return 0.0
+        from rapidfuzz import fuzz, process
+
         best = process.extractOne(
             token, self._fuzzy_words_of[i], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )

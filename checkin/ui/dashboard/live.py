@@ -7,6 +7,12 @@ dashboard, in the same job.  So a scan anywhere shows within about 250 ms plus o
 refresh, the GUI thread only applies finished results, and an idle dashboard reads
 nothing.  At most one job runs at a time; a refresh asked for meanwhile runs next.
 
+On PostgreSQL the server pushes its changes (``widgets.db_changes``: LISTEN/NOTIFY on
+the journal and the roster): a notice runs the check at once, so another desk's scan
+shows within a refresh of its commit, and the timer slows to ``safety_ms`` (5 s) as a
+safety net while LISTEN is in force.  On SQLite, or while the server is unreachable,
+the feed polls every ``interval_ms`` as before.
+
 Garbage collection and the GIL: a refresh at a big event makes tens of thousands of
 small objects, and full collections walk every object of the process; see
 ``checkin.ui.widgets.collector``, whose ``tune_for_live_gui()`` ``app.main()`` calls once the
@@ -42,9 +48,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.core.dashboard.process import DashboardProcess, ProcessGone, Request, can_share
 from checkin.core.dashboard.snapshot import Dashboard, compute_dashboard
+from checkin.core.dashboard.watch import load_watch
 from checkin.core.db.changes import ChangeWatcher
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
+from checkin.ui.widgets import db_changes
 from checkin.ui.widgets.messages import first_line
 from checkin.ui.widgets.workers import Job, run_in_background
 
@@ -89,21 +97,29 @@ class LiveFeed(QObject):
         clock: Clock = _utcnow,
         interval_ms: int = 250,
         clock_refresh_s: float = 30.0,
-        watch_categories: tuple[str, ...] = ("speaker", "vip"),
+        watch_categories: tuple[str, ...] | None = ("speaker", "vip"),
         prepare: Callable[[Dashboard], Any] | None = None,
         use_process: bool = True,
+        safety_ms: int = 5000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.interval_ms, self.safety_ms = interval_ms, safety_ms
         self.store = store
         self.event_info = event_info
         self.clock = clock
-        self.watch_categories = watch_categories
+        # None: the event's watch list as saved (``dashboard.watch``), read again at each
+        # refresh (one row by key) so a choice made on another dashboard shows here too.
+        self.stored_watch = watch_categories is None
+        self.watch_categories: tuple[str, ...] = watch_categories or ()
+        self.watch_numbers: tuple[int, ...] = ()  # people watched one by one (badge numbers)
         self.attendees_session: str | None = None  # read only while their tab is open
         self.call_list = True  # likewise
         self.prepare = prepare
         self.clock_refresh_s = clock_refresh_s
         self.watcher = ChangeWatcher(store)
+        self._notices: db_changes.ChangeNotices | None = None
+        self._again = False  # a notice came while a job ran: check again after it
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
@@ -128,10 +144,18 @@ class LiveFeed(QObject):
 
     def start(self) -> None:
         self._force = True
+        if self._notices is None and not self.store.is_sqlite:
+            self._notices = db_changes.acquire(self.store.url)
+            if self._notices is not None:
+                self._notices.changed.connect(self._pushed)
         self._timer.start()
         self._tick()
 
     def stop(self) -> None:
+        if self._notices is not None:
+            self._notices.changed.disconnect(self._pushed)
+            db_changes.release(self._notices)
+            self._notices = None
         self._timer.stop()
         self.watcher.close()  # reopened by the next check
         if self._job is None:  # else when the job ends: it may be using the process
@@ -147,9 +171,26 @@ class LiveFeed(QObject):
         self._force = True
         self._tick()
 
+    def _pushed(self, table: str) -> None:
+        """PostgreSQL said a scan or a roster change committed: check now, not at the
+        next poll.  A roster edit (or a gap in the notices) re-reads everything."""
+        if not self._timer.isActive():
+            return
+        if table != "scans":
+            self._force = True
+        if self._job is not None:
+            self._again = True
+        else:
+            self._tick()
+
     def _tick(self) -> None:
         if self._job is not None:
             return
+        # Pushed changes: the timer is only a safety net (and the clock's refresh).
+        listening = self._notices is not None and self._notices.listening
+        interval = self.safety_ms if listening else self.interval_ms
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
         force = self._force or time.monotonic() - self._last_full > self.clock_refresh_s
         self._force = False
         job = run_in_background(
@@ -169,6 +210,10 @@ class LiveFeed(QObject):
         if not (moved or force):
             return None
         now = self.clock()
+        if self.stored_watch:
+            choice = load_watch(self.store, self.event_info.id)
+            self.watch_categories, self.watch_numbers = choice.categories, choice.numbers
+        watch = (tuple(self.watch_categories), tuple(self.watch_numbers))
         request = Request(
             now=now,
             force=force,
@@ -177,6 +222,7 @@ class LiveFeed(QObject):
             held_mark=self._previous.call_list_mark
             if self._previous is not None and self._previous.call_list
             else None,
+            watch=watch,
         )
         dash = self._in_process(request) if live else None
         if dash is None:
@@ -184,7 +230,8 @@ class LiveFeed(QObject):
                 self.store,
                 self.event_info,
                 now=now,
-                watch_categories=self.watch_categories,
+                watch_categories=watch[0],
+                watch_numbers=watch[1],
                 attendees_session=attendees_session,
                 call_list=call_list,
                 reuse=None if force else self._previous,  # forced: re-read everything
@@ -253,6 +300,8 @@ class LiveFeed(QObject):
         self._job = None
         if not self._timer.isActive():  # stopped while the job ran
             self._worker.close()
+            self.watcher.close()  # the job may have reopened it
         later, self._retry_later = self._retry_later, False
-        if self._force and not later and self._timer.isActive():
+        again, self._again = self._again, False
+        if (self._force or again) and not later and self._timer.isActive():
             QTimer.singleShot(0, self, self._tick)
