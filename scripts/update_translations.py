@@ -1,7 +1,16 @@
-"""Refresh the French translation of the desktop app, then compile it.
+"""Refresh the French translation of the desktop app and its English plural forms, then
+compile them.
 
-    python3 scripts/update_translations.py            # resources/translations/checkin_fr.*
+    python3 scripts/update_translations.py            # resources/translations/checkin_{fr,en}.*
     python3 scripts/update_translations.py --ts X.ts --qm X.qm   # elsewhere (the tests)
+
+English needs a file too, for its plurals only: ``tr("%n person(s)", "", n)`` shows
+"1 person(s)" unless a translation gives "1 person" / "%n people".  ``checkin_en.ts`` is
+made with lupdate's ``-pluralonly``: it holds the ``%n`` entries and nothing else, and
+its unfinished ones are filled from the source text with "(s)" dropped or made "s"
+("%n badge(s)" -> "%n badge" / "%n badges"); irregular words ("person(s)") are in
+``IRREGULAR`` below, and any entry can be edited by hand in the .ts: finished entries are
+kept.
 
 Step 1, ``pyside6-lupdate checkin/ui/*.py -ts resources/translations/checkin_fr.ts``:
 new ``tr()`` strings arrive as ``type="unfinished"`` entries, existing translations are
@@ -34,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +56,14 @@ LANGUAGE = "fr"
 TS = TRANSLATIONS / f"checkin_{LANGUAGE}.ts"
 QM = TRANSLATIONS / f"checkin_{LANGUAGE}.qm"
 MESSAGES = "Messages"  # checkin.core.errors.CONTEXT: the core's messages for the user
+TEMPLATES = "BadgeTemplate"  # the shipped badge templates' titles and descriptions
+BADGES = ROOT / "resources" / "badges"
+PLURAL = "\x00"  # marks a plural helper's text in helper_calls (never in a real string)
+ENGLISH_TS = TRANSLATIONS / "checkin_en.ts"
+ENGLISH_QM = TRANSLATIONS / "checkin_en.qm"
+
+# English plurals that are not the singular + "s" (the word with "(s)", its plural).
+IRREGULAR = {"person(s)": "people"}
 
 
 def sources() -> list[Path]:
@@ -56,32 +74,39 @@ def core_sources() -> list[Path]:
     return sorted((ROOT / "checkin" / "core").rglob("*.py"))
 
 
-def _helpers(tree: ast.Module) -> dict[str, str]:
-    """Module-level ``def f(text): return QCoreApplication.translate("Ctx", text)``."""
+def _helpers(tree: ast.Module) -> dict[str, tuple[str, bool]]:
+    """Module-level ``def f(text): return QCoreApplication.translate("Ctx", text)``, and
+    the plural kind ``def f(text, n): return QCoreApplication.translate("Ctx", text, "",
+    n)``: name -> (context, plural)."""
     found = {}
     for node in tree.body:
-        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1):
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) in (1, 2)):
             continue
-        if len(node.body) != 1 or not isinstance(node.body[0], ast.Return):
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        if len(body) != 1 or not isinstance(body[0], ast.Return):
             continue
-        call = node.body[0].value
+        call = body[0].value
+        params = [a.arg for a in node.args.args]
         if not (
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
             and call.func.attr == "translate"
-            and len(call.args) == 2
+            and len(call.args) == 2 * len(params)
             and isinstance(call.args[0], ast.Constant)
             and isinstance(call.args[0].value, str)
             and isinstance(call.args[1], ast.Name)
-            and call.args[1].id == node.args.args[0].arg
+            and call.args[1].id == params[0]
+            and (len(params) == 1 or (
+                isinstance(call.args[3], ast.Name) and call.args[3].id == params[1]))
         ):
             continue
-        found[node.name] = call.args[0].value
+        found[node.name] = (call.args[0].value, len(params) == 2)
     return found
 
 
 def helper_calls(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
-    """``(context, text)`` of each ``helper("literal")`` call, and where non-literals are."""
+    """``(context, text)`` of each ``helper("literal")`` call, and where non-literals are.
+    A plural helper's text comes back as ``PLURAL + text``."""
     calls: list[tuple[str, str]] = []
     blind: list[str] = []
     for path in paths:
@@ -92,12 +117,12 @@ def helper_calls(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            context = helpers.get(node.func.id)
-            if context is None:
+            context, plural = helpers.get(node.func.id, ("", False))
+            if not context:
                 continue
             arg = node.args[0] if node.args else None
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                calls.append((context, arg.value))
+                calls.append((context, PLURAL * plural + arg.value))
             elif not (  # the helper's own body passes its parameter on: not a call
                 isinstance(arg, ast.Name) and node.func.id in helpers
             ):
@@ -149,10 +174,25 @@ def core_messages(paths: list[Path]) -> tuple[list[tuple[str, str]], list[str]]:
     return calls, blind
 
 
+def template_texts(folder: Path = BADGES) -> list[tuple[str, str]]:
+    """``(TEMPLATES, text)`` of each shipped badge template's title and description, shown
+    in the UI through ``QCoreApplication.translate(TEMPLATES, …)`` (their keys stay)."""
+    import tomllib
+
+    calls = []
+    for path in sorted(folder.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        calls += [(TEMPLATES, data[k]) for k in ("title", "description") if data.get(k)]
+    return calls
+
+
 def _shim(calls: list[tuple[str, str]]) -> str:
     lines = ["from PySide6.QtCore import QCoreApplication", ""]
     for context, text in calls:
-        lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
+        if text.startswith(PLURAL):  # lupdate files it as plural only with a literal n
+            lines.append(f"QCoreApplication.translate({context!r}, {text[1:]!r}, '', 2)")
+        else:
+            lines.append(f"QCoreApplication.translate({context!r}, {text!r})")
     return "\n".join(lines) + "\n"
 
 
@@ -163,11 +203,12 @@ def _tool(name: str) -> str:
     return found
 
 
-def lupdate(ts: Path) -> str:
-    """Bring ``ts`` in line with the code; lupdate's summary line is returned."""
+def lupdate(ts: Path, language: str = LANGUAGE) -> str:
+    """Bring ``ts`` in line with the code; lupdate's summary line is returned.  English
+    (the source language) gets the plural entries only."""
     calls, blind = helper_calls(sources())
     messages, unread = core_messages(core_sources())
-    calls += messages
+    calls += messages + template_texts()
     blind += unread
     for where in blind:
         print(f"warning: {where}: translated text that is not a literal", file=sys.stderr)
@@ -183,8 +224,9 @@ def lupdate(ts: Path) -> str:
                 "-locations", "none",
                 "-no-obsolete",
                 "-no-ui-lines",
+                *(["-pluralonly"] if language == "en" else []),
                 "-source-language", "en",
-                "-target-language", LANGUAGE,
+                "-target-language", language,
                 "-ts", str(ts),
             ],
             check=True,
@@ -192,6 +234,39 @@ def lupdate(ts: Path) -> str:
             text=True,
         )
     return done.stdout.strip()
+
+
+_NUMERUS = re.compile(
+    r'(<message numerus="yes">\s*<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)'
+    r'<translation type="unfinished">(?:(?!</translation>).)*</translation>',
+    re.S,
+)
+_WORD_S = re.compile(r"(\w+)\(s\)")
+
+
+def english_plurals(source: str) -> tuple[str, str]:
+    """ "%n badge(s) on %n page(s)" -> ("%n badge…", "%n badges…"); "person(s)" -> people."""
+    def plural(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return IRREGULAR.get(match.group(0), word + "s")
+
+    return _WORD_S.sub(lambda m: m.group(1), source), _WORD_S.sub(plural, source)
+
+
+def fill_english(ts: Path) -> int:
+    """Fill the unfinished plural entries of the English ``ts``; how many were filled."""
+    text = ts.read_text(encoding="utf-8")
+    count = 0
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        one, many = english_plurals(match.group(2))
+        return (f"{match.group(1)}<translation>\n            <numerusform>{one}</numerusform>"
+                f"\n            <numerusform>{many}</numerusform>\n        </translation>")
+
+    ts.write_text(_NUMERUS.sub(fill, text), encoding="utf-8")
+    return count
 
 
 def lrelease(ts: Path, qm: Path) -> None:
@@ -209,11 +284,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ts", type=Path, default=TS)
     parser.add_argument("--qm", type=Path, default=QM)
     parser.add_argument("--no-release", action="store_true", help="only update the .ts")
+    parser.add_argument("--en-ts", type=Path, default=ENGLISH_TS)
+    parser.add_argument("--en-qm", type=Path, default=ENGLISH_QM)
     args = parser.parse_args(argv)
     print(lupdate(args.ts))
     unfinished = args.ts.read_text(encoding="utf-8").count('type="unfinished"')
+    print(f"English plurals: {lupdate(args.en_ts, 'en')}")
+    filled = fill_english(args.en_ts)
+    if filled:
+        print(f"{filled} English plural entries filled from their source (check them)")
     if not args.no_release:
         lrelease(args.ts, args.qm)
+        lrelease(args.en_ts, args.en_qm)
     if unfinished:
         print(f"{unfinished} entries still to translate in {args.ts}")
     return 0

@@ -17,7 +17,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from checkin import __version__
-from checkin.cli import badges, common, data, desk, event, offline, roster, stats, sync
+from checkin.cli import (
+    accreditation,
+    badges,
+    common,
+    data,
+    desk,
+    event,
+    kiosk,
+    offline,
+    roster,
+    stats,
+    sync,
+)
 from checkin.cli.common import (
     EXIT_DATABASE,
     EXIT_INTERRUPTED,
@@ -33,7 +45,7 @@ from checkin.core.errors import UserError
 __all__ = ["build_parser", "main"]
 
 # In the order of ``checkin --help``.
-_GROUPS = (event, roster, desk, offline, stats, badges, data, sync)
+_GROUPS = (event, roster, desk, kiosk, accreditation, offline, stats, badges, data, sync)
 
 # Tried in this order when a command fails; the first class that matches gives the exit
 # status.  The tables import their classes only then, so that ``checkin scan`` does not
@@ -41,6 +53,7 @@ _GROUPS = (event, roster, desk, offline, stats, badges, data, sync)
 _ERROR_TABLES: tuple[Callable[[], ErrorTable], ...] = (
     common.user_errors,
     desk.user_errors,
+    accreditation.user_errors,
     offline.user_errors,
     roster.user_errors,
     badges.user_errors,
@@ -50,7 +63,14 @@ _ERROR_TABLES: tuple[Callable[[], ErrorTable], ...] = (
 
 
 def cmd_none(args: argparse.Namespace) -> int:
-    """No command: the desktop app (Qt is imported only here, never for a command)."""
+    """No command: the desktop app (Qt is imported only here, never for a command) —
+    unless it cannot show a window here: then a sentence and the fix, not Qt's abort."""
+    from checkin.cli.display import problem
+
+    said = problem()
+    if said is not None:
+        print(said, file=sys.stderr)
+        return common.EXIT_NO_DISPLAY
     from checkin.ui.app import main as run_app
 
     return run_app(args.db, args.demo, read_only=args.read_only)

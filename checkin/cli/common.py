@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+from checkin.core.wording import plural
+
 if TYPE_CHECKING:  # not at run time: the store module loads SQLAlchemy
     from checkin.core.db.store import Store
     from checkin.core.desk.merge import Duplicate
     from checkin.core.types import DelegateInfo, EventInfo, ScanResult
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATABASE = 0, 1, 2, 3
+EXIT_NO_DISPLAY = 4  # the app cannot open a window here (``checkin.cli.display``)
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
 EXIT_UNEXPECTED = 70  # a bug: sysexits' EX_SOFTWARE
 
@@ -35,6 +38,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_DATABASE, "the database cannot be opened (damaged, locked, read-only, newer "
                     "version) or its server cannot be reached (scan, undo: only when this "
                     "station has no offline copy yet; replay: nothing was replayed)"),
+    (EXIT_NO_DISPLAY, "the desktop app cannot open a window: no display (SSH, a server) "
+                      "or a system library missing; the message names the fix"),
     (EXIT_UNEXPECTED, "an unexpected error, a bug: run again with CHECKIN_DEBUG=1 and "
                       "report it"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
@@ -94,10 +99,23 @@ def user_errors() -> ErrorTable:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The store the global options name, opened (a context manager)."""
+    """The store the global options name, opened (a context manager).
+
+    ``--demo`` on a demo database with no event yet creates the demo event first, the
+    same one the app would, so ``checkin --demo list`` works before the app was ever
+    opened (``--db X --demo``: in that file)."""
     from checkin.core.db.store import open_store as open_core_store
 
-    return open_core_store(args.db, demo=args.demo, read_only=args.read_only)
+    store = open_core_store(args.db, demo=args.demo, read_only=args.read_only)
+    if args.demo and not args.read_only:
+        from checkin.core.roster.demo import ensure_demo
+
+        try:
+            ensure_demo(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def database_url(args: argparse.Namespace) -> str:
@@ -120,7 +138,8 @@ def progress_printer(args: argparse.Namespace) -> Callable[[int, int], None]:
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
-            print(f"\r{done}/{total} badges", end="", file=sys.stderr, flush=True)
+            print(f"\r{done}/{plural(total, 'badge', 'badges')}", end="", file=sys.stderr,
+                  flush=True)
 
     return progress
 
@@ -177,6 +196,13 @@ def outcome_json(event: EventInfo, o: ScanResult, *, offline: bool = False) -> d
         "scan_id": o.scan_id,
         "message": o.message,
         "offline": offline,
+        # The accreditation desk (issue 19's contract).
+        "note": {"text": o.note.text, "done": o.note.done} if o.note else None,
+        "photo": o.photo,
+        "handouts": [{"item": h.item, "state": h.state} for h in o.handouts],
+        "id_check": o.id_check or None,
+        "rule": o.rule or None,
+        "overridden": o.overridden,
     }
 
 

@@ -21,6 +21,7 @@ from checkin.cli.common import (
     print_json,
     progress_printer,
 )
+from checkin.core.wording import plural
 
 
 def user_errors() -> ErrorTable:
@@ -56,7 +57,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(path), "kind": kind, "rows": rows})
     else:
-        what = f"{rows} delegates" if rows is not None else kind
+        what = plural(rows, "delegate", "delegates") if rows is not None else kind
         print(f"Wrote {path} ({what}).")
     return EXIT_OK
 
@@ -84,9 +85,10 @@ def cmd_paper_arrivals(args: argparse.Namespace) -> int:
                     "at": event.local(at).isoformat(timespec="seconds")})
     else:
         where = f"session {result.session}" if result.session else "the venue"
-        print(f"Recorded {len(result.admitted)} arrivals to {where} at "
-              f"{event.local(at):%H:%M} ({args.station}); {len(result.already)} were already "
-              "checked in.")
+        already = "was" if len(result.already) == 1 else "were"
+        print(f"Recorded {plural(len(result.admitted), 'arrival', 'arrivals')} to {where} at "
+              f"{event.local(at):%H:%M} ({args.station}); {len(result.already)} {already} "
+              "already checked in.")
     return EXIT_OK
 
 
@@ -107,8 +109,10 @@ def cmd_mailmerge(args: argparse.Namespace) -> int:
                     "badges": report.badges, "skipped_cancelled": report.skipped_cancelled})
     else:
         end_progress()
-        print(f"Wrote {report.badges} badges (PDF + QR image) and {report.csv_path} for the "
-              f"mail merge; {report.skipped_cancelled} cancelled registrations skipped.")
+        skipped = plural(report.skipped_cancelled, "cancelled registration",
+                         "cancelled registrations")
+        print(f"Wrote {plural(report.badges, 'badge', 'badges')} (PDF + QR image) and "
+              f"{report.csv_path} for the mail merge; {skipped} skipped.")
     return EXIT_OK
 
 
@@ -125,7 +129,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print_json({"path": str(result.path), "size": result.size,
                     "removed": [str(p) for p in result.removed]})
     else:
-        rotated = f"; {len(result.removed)} older backups removed" if result.removed else ""
+        rotated = (f"; {plural(len(result.removed), 'older backup', 'older backups')} removed"
+                   if result.removed else "")
         print(f"Backed up to {result.path} ({result.size:,} bytes, integrity checked)"
               f"{rotated}.")
     return EXIT_OK
@@ -175,8 +180,10 @@ def cmd_purge(args: argparse.Namespace) -> int:
         print_json({"delegates": report.delegates, "scans": report.scans,
                     "backups_removed": len(report.backups_removed), "wiped": report.wiped})
     else:
-        print(f"Personal data removed from {report.delegates} delegates and {report.scans} "
-              f"journal rows; {len(report.backups_removed)} backups deleted. Counts kept.")
+        print(f"Personal data removed from {plural(report.delegates, 'delegate', 'delegates')}"
+              f" and {plural(report.scans, 'journal row', 'journal rows')}; "
+              f"{plural(len(report.backups_removed), 'backup', 'backups')} deleted. "
+              "Counts kept.")
     if not report.wiped:
         print("checkin: warning: another program has the database open, so old values may "
               "remain in its journal file until it closes; close it and run "

@@ -42,9 +42,10 @@ SCAN_BATCH = 512
 
 def user_errors() -> ErrorTable:
     """An unknown session, or a desk that cannot work on this event."""
+    from checkin.core.accreditation.rules import OverrideError
     from checkin.core.desk.service import CheckinError
 
-    return ((CheckinError, EXIT_USAGE),)
+    return ((CheckinError, EXIT_USAGE), (OverrideError, EXIT_USAGE))
 
 
 def _outcome_text(o: ScanResult) -> str:
@@ -101,11 +102,12 @@ class LocalDesk:
 
     def scan_each(
         self, raws: list[str], *, session: str | None, source: ScanSource,
-        action: ScanAction,
+        action: ScanAction, override: bool = False, reason: str = "",
     ) -> Iterator[tuple[ScanResult, bool]]:
         """The batch in one transaction; the results once it is committed."""
         for outcome in self.service.scan_many(raws, session=session, source=source,
-                                               action=action):
+                                               action=action, override=override,
+                                               reason=reason):
             yield outcome, False
 
     def undo(self, scan_id: str) -> tuple[ScanResult, bool]:
@@ -141,6 +143,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     if args.exit and not args.session:
         raise UsageError("--exit needs --session KEY|auto: exits are counted per room.")
+    if args.override and not args.operator.strip():
+        raise UsageError("--override needs --operator NAME: the journal keeps who decided.")
     source = ScanSource(args.source)
     action = ScanAction.EXIT if args.exit else ScanAction.ENTRY
     with open_desk(args, operator=args.operator) as desk:
@@ -150,7 +154,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         refused = False
         for batch in codes:
             for outcome, offline in desk.scan_each(batch, session=args.session,
-                                                   source=source, action=action):
+                                                   source=source, action=action,
+                                                   override=args.override,
+                                                   reason=args.reason):
                 refused |= not outcome.accepted
                 emit(outcome, offline)
             sys.stdout.flush()
@@ -179,6 +185,11 @@ def register(commands: Commands) -> None:
                    help="record attendance in a session; 'auto' = the one running now")
     p.add_argument("--exit", action="store_true",
                    help="record people leaving the --session's room (a door desk)")
+    p.add_argument("--override", action="store_true",
+                   help="admit although an entry rule refuses (closed session, doors not "
+                        "open, session full); needs --operator, recorded in the journal")
+    p.add_argument("--reason", default="", metavar="TEXT",
+                   help="why the --override was decided (kept in the journal)")
     p.add_argument("--source", default="scanner", help=argparse.SUPPRESS,
                    choices=["scanner", "camera", "manual", "typed", "walk-in"])
 

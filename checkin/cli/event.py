@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from checkin.cli.common import EXIT_OK, Commands, iso, open_store, print_json
+from checkin.core.wording import plural
 
 if TYPE_CHECKING:
     from checkin.core.db.store import Store
@@ -13,16 +14,18 @@ if TYPE_CHECKING:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from checkin.core.db.store import open_store as open_core_store
     from checkin.core.roster.demo import create_demo
 
-    with open_store(args) as store:
+    # The core's store: the CLI's would create the demo itself under --demo.
+    with open_core_store(args.db, demo=args.demo, read_only=args.read_only) as store:
         result = create_demo(store)
         if args.json:
             print_json({"created": result.created, "event": result.event.name,
                         "date": result.event.date.isoformat()})
         elif result.created:
             print(f"Created the demo event '{result.event.name}' dated {result.event.date}, "
-                  f"{len(result.report.new)} delegates.")
+                  f"{plural(len(result.report.new), 'delegate', 'delegates')}.")
         else:
             print(f"The demo event '{result.event.name}' is already in this database.")
     return EXIT_OK
@@ -34,8 +37,9 @@ def cmd_event_init(args: argparse.Namespace) -> int:
     spec = load_event_file(args.file)
     with open_store(args) as store:
         event = save_event(store, spec, new=args.new)
-        print(f"Event '{event.name}' on {event.date}: {len(event.sessions)} sessions, "
-              f"{len(event.categories)} categories.")
+        print(f"Event '{event.name}' on {event.date}: "
+              f"{plural(len(event.sessions), 'session', 'sessions')}, "
+              f"{plural(len(event.categories), 'category', 'categories')}.")
     return EXIT_OK
 
 
@@ -59,12 +63,19 @@ def _event_json(event: EventInfo) -> dict:
         "sessions": [
             {"key": s.key, "title": s.title, "room": s.room,
              "start": iso(event, s.starts_at), "end": iso(event, s.ends_at),
-             "capacity": s.capacity, "attendance": s.attendance}
+             "capacity": s.capacity, "attendance": s.attendance,
+             "only_categories": list(s.only_categories), "doors_open": s.doors_open,
+             "hard_capacity": s.hard_capacity}
             for s in event.sessions
         ],
         "categories": [
-            {"key": c.key, "label": c.label, "colour": c.colour}
+            {"key": c.key, "label": c.label, "colour": c.colour, "id_check": c.id_check}
             for c in event.categories
+        ],
+        "handouts": [
+            {"key": h.key, "label": h.label, "returnable": h.returnable,
+             "categories": list(h.categories)}
+            for h in event.handouts
         ],
     }
 
@@ -75,7 +86,14 @@ def _print_event(event: EventInfo, store: Store) -> None:
     for s in event.sessions:
         start, end = event.local(s.starts_at), event.local(s.ends_at)
         cap = f"  capacity {s.capacity}" if s.capacity else ""
+        cap += " (refuses when full)" if s.capacity and s.hard_capacity else ""
+        cap += f"  only {', '.join(s.only_categories)}" if s.only_categories else ""
+        cap += f"  doors open {s.doors_open} min before" if s.doors_open is not None else ""
         print(f"  {start:%H:%M}–{end:%H:%M}  {s.key:<14} {s.title}{cap}")
+    for h in event.handouts:
+        back = "returnable" if h.returnable else "kept"
+        who = f", for {', '.join(h.categories)}" if h.categories else ""
+        print(f"  hand-out {h.key:<12} {h.label} ({back}{who})")
 
 
 def register(commands: Commands) -> None:

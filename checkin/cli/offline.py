@@ -34,6 +34,7 @@ from checkin.cli.common import (
     duplicate_json,
     print_json,
 )
+from checkin.core.wording import plural
 
 if TYPE_CHECKING:
     from checkin.core.desk.offline import DeskCheckin, ReplayReport
@@ -76,11 +77,12 @@ class SharedDesk:
 
     def scan_each(
         self, raws: Iterable[str], *, session: str | None, source: ScanSource,
-        action: ScanAction,
+        action: ScanAction, override: bool = False, reason: str = "",
     ) -> Iterator[tuple[ScanResult, bool]]:
         """Each code's result as soon as it is recorded, with "was it offline"."""
         for raw in raws:
-            outcome = self.desk.scan(raw, session=session, source=source, action=action)
+            outcome = self.desk.scan(raw, session=session, source=source, action=action,
+                                     override=override, reason=reason)
             yield outcome, self._offline()
 
     def undo(self, scan_id: str) -> tuple[ScanResult, bool]:
@@ -95,10 +97,6 @@ class SharedDesk:
                   f"station {self.desk.station!r}.")
         self._was_online = online
         return not online
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 @contextmanager
@@ -118,7 +116,7 @@ def open_shared(url: str, *, station: str, operator: str = "") -> Iterator[Share
         yield SharedDesk(desk)
     finally:
         if desk.pending and not desk.online:
-            waiting = _plural(desk.pending, "scan waits", "scans wait")
+            waiting = plural(desk.pending, "scan waits", "scans wait")
             they = "it goes" if desk.pending == 1 else "they go"
             _note(f"{waiting} in the offline copy of station {station!r} for the server: "
                   f"{they} at this station's next scan, or with "
@@ -144,22 +142,22 @@ def _anything(report: ReplayReport) -> bool:
 def _report_lines(report: ReplayReport, station: str) -> list[str]:
     """What a replay did, in sentences: what it pushed, then what needs a person."""
     merged, changes = report.merge, report.changes
-    pushed = [_plural(merged.new, "scan", "scans")]
+    pushed = [plural(merged.new, "scan", "scans")]
     if changes.walk_ins or changes.edits:
-        pushed += [_plural(changes.walk_ins, "walk-in", "walk-ins"),
-                   _plural(changes.edits, "edit", "edits")]
+        pushed += [plural(changes.walk_ins, "walk-in", "walk-ins"),
+                   plural(changes.edits, "edit", "edits")]
     lines = [f"replayed {', '.join(pushed)} from the offline copy of station {station!r} "
              "to the server."]
     lines += [f"skipped scan {k.uuid}: {k.reason}" for k in merged.skipped]
     lines += [f"{d.message}  [scans {d.first_scan} and {d.second_scan}]"
               for d in report.duplicates]
     if report.duplicates:
-        twice = _plural(len(report.duplicates), "person was", "people were")
+        twice = plural(len(report.duplicates), "person was", "people were")
         lines.append(f"{twice} admitted twice while the station was offline (also in "
                      "'checkin sync duplicates').")
     lines += [f"{c.message}  [change {c.change}]" for c in report.clashes]
     if report.clashes:
-        lines.append(f"{_plural(len(report.clashes), 'change', 'changes')} made offline "
+        lines.append(f"{plural(len(report.clashes), 'change', 'changes')} made offline "
                      "could not simply be applied: a person must resolve them (nothing "
                      "was merged or dropped).")
     return lines

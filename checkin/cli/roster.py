@@ -19,6 +19,7 @@ from checkin.cli.common import (
     open_store,
     print_json,
 )
+from checkin.core.wording import plural
 
 if TYPE_CHECKING:
     from checkin.core.roster.report import ImportReport
@@ -94,7 +95,8 @@ def _print_import_summary(report: ImportReport, args: argparse.Namespace) -> Non
                 row = f"row {c.row}: " if c.row else ""
                 print(f"  {label:<8}{row}{c.name}{detail}")
     elif report.applied:
-        skipped = f"; {report.skipped_rows} invalid rows skipped" if report.skipped_rows else ""
+        skipped = (f"; {plural(report.skipped_rows, 'invalid row', 'invalid rows')} skipped"
+                   if report.skipped_rows else "")
         print(f"Imported {report.file}: {counts}{skipped}.")
     else:
         print(f"Nothing imported from {report.file}: fix the problems above "
@@ -108,11 +110,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         event = require_event(store)
         entries = list_delegates(store, event)
+    if args.codes:  # one code a line: for a pipe into 'checkin scan -'
+        for e in entries:
+            if e.delegate.status == "registered":
+                print(e.code)
+        return EXIT_OK
     if args.json:
         rows = []
         for e in entries:
             item = delegate_json(e.delegate, code=e.code)
             item["arrived_at"] = iso(event, e.arrived_at)
+            item["arrived_source"] = e.arrived_source  # scanner, kiosk… or None
             rows.append(item)
         print_json(rows)
         return EXIT_OK
@@ -120,9 +128,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         d = e.delegate
         arrived = event.local(e.arrived_at).strftime("%H:%M") if e.arrived_at else "—"
         status = "" if d.status == "registered" else f" [{d.status}]"
-        print(f"{e.code}  {arrived:>5}  {d.last_name}, {d.first_name} — {d.organisation}"
-              f" ({d.country}) {d.category}{status}")
-    print(f"{len(entries)} delegates.", file=sys.stderr)
+        print(f"{e.code}  {d.reference:<11} {arrived:>5}  {d.last_name}, {d.first_name} — "
+              f"{d.organisation} ({d.country}) {d.category}{status}")
+    print(f"{plural(len(entries), 'delegate', 'delegates')}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -158,7 +166,11 @@ def register(commands: Commands) -> None:
                    help="use COLUMN for FIELD (reference, first_name, last_name, full_name, "
                         "organisation, country, email, category); repeatable")
 
-    commands.add("list", cmd_list, "list delegates with status, arrival time and badge code")
+    p = commands.add("list", cmd_list,
+                     "list delegates with reference, status, arrival time and badge code")
+    p.add_argument("--codes", action="store_true",
+                   help="only the badge codes of registered delegates, one a line (e.g. "
+                        "'checkin list --codes | head -n 1 | checkin scan -')")
 
     p = commands.add("search", cmd_search,
                      "find delegates by name, organisation, email or reference")

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from checkin.core.types import Outcome
+from checkin.core.wording import plural
 
 EXIT_PASSED, EXIT_FAILED = 0, 1
 STATION = "self-test"
@@ -68,7 +69,8 @@ def _demo(ctx: _Context) -> str:
     if not result.created or count == 0:
         raise SelfTestFailure("the demo event was not created with its delegates")
     ctx.event = result.event
-    return f"demo event with {count} delegates, {len(ctx.event.sessions)} sessions"
+    return (f"demo event with {plural(count, 'delegate', 'delegates')}, "
+            f"{plural(len(ctx.event.sessions), 'session', 'sessions')}")
 
 
 def _badge(ctx: _Context) -> str:
@@ -83,7 +85,8 @@ def _badge(ctx: _Context) -> str:
     )
     if report.badges != 1 or not ctx.pdf.is_file():
         raise SelfTestFailure(f"expected 1 badge in {ctx.pdf.name}, got {report.badges}")
-    return (f"badge {ctx.delegate.reference} on template a6: {report.pages} page, "
+    return (f"badge {ctx.delegate.reference} on template a6: "
+            f"{plural(report.pages, 'page', 'pages')}, "
             f"{ctx.pdf.stat().st_size // 1024} KiB PDF")
 
 
@@ -190,7 +193,8 @@ def _desktop(ctx: _Context) -> str:
         workers.cancel_all()
         workers.wait_all(5000)
     return (f"Qt {PySide6.__version__} ({app.platformName()}): {modules} UI modules, "
-            f"{len(qm_files)} translations, the window opens on the Desk")
+            f"{plural(len(qm_files), 'translation', 'translations')}, the window opens on "
+            "the Desk")
 
 
 def _sound(ctx: _Context) -> str:
@@ -203,7 +207,7 @@ def _sound(ctx: _Context) -> str:
             raise SelfTestFailure(board.unavailable + " The desk works silently.")
     finally:
         board.deleteLater()
-    return f"{len(KINDS)} desk sounds loaded"
+    return f"{plural(len(KINDS), 'desk sound', 'desk sounds')} loaded"
 
 
 def _camera(ctx: _Context) -> str:
@@ -226,7 +230,7 @@ def _camera(ctx: _Context) -> str:
         cameras = len(scanner.available_cameras())
     finally:
         scanner.deleteLater()
-    return f"media backend, {cameras} camera(s) connected"
+    return f"media backend, {plural(cameras, 'camera', 'cameras')} connected"
 
 
 STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (

@@ -15,6 +15,7 @@ from checkin.cli.common import (
     open_store,
     print_json,
 )
+from checkin.core.wording import plural
 
 
 def user_errors() -> ErrorTable:
@@ -33,7 +34,8 @@ def cmd_sync_export(args: argparse.Namespace) -> int:
         print_json({"path": str(report.path), "delegates": report.delegates,
                     "scans": report.scans, "sessions": report.sessions})
     else:
-        print(f"Wrote {report.path}: {report.delegates} delegates, {report.scans} journal rows. "
+        print(f"Wrote {report.path}: {plural(report.delegates, 'delegate', 'delegates')}, "
+              f"{plural(report.scans, 'journal row', 'journal rows')}. "
               "Import it on the other station with 'checkin sync import'.")
     return EXIT_OK
 
@@ -81,7 +83,8 @@ def cmd_sync_duplicates(args: argparse.Namespace) -> int:
     else:
         for d in duplicates:
             print(f"{d.message}  [scans {d.first_scan} and {d.second_scan}]")
-        print(f"{len(duplicates)} people admitted twice while stations were apart.",
+        print(f"{plural(len(duplicates), 'person', 'people')} admitted twice while stations "
+              "were apart.",
               file=sys.stderr)
     return EXIT_OK
 

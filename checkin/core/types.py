@@ -28,6 +28,12 @@ class ScanAction(enum.StrEnum):
     ENTRY = "entry"
     EXIT = "exit"
     UNDO = "undo"
+    # The accreditation desk's rows (``accreditation``), in the same journal so they
+    # replay and merge like scans; never counted as entries.
+    HANDOUT = "handout"  # an item handed out (``item``, ``item_code``)
+    RETURN = "return"  # an item given back
+    NOTE_DONE = "note_done"  # the attention note (its text in ``detail``) dealt with
+    ID_CHECK = "id_check"  # staff checked the person's identity document
 
 
 class ScanSource(enum.StrEnum):
@@ -37,6 +43,7 @@ class ScanSource(enum.StrEnum):
     TYPED = "typed"  # a badge code typed by hand from the printed badge
     WALK_IN = "walk-in"
     IMPORT = "import"
+    KIOSK = "kiosk"  # a delegate at the self check-in kiosk (a scan or a typed search)
 
 
 class Outcome(enum.StrEnum):
@@ -49,6 +56,8 @@ class Outcome(enum.StrEnum):
     UNDONE = "undone"
     EXITED = "exited"  # an exit recorded: the person left the session's room
     NOT_PRESENT = "not_present"  # an exit scan of someone not inside (never in, or gone)
+    NOT_ALLOWED = "not_allowed"  # refused by an entry rule (``rule`` says which)
+    DONE = "done"  # an accreditation row (hand-out, return, note done, ID check) recorded
 
     @property
     def may_enter(self) -> bool:
@@ -65,6 +74,20 @@ class CategoryInfo:
     key: str
     label: str
     colour: str
+    id_check: bool = False  # the desk checks an identity document (``accreditation``)
+
+
+@dataclass(frozen=True)
+class HandoutItem:
+    """An item the desk hands out (TOML ``[[handouts]]``): a headset, a welcome kit."""
+
+    key: str
+    label: str
+    returnable: bool  # must come back (a headset), or is kept (a lunch voucher)
+    categories: tuple[str, ...] = ()  # category keys that get it; () = everyone
+
+    def for_category(self, category: str) -> bool:
+        return not self.categories or category in self.categories
 
 
 @dataclass(frozen=True)
@@ -77,6 +100,11 @@ class SessionInfo:
     ends_at: dt.datetime  # aware, UTC
     capacity: int | None
     attendance: bool
+    # Entry rules (``accreditation.rules``): categories admitted (() = all), minutes
+    # before the start the doors open (None = any time), a capacity that refuses.
+    only_categories: tuple[str, ...] = ()
+    doors_open: int | None = None
+    hard_capacity: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +121,10 @@ class EventInfo:
     registration_opens: dt.datetime | None  # aware, UTC
     sessions: tuple[SessionInfo, ...]
     categories: tuple[CategoryInfo, ...]
+    handouts: tuple[HandoutItem, ...] = ()
+
+    def handout(self, key: str) -> HandoutItem | None:
+        return next((h for h in self.handouts if h.key == key), None)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -138,6 +170,30 @@ class DelegateInfo:
 
 
 @dataclass(frozen=True)
+class NoteInfo:
+    """A delegate's attention note for the desk, and whether staff dealt with it."""
+
+    text: str
+    done: bool = False
+    done_at: dt.datetime | None = None  # aware UTC
+    done_by: str = ""  # the operator (or station) that marked it done
+
+
+@dataclass(frozen=True)
+class HandoutState:
+    """Where one person stands with one item: ``due`` (theirs, not handed out yet),
+    ``out`` (they hold it) or ``returned`` (given back; a kept item stays ``out``)."""
+
+    item: str
+    label: str
+    state: str  # "due" | "out" | "returned"
+    returnable: bool
+    out_at: dt.datetime | None = None  # aware UTC, the latest hand-out
+    returned_at: dt.datetime | None = None
+    item_code: str = ""  # the item's own number, if one was scanned or typed
+
+
+@dataclass(frozen=True)
 class ScanResult:
     """What one scan, check-in or undo did, as the desk shows it."""
 
@@ -154,6 +210,17 @@ class ScanResult:
     # language (``message`` is the English sentence, for the CLI and logs of outcomes).
     reason: str = ""
     args: tuple[str, ...] = ()
+    # The accreditation desk (``accreditation``): the person's open or done note, whether
+    # a photo is stored, their hand-outs, and the identity check their category asks
+    # for ("" = none asked, "due", "done").
+    note: NoteInfo | None = None
+    photo: bool = False
+    handouts: tuple[HandoutState, ...] = ()
+    id_check: str = ""
+    # The entry rule that refused (``not_allowed``) or that an override set aside
+    # (``overridden``): "only_categories", "doors_open" or "capacity".
+    rule: str = ""
+    overridden: bool = False
 
     @property
     def may_enter(self) -> bool:

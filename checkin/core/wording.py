@@ -60,7 +60,7 @@ FRENCH: dict[str, str] = {
     "Time": "Heure",
     "Tick the box and write the time.": "Cochez la case et notez l’heure.",
     "Enter the ticks afterwards with:": f"Saisissez ensuite les coches avec{NBSP}:",
-    "(nobody)": "(personne)",
+    "(nobody)": "(aucune personne)",
     # Attendance workbook (the CSV keeps its machine headings: scripts read it)
     "Attendance": "Présences",
     "reference": "Référence",
@@ -82,6 +82,8 @@ FRENCH: dict[str, str] = {
     "typed": "code tapé",
     "walk-in": "sur place",
     "import": "import",
+    "kiosk": "borne",
+    "arrived_source": "Source de l’arrivée",
     # Mail-merge list (the badge and QR files)
     "pdf": "pdf",
     "png": "png",
@@ -98,6 +100,12 @@ def words(language: str) -> Callable[[str], str]:
         return table.get(text, text)
 
     return tr
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """ "1 delegate", "2 delegates", "0 delegates": a count and its noun, in English (the
+    command line's language; the desktop app has Qt's plural forms instead)."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def locale(language: str) -> str:

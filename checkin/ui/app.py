@@ -1,12 +1,14 @@
 """The desktop app: QApplication, translations, and the composition of the window.
 
 ``main(db, demo)`` is what ``checkin`` with no command runs.  It opens the database,
-builds the shell with its pages and wires the scanner to the Desk page, so the first
-badge of the morning can be scanned without a click.  The scanner capture listens to the
-whole application (every window and dialog), and each result also goes up on a banner
-above the pages whenever the Desk cannot be seen (``desk.banner``).  A database with no
-event gets a first-start page instead (``first_start``), whose "Open the demo event"
-button creates the demo in that database (in the background) and then opens the Desk.
+builds the shell with the Desk (the other pages when first needed: ``workspace``) and
+wires the scanner to the Desk page, so the first badge of the morning can be scanned
+without a click, as soon as the window is painted (``first_paint``).  The scanner
+capture listens to the whole application (every window and dialog), and each result
+also goes up on a banner above the pages whenever the Desk cannot be seen
+(``desk.banner``).  A database with no event gets a first-start page instead
+(``first_start``), whose "Open the demo event" button creates the demo in that database
+(in the background) and then opens the Desk.
 
 Desk settings (station, mode, scanner suffix, lock…) are read from a ``QSettings``:
 this machine's by default in ``main``, any one in ``build_window`` (tests use a file).
@@ -22,6 +24,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -36,26 +39,26 @@ from PySide6.QtWidgets import (
 
 from checkin.core.db.store import Store, StoreError, open_store, resolve_url
 from checkin.core.event.stored import current_event
-from checkin.core.roster.demo import create_demo
 from checkin.core.types import EventInfo
-from checkin.ui.badges.page import BadgesPage
-from checkin.ui.dashboard.page import DashboardPage
+from checkin.ui import first_paint
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.banner import ResultBanner, desk_hidden
-from checkin.ui.desk.connection import DeskConnection
 from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings, default_station
-from checkin.ui.first_start import show_first_start
 from checkin.ui.main_window import MainWindow
-from checkin.ui.organiser.agenda import AgendaPage
-from checkin.ui.organiser.autobackup import AutoBackup
 from checkin.ui.organiser.menu import OrganiserMenu
-from checkin.ui.roster.page import RosterPage
 from checkin.ui.widgets import collector, workers
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.plain import message_box
+from checkin.ui.workspace import Workspace
+
+# Only what the Desk needs is imported before the first paint; the other pages, the
+# first-start page, the shared-server connection and the backups come when used.
+if TYPE_CHECKING:
+    from checkin.ui.desk.connection import DeskConnection
+    from checkin.ui.organiser.autobackup import AutoBackup
 
 log = logging.getLogger(__name__)
 
@@ -95,45 +98,67 @@ def open_event(
     *,
     settings: DeskSettings,
     qsettings: QSettings | None = None,
+    painted: first_paint.FirstPaint | None = None,
 ) -> DeskController:
-    """Put the event's pages in the shell, Desk first, with the scanner wired to it."""
+    """Put the event's pages in the shell, Desk first, with the scanner wired to it.
+
+    Only the Desk is built now (the other pages on their first visit, ``Workspace``);
+    the search index, the sounds and the other pages come once ``painted`` says the
+    window is on screen (None: at once).  Scans work from the start, and names are
+    found in the database until the index is built.
+    """
     desk = DeskPage(event, settings.station)
-    controller = DeskController(store, event, desk, station=settings.station)
+    controller = DeskController(store, event, desk, station=settings.station, build_index=False)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
-    dashboard = DashboardPage(store, event)
-    # Loaded when first shown, not now: at 50,000 delegates each load is seconds of
-    # background work and a GUI-thread apply of 100-150 ms, which at start-up would
-    # land among the first scans at the desk.
-    roster = RosterPage(store, event, load=False)
-    badge_page = BadgesPage(store, event, station=settings.station, load=False)
-    agenda = AgendaPage(store, event)
-    window.set_pages(
-        [
-            ("desk", _tr("Desk"), desk),
-            ("dashboard", _tr("Dashboard"), dashboard),
-            ("roster", _tr("Roster"), roster),
-            ("badges", _tr("Badges"), badge_page),
-            ("agenda", _tr("Agenda"), agenda),
-        ]
-    )
+    workspace = Workspace(window, controller, settings.station)
+    window.set_pages([("desk", _tr("Desk"), desk), *workspace.pages()])
     menu = OrganiserMenu(window, store, event)  # before the lock state is applied
     controller.locked_changed.connect(window.set_locked)
     controller.locked_changed.connect(menu.set_locked)
     controller.use_settings(settings, qsettings, detector)
     detector.incomplete.connect(controller.incomplete_scan)
     _wire_banner(window, controller)
-    _wire_workspace(window, controller, roster, badge_page, agenda, menu)
-    _wire_dashboard(window)
+    workspace.wire(menu)
     if store.dialect == "postgresql":
         connect_shared(store, controller)
     window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
     desk.focus_search()
+
+    def settle() -> None:
+        """After the first frame: the names, the sounds, then the other pages."""
+        controller.index_ready.connect(workspace.build_later)  # a no-op once all are built
+        controller.rebuild_index()
+        controller.sounds.load()
+        job = workers.run_in_background(warm_up, controller.roster_store(), event.id, parent=window)
+        job.failed.connect(lambda exc: log.warning("warm-up: %s", type(exc).__qualname__))
+        from checkin.ui.kiosk.desk_watch import KioskCaseWatch  # a kiosk's cases, on the Desk
+
+        KioskCaseWatch(controller.roster_store, event, desk.notices, parent=controller)
+
+    if painted is None:
+        settle()
+    else:
+        painted.after_paint(settle)
     return controller
+
+
+def warm_up(store: Store, event_id: int) -> None:
+    """Off the GUI thread, after the first paint: what the first scan and the first
+    keystroke would otherwise load on it (country names; the fallback search's SQL)."""
+    from checkin.core.desk.sql_search import search_sql
+    from checkin.core.roster.countries import country_name
+    from checkin.ui.widgets.translations import language
+
+    country_name("CH", language())
+    for words in ("warm", "warm up"):
+        search_sql(store, event_id, words, 1)
 
 
 def connect_shared(store: Store, controller: DeskController, **options) -> DeskConnection:
     """A desk on a shared server keeps working through a network drop (DeskConnection)."""
+    from checkin.ui.desk.connection import DeskConnection
+
     connection = DeskConnection(
         store.url.render_as_string(hide_password=False),
         station=controller.station,
@@ -167,81 +192,6 @@ def _wire_banner(window: MainWindow, controller: DeskController) -> ResultBanner
     return banner
 
 
-def _wire_dashboard(window: MainWindow) -> None:
-    """Live only while shown: a hidden dashboard reads nothing."""
-
-    def shown(key: str) -> None:
-        dashboard = window.page("dashboard")
-        if key == "dashboard":
-            dashboard.start()
-        else:
-            dashboard.stop()
-
-    window.page_changed.connect(shown)
-
-
-def _wire_workspace(
-    window: MainWindow,
-    controller: DeskController,
-    roster: RosterPage,
-    badge_page: BadgesPage,
-    agenda: AgendaPage,
-    menu: OrganiserMenu,
-) -> None:
-    """Keep the pages in step: what one page changes, the others show when next seen.
-
-    Pages reload when shown (in the background), never all at once; the desk's search
-    index is rebuilt only when the roster changed since it was built.
-    """
-    stale = {"index": False}
-    reload = {"roster": roster.refresh, "badges": badge_page.refresh, "agenda": agenda.refresh}
-
-    def roster_changed(*_args) -> None:
-        stale["index"] = True
-
-    def shown(key: str) -> None:
-        if key == "desk":
-            if stale["index"]:
-                stale["index"] = False
-                controller.rebuild_index()
-            controller.view.focus_search()
-        elif key in reload:
-            reload[key]()
-
-    def event_edited(event: EventInfo) -> None:
-        for page in (controller, roster, badge_page, menu):
-            page.set_event_info(event)
-        _rebuild_dashboard(window, controller.store, event)
-        window.setWindowTitle(_tr("%1 — checkin").replace("%1", event.name))
-
-    # Paper ticks change arrivals; a purge removes the names the desk's index holds.
-    menu.data_changed.connect(lambda: (roster_changed(), shown(window.current_page())))
-    roster.changed.connect(roster_changed)  # an edit, a cancellation, an import
-    badge_page.fix_requested.connect(lambda delegate_id: _fix(window, roster, delegate_id))
-    agenda.event_changed.connect(event_edited)
-    window.page_changed.connect(shown)
-
-
-def _fix(window: MainWindow, roster: RosterPage, delegate_id: int) -> None:
-    """A badge problem: the delegate's form, on the Roster page."""
-    window.show_page("roster")
-
-    def edit() -> None:
-        roster.loaded.disconnect(edit)
-        if roster.select_delegate(delegate_id):
-            roster.edit_current()
-
-    roster.loaded.connect(edit)  # show_page -> refresh -> loaded
-
-
-def _rebuild_dashboard(window: MainWindow, store: Store, event: EventInfo) -> None:
-    """The dashboard is built around the agenda (sessions, charts): built anew."""
-    window.page("dashboard").stop()
-    window.replace_page("dashboard", DashboardPage(store, event))
-    if window.current_page() == "dashboard":
-        window.page("dashboard").start()
-
-
 def build_window(
     store: Store,
     *,
@@ -265,14 +215,19 @@ def build_window(
     detector = detector or ScanDetector()
     detector.setParent(window)
     detector.install()  # every window and dialog: a scan never types into a dialog
+    painted = first_paint.watch(window)
 
     def opened(event: EventInfo) -> None:
-        open_event(window, store, event, detector, settings=prefs, qsettings=settings)
+        open_event(
+            window, store, event, detector, settings=prefs, qsettings=settings, painted=painted
+        )
 
     event = current_event(store)
     if event is not None:
         opened(event)
     else:
+        from checkin.ui.first_start import show_first_start
+
         show_first_start(window, store, opened)
     return window
 
@@ -339,6 +294,8 @@ def _ask_way_out(message: str, choices: list[str], latest) -> str:
 
 def start_backups(window: MainWindow, store: Store) -> AutoBackup:
     """Copies of the SQLite file every few minutes, said quietly in the status bar."""
+    from checkin.ui.organiser.autobackup import AutoBackup
+
     auto = AutoBackup(None if store.read_only else store.path, parent=window)
     bar = window.statusBar()
     auto.backed_up.connect(
@@ -381,6 +338,8 @@ def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) 
         return EXIT_DB
     try:
         if demo:
+            from checkin.core.roster.demo import create_demo
+
             create_demo(store)  # before any window: nothing to freeze yet
         window = build_window(store, settings=desk_settings.default_qsettings())
         if store.read_only:

@@ -72,12 +72,13 @@ class FirstStartPage(QWidget):
         box.addWidget(self.status)
         for label in (heading, intro, self.status):
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)  # a narrow window wraps the words, never cuts them
         frame = QWidget()
-        frame.setFixedWidth(820)
+        frame.setMaximumWidth(820)
         frame.setLayout(box)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(frame)
+        row.addWidget(frame, 8)
         row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)

@@ -1,6 +1,8 @@
 """The shell: a stack of pages with a navigation bar, and nothing else.
 
-Pages are built elsewhere (``app.py`` composes them) and handed in; the shell only
+Pages are built elsewhere (``app.py`` composes them) and handed in — as widgets, or as
+functions that build them, called on the page's first visit (``page``, ``show_page``)
+or by ``build_next_page`` once the window is on screen; the shell only
 switches between them (buttons, Ctrl+1…Ctrl+9) and toggles full screen (F11), so it
 never grows into the window that knows everything.  A banner may sit between the
 navigation and the pages (``set_banner``: the desk's result banner, seen on every page).
@@ -10,7 +12,9 @@ the other pages' keys do nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkin.ui.widgets.reflow import fit_to_screen
+
+DEFAULT_SIZE = QSize(1280, 740)
+
+Page = QWidget | Callable[[], QWidget]
+"""A page, or what builds it when it is first needed."""
+
 
 class MainWindow(QMainWindow):
     """Pages in a ``QStackedWidget``; the navigation bar hides when there is one page."""
@@ -31,7 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("checkin"))
-        self.resize(1280, 740)
+        self.resize(DEFAULT_SIZE)
         self.stack = QStackedWidget()
         self.nav = QWidget()
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -42,6 +53,8 @@ class MainWindow(QMainWindow):
         self._keys: list[str] = []
         self._shortcuts: list[QShortcut] = []
         self._locked = False
+        self._builders: dict[str, Callable[[], QWidget]] = {}  # pages not built yet
+        self._fitted = False
         self.banner: QWidget | None = None
         central = QWidget()
         self._column = layout = QVBoxLayout(central)
@@ -52,8 +65,8 @@ class MainWindow(QMainWindow):
         full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         full.activated.connect(self.toggle_full_screen)
 
-    def set_pages(self, pages: list[tuple[str, str, QWidget]]) -> None:
-        """Replace every page with ``(key, title, widget)``s; the first is shown."""
+    def set_pages(self, pages: list[tuple[str, str, Page]]) -> None:
+        """Replace every page with ``(key, title, page)``s; the first is shown."""
         for button in self._buttons.buttons():
             self._buttons.removeButton(button)
         while self._nav_row.count():
@@ -68,9 +81,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
         self._keys = []
+        self._builders = {}
         for number, (key, title, widget) in enumerate(pages, start=1):
             self._keys.append(key)
-            self.stack.addWidget(widget)
+            self.stack.addWidget(self._placeholder(key, widget))
             button = QPushButton(title)
             button.setCheckable(True)
             button.setAccessibleName(title)
@@ -117,6 +131,7 @@ class MainWindow(QMainWindow):
         row = self._keys.index(key)
         if self._locked and row != 0:
             return
+        self.page(key)  # built now if it was not yet
         self.stack.setCurrentIndex(row)
         button = self._buttons.button(row)
         if button is not None:
@@ -127,9 +142,36 @@ class MainWindow(QMainWindow):
         row = self.stack.currentIndex()
         return self._keys[row] if 0 <= row < len(self._keys) else ""
 
-    def replace_page(self, key: str, widget: QWidget) -> None:
+    def replace_page(self, key: str, widget: Page) -> None:
         """Put ``widget`` in place of page ``key`` (a page rebuilt for an edited event)."""
-        row = self._keys.index(key)
+        self._builders.pop(key, None)
+        self._swap(self._keys.index(key), self._placeholder(key, widget))
+
+    def page(self, key: str) -> QWidget:
+        """Page ``key``, built now if it was not yet."""
+        builder = self._builders.pop(key, None)
+        if builder is not None:
+            self._swap(self._keys.index(key), builder())
+        return self.stack.widget(self._keys.index(key))
+
+    def built_page(self, key: str) -> QWidget | None:
+        """Page ``key`` if it is built, else None (and it stays unbuilt)."""
+        return None if key in self._builders else self.page(key)
+
+    def build_next_page(self) -> bool:
+        """Build one page not built yet, in the order of the navigation; True if any
+        remain (call again from the event loop: one page per turn keeps the desk quick)."""
+        if self._builders:
+            self.page(next(k for k in self._keys if k in self._builders))
+        return bool(self._builders)
+
+    def _placeholder(self, key: str, page: Page) -> QWidget:
+        if isinstance(page, QWidget):
+            return page
+        self._builders[key] = page
+        return QWidget()  # an empty stand-in until the page is built
+
+    def _swap(self, row: int, widget: QWidget) -> None:
         old = self.stack.widget(row)
         current = self.stack.currentIndex()
         self.stack.insertWidget(row, widget)
@@ -137,8 +179,13 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.stack.setCurrentIndex(current)
 
-    def page(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+    def showEvent(self, event) -> None:
+        """The first time: as big as asked, or as the screen allows (a 1280×720 laptop
+        has no room for a 1280×740 window and its title bar)."""
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, self.size())
+        super().showEvent(event)
 
     def toggle_full_screen(self) -> None:
         """F11: the desk laptop as a kiosk screen, and back."""

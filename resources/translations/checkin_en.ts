@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccreditationTab</name>
+    <message numerus="yes">
+        <source>Open no&amp;tes of people here: %n</source>
+        <translation>
+            <numerusform>Open no&amp;tes of people here: %n</numerusform>
+            <numerusform>Open no&amp;tes of people here: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Still holding an item (end of day): %n</source>
+        <translation>
+            <numerusform>&amp;Still holding an item (end of day): %n</numerusform>
+            <numerusform>&amp;Still holding an item (end of day): %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n row(s)</source>
+        <translation>
+            <numerusform>Saved: %n row</numerusform>
+            <numerusform>Saved: %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BadgesPage</name>
     <message numerus="yes">
         <source>%n badge(s)</source>
@@ -268,6 +292,16 @@
         <translation>
             <numerusform>%n already checked in, left as they were.</numerusform>
             <numerusform>%n already checked in, left as they were.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message numerus="yes">
+        <source>%n photo(s) stored.</source>
+        <translation>
+            <numerusform>%n photo stored.</numerusform>
+            <numerusform>%n photos stored.</numerusform>
         </translation>
     </message>
 </context>

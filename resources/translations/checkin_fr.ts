@@ -2,6 +2,180 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccreditationActions</name>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Note of %1 done.</source>
+        <translation>Note de %1 traitée.</translation>
+    </message>
+    <message>
+        <source>ID of %1 checked.</source>
+        <translation>Pièce d’identité de %1 vérifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>AccreditationStrip</name>
+    <message>
+        <source>%1: returned</source>
+        <translation>%1&#xa0;: rendu·e</translation>
+    </message>
+    <message>
+        <source>Photo of the person</source>
+        <translation>Photo de la personne</translation>
+    </message>
+    <message>
+        <source>Attention note</source>
+        <translation>Note pour l’accueil</translation>
+    </message>
+    <message>
+        <source>Supervisor override</source>
+        <translation>Dérogation du ou de la responsable</translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation>Pièce d’identité vérifiée</translation>
+    </message>
+    <message>
+        <source>Hand out: %1</source>
+        <translation>Remettre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Take back: %1%2</source>
+        <translation>Reprendre&#xa0;: %1%2</translation>
+    </message>
+    <message>
+        <source>%1: handed out</source>
+        <translation>%1&#xa0;: remis·e</translation>
+    </message>
+    <message>
+        <source>ID checked ✓</source>
+        <translation>Pièce d’identité vérifiée ✓</translation>
+    </message>
+    <message>
+        <source>Supervisor override… (%1)</source>
+        <translation>Dérogation… (%1)</translation>
+    </message>
+    <message>
+        <source>ID check due — ID checked (%1)</source>
+        <translation>Pièce d’identité à vérifier — vérifiée (%1)</translation>
+    </message>
+    <message>
+        <source>NOTE: %1  (%2: done)</source>
+        <translation>NOTE&#xa0;: %1  (%2&#xa0;: traitée)</translation>
+    </message>
+</context>
+<context>
+    <name>AccreditationTab</name>
+    <message numerus="yes">
+        <source>Open no&amp;tes of people here: %n</source>
+        <translation>
+            <numerusform>No&amp;tes ouvertes des personnes présentes&#xa0;: %n</numerusform>
+            <numerusform>No&amp;tes ouvertes des personnes présentes&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Still holding an item (end of day): %n</source>
+        <translation>
+            <numerusform>&amp;Objets encore à rendre (fin de journée)&#xa0;: %n</numerusform>
+            <numerusform>&amp;Objets encore à rendre (fin de journée)&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n row(s)</source>
+        <translation>
+            <numerusform>Enregistré&#xa0;: %n ligne</numerusform>
+            <numerusform>Enregistré&#xa0;: %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivée</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Rendus</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>À rendre</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>À remettre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Out since</source>
+        <translation>Remis à</translation>
+    </message>
+    <message>
+        <source>Open notes of people here</source>
+        <translation>Notes ouvertes des personnes présentes</translation>
+    </message>
+    <message>
+        <source>Hand-outs per item</source>
+        <translation>Remises par objet</translation>
+    </message>
+    <message>
+        <source>Still holding an item</source>
+        <translation>Objets encore à rendre</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save who still holds what as CSV or Excel</source>
+        <translation>Enregistrer qui détient encore quoi en CSV ou Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-outs per item</source>
+        <translation>&amp;Remises par objet</translation>
+    </message>
+    <message>
+        <source>Export who still holds what</source>
+        <translation>Exporter qui détient encore quoi</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <source>Agenda</source>
@@ -501,6 +675,30 @@
         <translation>Le badge de %1 n’a pas pu être imprimé&#x202f;; l’enregistrement est fait.</translation>
     </message>
     <message>
+        <source>%1 Trying again by itself (attempt %2).</source>
+        <translation>%1 Nouvel essai automatique (tentative %2).</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Print this badge again now</source>
+        <translation>Réimprimer ce badge maintenant</translation>
+    </message>
+    <message>
+        <source>Print log</source>
+        <translation>Journal d’impression</translation>
+    </message>
+    <message>
+        <source>Open the print log</source>
+        <translation>Ouvrir le journal d’impression</translation>
+    </message>
+    <message>
+        <source>This computer has no default printer.</source>
+        <translation>Cet ordinateur n’a pas d’imprimante par défaut.</translation>
+    </message>
+    <message>
         <source>The printer “%1” is not available.</source>
         <translation>L’imprimante «&#xa0;%1&#xa0;» n’est pas disponible.</translation>
     </message>
@@ -525,6 +723,84 @@
     <message>
         <source>The printer could not be started.</source>
         <translation>L’impression n’a pas pu démarrer.</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeScreen</name>
+    <message>
+        <source>Checked in</source>
+        <translation>Enregistré·e</translation>
+    </message>
+    <message>
+        <source>Welcome, %1! You are checked in.</source>
+        <translation>Bienvenue, %1&#xa0;! Votre arrivée est enregistrée.</translation>
+    </message>
+    <message>
+        <source>You are checked in.</source>
+        <translation>Votre arrivée est enregistrée.</translation>
+    </message>
+    <message>
+        <source>Take your badge from the printer</source>
+        <translation>Prenez votre badge à l’imprimante</translation>
+    </message>
+    <message>
+        <source>Your badge is printing…</source>
+        <translation>Votre badge s’imprime…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeTemplate</name>
+    <message>
+        <source>A4 sheet, 10 badges of 80 x 50 mm (Herma 4412 / Avery L4785)</source>
+        <translation>Feuille A4, 10 badges de 80 x 50 mm (Herma 4412 / Avery L4785)</translation>
+    </message>
+    <message>
+        <source>Ten 80 x 50 mm badges on A4 (210 x 297 mm), 2 columns x 5 rows: side margins 17.5 mm, top and bottom 13.5 mm, pitch 95 x 55 mm (15 mm between columns, 5 mm between rows). Matches Herma 4412 name-badge inserts and Avery L4785 (its template says origin 18 x 13 mm; the 0.5 mm difference is within the die-cut tolerance). Crop marks for cutting plain card.</source>
+        <translation>Dix badges de 80 x 50 mm sur A4 (210 x 297 mm), 2 colonnes x 5 rangées&#xa0;: marges latérales 17,5 mm, en haut et en bas 13,5 mm, pas de 95 x 55 mm (15 mm entre les colonnes, 5 mm entre les rangées). Correspond aux inserts pour badges Herma 4412 et Avery L4785 (son gabarit indique une origine de 18 x 13 mm&#x202f;; l’écart de 0,5 mm reste dans la tolérance de prédécoupe). Traits de coupe pour découper du carton ordinaire.</translation>
+    </message>
+    <message>
+        <source>A6 fold-over (A5 sheet folded to 148 x 105 mm)</source>
+        <translation>A6 plié (feuille A5 pliée en 148 x 105 mm)</translation>
+    </message>
+    <message>
+        <source>Two A6 landscape faces (148 x 105 mm) stacked on one A5 portrait sheet (148 x 210 mm). Fold along the horizontal middle line, printed side out: the upper face is printed upside down, so the folded badge reads the right way up on both sides and hangs from the fold. Fits A6 landscape badge pouches (about 155 x 110 mm inside). Two A6 portrait faces cannot share an A5 sheet top and bottom (that needs 105 x 296 mm), hence the landscape faces.</source>
+        <translation>Deux faces A6 paysage (148 x 105 mm) l’une au-dessus de l’autre sur une feuille A5 portrait (148 x 210 mm). Pliez le long de la ligne médiane horizontale, face imprimée à l’extérieur&#xa0;: la face du haut est imprimée à l’envers, si bien que le badge plié se lit à l’endroit des deux côtés et pend par le pli. Convient aux porte-badges A6 paysage (environ 155 x 110 mm à l’intérieur). Deux faces A6 portrait ne tiennent pas l’une au-dessus de l’autre sur une feuille A5 (il faudrait 105 x 296 mm), d’où les faces en paysage.</translation>
+    </message>
+    <message>
+        <source>A6 badge (105 x 148 mm), one per page</source>
+        <translation>Badge A6 (105 x 148 mm), un par page</translation>
+    </message>
+    <message>
+        <source>A6 portrait, 105 x 148 mm, one badge on each A6 page: for the common A6 portrait badge pouches (inside size about 110 x 155 mm) on a lanyard. Print on A6 card, or on A4 with the printer’s “4 pages per sheet” and cut in four.</source>
+        <translation>A6 portrait, 105 x 148 mm, un badge par page A6&#xa0;: pour les porte-badges A6 portrait courants (environ 110 x 155 mm à l’intérieur) avec cordon. Imprimez sur du carton A6, ou sur A4 avec l’option «&#xa0;4 pages par feuille&#xa0;» de l’imprimante, puis coupez en quatre.</translation>
+    </message>
+    <message>
+        <source>Brother 62 mm roll, 62 x 100 mm labels</source>
+        <translation>Rouleau Brother 62 mm, étiquettes de 62 x 100 mm</translation>
+    </message>
+    <message>
+        <source>62 x 100 mm labels for Brother QL printers: DK-22205 continuous 62 mm tape cut every 100 mm, or DK-11202 62 x 100 mm die-cut labels. Printed straight to the printer without a driver (checkin badges --printer), or through a driver with the paper size set to 62 x 100 mm. The printable width is 58.9 mm (696 dots at 300 dpi), so everything stays at least 2 mm from the sides and 3.5 mm from the ends. The tape is black-only: the category band is outlined and its label printed in black (on DK-22251 black/red tape, printed straight to the printer, the band is red).</source>
+        <translation>Étiquettes de 62 x 100 mm pour imprimantes Brother QL&#xa0;: ruban continu DK-22205 de 62 mm coupé tous les 100 mm, ou étiquettes prédécoupées DK-11202 de 62 x 100 mm. Impression directe sur l’imprimante sans pilote (checkin badges --printer), ou par un pilote avec un format de papier de 62 x 100 mm. La largeur imprimable est de 58,9 mm (696 points à 300 dpi)&#x202f;: tout reste à au moins 2 mm des côtés et 3,5 mm des extrémités. Le ruban n’imprime qu’en noir&#xa0;: la bande de catégorie est tracée en contour et son libellé imprimé en noir (sur le ruban noir et rouge DK-22251, en impression directe, la bande est rouge).</translation>
+    </message>
+    <message>
+        <source>CR80 card (85.6 x 54 mm), one per page</source>
+        <translation>Carte CR80 (85,6 x 54 mm), une par page</translation>
+    </message>
+    <message>
+        <source>CR80 / ISO ID-1 card, 85.60 x 53.98 mm, landscape, one card per page of 85.6 x 54 mm: the paper size card printers&apos; drivers offer (Evolis, Zebra, Magicard; 300 dpi, 1016 x 648 dots). Card printers print edge to edge, so the band runs to the edges.</source>
+        <translation>Carte CR80 / ISO ID-1, 85,60 x 53,98 mm, paysage, une carte par page de 85,6 x 54 mm&#xa0;: le format proposé par les pilotes des imprimantes à cartes (Evolis, Zebra, Magicard&#x202f;; 300 dpi, 1016 x 648 points). Les imprimantes à cartes impriment bord à bord, la bande va donc jusqu’aux bords.</translation>
+    </message>
+    <message>
+        <source>US Letter, 6 badges of 4 x 3 in (Avery 5392 / 74459)</source>
+        <translation>US Letter, 6 badges de 4 x 3 po (Avery 5392 / 74459)</translation>
+    </message>
+    <message>
+        <source>Six 4 x 3 in (101.6 x 76.2 mm) badges on US Letter (8.5 x 11 in, 215.9 x 279.4 mm), 2 columns x 3 rows with no gap between them: side margins 0.25 in (6.35 mm), top and bottom 1 in (25.4 mm). Matches the Avery 5392 name-badge inserts and the 74459 refills. Crop marks only on the outer edges (the badges touch).</source>
+        <translation>Six badges de 4 x 3 po (101,6 x 76,2 mm) sur US Letter (8,5 x 11 po, 215,9 x 279,4 mm), 2 colonnes x 3 rangées sans espace entre eux&#xa0;: marges latérales 0,25 po (6,35 mm), en haut et en bas 1 po (25,4 mm). Correspond aux inserts pour badges Avery 5392 et aux recharges 74459. Traits de coupe seulement sur les bords extérieurs (les badges se touchent).</translation>
     </message>
 </context>
 <context>
@@ -622,16 +898,38 @@
         <translation>Préparation de l’aperçu…</translation>
     </message>
     <message>
+        <source>Preview: %1 on %2, %3. Not recorded as printed.</source>
+        <translation>Aperçu&#xa0;: %1 sur %2, %3. Non noté comme imprimé.</translation>
+    </message>
+    <message>
         <source>⚠ The preview could not be opened.</source>
         <translation>⚠ L’aperçu n’a pas pu être ouvert.</translation>
     </message>
     <message>
-        <source>Preview: %1 badge(s) on %2 page(s), %3. Not recorded as printed.</source>
-        <translation>Aperçu&#xa0;: %1 badge(s) sur %2 page(s), %3. Non noté comme imprimé.</translation>
+        <source>Saved %1 on %2 to %3.</source>
+        <translation>Enregistrement dans %3&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Sent %1 on %2 to the printer.</source>
+        <translation>Envoi à l’imprimante&#xa0;: %1 sur %2.</translation>
     </message>
     <message>
         <source>Preview ready.</source>
         <translation>Aperçu prêt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s)</source>
+        <translation>
+            <numerusform>%n badge</numerusform>
+            <numerusform>%n badges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -640,14 +938,6 @@
     <message>
         <source>Saving the PDF…</source>
         <translation>Enregistrement du PDF…</translation>
-    </message>
-    <message>
-        <source>Saved %1 badge(s) on %2 page(s) to %3.</source>
-        <translation>%1 badge(s) sur %2 page(s) enregistré(s) dans %3.</translation>
-    </message>
-    <message>
-        <source>Sent %1 badge(s) on %2 page(s) to the printer.</source>
-        <translation>%1 badge(s) sur %2 page(s) envoyé(s) à l’imprimante.</translation>
     </message>
     <message numerus="yes">
         <source>%n old badge(s) revoked.</source>
@@ -891,17 +1181,52 @@
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
-    <message>
-        <source>%1 rows read: %2 with errors (listed below), %3 without. Correct the file and choose it again, or skip the rows with errors.</source>
-        <translation>%1 lignes lues&#xa0;: %2 avec des erreurs (voir ci-dessous), %3 sans. Corrigez le fichier et choisissez-le à nouveau, ou ignorez les lignes avec des erreurs.</translation>
+    <message numerus="yes">
+        <source>%n row(s) read: %2 with errors (listed below), %3 without. Correct the file and choose it again, or skip the rows with errors.</source>
+        <translation>
+            <numerusform>%n ligne lue&#xa0;: %2 avec des erreurs (voir ci-dessous), %3 sans. Corrigez le fichier et choisissez-le à nouveau, ou ignorez les lignes avec des erreurs.</numerusform>
+            <numerusform>%n lignes lues&#xa0;: %2 avec des erreurs (voir ci-dessous), %3 sans. Corrigez le fichier et choisissez-le à nouveau, ou ignorez les lignes avec des erreurs.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>✓ %1 rows read, no errors; %4 warnings below.</source>
-        <translation>✓ %1 lignes lues, aucune erreur&#x202f;; %4 avertissements ci-dessous.</translation>
+        <source>✓ %1 read, no errors; %4 below.</source>
+        <translation>✓ Lecture&#xa0;: %1, aucune erreur&#x202f;; %4 ci-dessous.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n row(s) read, no problems.</source>
+        <translation>
+            <numerusform>✓ %n ligne lue, aucun problème.</numerusform>
+            <numerusform>✓ %n lignes lues, aucun problème.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Est-ce bien vous&#xa0;?</translation>
     </message>
     <message>
-        <source>✓ %1 rows read, no problems.</source>
-        <translation>✓ %1 lignes lues, aucun problème.</translation>
+        <source>Yes, check me in</source>
+        <translation>Oui, c’est moi</translation>
+    </message>
+    <message>
+        <source>No, this is not me</source>
+        <translation>Non, ce n’est pas moi</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1304,10 @@
         <translation>Heure (%1)</translation>
     </message>
     <message>
+        <source>%1 of %2 arrived by %3</source>
+        <translation>%1 sur %2 arrivé·es à %3</translation>
+    </message>
+    <message>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
@@ -1038,6 +1367,20 @@
         <source>No capacity set for this room</source>
         <translation>Aucune capacité définie pour cette salle</translation>
     </message>
+    <message numerus="yes">
+        <source>Within capacity: %n seat(s) free</source>
+        <translation>
+            <numerusform>Capacité respectée&#xa0;: %n place libre</numerusform>
+            <numerusform>Capacité respectée&#xa0;: %n places libres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Near capacity: only %n seat(s) free</source>
+        <translation>
+            <numerusform>Presque plein&#xa0;: plus que %n place libre</numerusform>
+            <numerusform>Presque plein&#xa0;: plus que %n places libres</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Current session</source>
         <translation>Session en cours</translation>
@@ -1069,14 +1412,6 @@
     <message>
         <source>Starts at %1</source>
         <translation>Commence à %1</translation>
-    </message>
-    <message>
-        <source>Within capacity: %1 seats free</source>
-        <translation>Capacité respectée&#xa0;: %1 places libres</translation>
-    </message>
-    <message>
-        <source>Near capacity: only %1 seats free</source>
-        <translation>Presque plein&#xa0;: plus que %1 places libres</translation>
     </message>
     <message>
         <source>Full: the room is at capacity</source>
@@ -1157,6 +1492,34 @@
         <source>Export call list as CSV</source>
         <translation>Exporter la liste d’appel en CSV</translation>
     </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n annulation</numerusform>
+            <numerusform>%n annulations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate scan(s)</source>
+        <translation>
+            <numerusform>%n scan en double</numerusform>
+            <numerusform>%n scans en double</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered person(s) have not arrived yet.</source>
+        <translation>
+            <numerusform>%n personne inscrite n’est pas encore arrivée.</numerusform>
+            <numerusform>%n personnes inscrites ne sont pas encore arrivées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Call list saved: %n person(s)</source>
+        <translation>
+            <numerusform>Liste d’appel enregistrée&#xa0;: %n personne</numerusform>
+            <numerusform>Liste d’appel enregistrée&#xa0;: %n personnes</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recent arrivals</source>
         <translation>Arrivées récentes</translation>
@@ -1202,24 +1565,24 @@
         <translation>Présence à la sess&amp;ion</translation>
     </message>
     <message>
+        <source>Accre&amp;ditation</source>
+        <translation>Accré&amp;ditation</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose who is on the watch list</source>
+        <translation>Choisir qui figure dans la liste de suivi</translation>
+    </message>
+    <message>
         <source>%1 arrived</source>
         <translation>%1 déjà là</translation>
     </message>
     <message>
-        <source>%1 cancelled</source>
-        <translation>%1 annulations</translation>
-    </message>
-    <message>
         <source>registered at the desk</source>
         <translation>personnes inscrites à l’accueil</translation>
-    </message>
-    <message>
-        <source>%1 duplicate scans</source>
-        <translation>%1 scans en double</translation>
-    </message>
-    <message>
-        <source>%1 registered people have not arrived yet.</source>
-        <translation>%1 personnes inscrites ne sont pas encore arrivées.</translation>
     </message>
     <message>
         <source>&amp;Not yet arrived (%1)</source>
@@ -1237,6 +1600,25 @@
         <source>⚠ Not updated: %1</source>
         <translation>⚠ Pas à jour&#xa0;: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n person(s) chosen by name</source>
+        <translation>
+            <numerusform>%n personne choisie par son nom</numerusform>
+            <numerusform>%n personnes choisies par leur nom</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one is watched: choose categories or people.</source>
+        <translation>Personne n’est suivi·e&#xa0;: choisissez des catégories ou des personnes.</translation>
+    </message>
+    <message>
+        <source>Watching %1 — %2 of %3 arrived</source>
+        <translation>Suivi·es&#xa0;: %1 — %2 sur %3 arrivé·es</translation>
+    </message>
+    <message>
+        <source>Could not save the watch list: %1</source>
+        <translation>Impossible d’enregistrer la liste de suivi&#xa0;: %1</translation>
+    </message>
     <message>
         <source>%1 arrived: %2%3 at %4</source>
         <translation>Arrivée (%1)&#xa0;: %2%3 à %4</translation>
@@ -1248,10 +1630,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Call list saved: %1 people</source>
-        <translation>Liste d’appel enregistrée&#xa0;: %1 personnes</translation>
     </message>
     <message>
         <source>Could not save the call list: %1</source>
@@ -1483,6 +1861,10 @@
         <translation>C&amp;hercher une personne</translation>
     </message>
     <message>
+        <source>No one found: register a walk-in with what was typed</source>
+        <translation>Personne n’a été trouvé&#xa0;: inscrire sur place avec ce qui a été saisi</translation>
+    </message>
+    <message>
         <source>Recent scans</source>
         <translation>Scans récents</translation>
     </message>
@@ -1607,11 +1989,34 @@
     </message>
     <message>
         <source>(no one)</source>
-        <translation>(personne)</translation>
+        <translation>(aucune personne)</translation>
     </message>
     <message>
         <source>undone</source>
         <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Please see the desk for your badge</source>
+        <translation>Veuillez vous adresser à l’accueil pour votre badge</translation>
+    </message>
+    <message>
+        <source>Please see the desk</source>
+        <translation>Veuillez vous adresser à l’accueil</translation>
+    </message>
+    <message>
+        <source>A member of staff will help you.</source>
+        <translation>Une personne de l’équipe va vous aider.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2255,10 @@
         <translation>Catégorie</translation>
     </message>
     <message>
+        <source>Attention note</source>
+        <translation>Note pour l’accueil</translation>
+    </message>
+    <message>
         <source>comma</source>
         <translation>virgule</translation>
     </message>
@@ -1873,13 +2282,16 @@
         <source>Excel workbook, sheet “%1”</source>
         <translation>Classeur Excel, feuille «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message numerus="yes">
+        <source>%1. Header in row %2; %n delegate row(s). The first rows:</source>
+        <translation>
+            <numerusform>%1. En-tête à la ligne %2&#x202f;; %n ligne de participant·e. Les premières lignes&#xa0;:</numerusform>
+            <numerusform>%1. En-tête à la ligne %2&#x202f;; %n lignes de participant·e·s. Les premières lignes&#xa0;:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>CSV, encoding %1, delimiter: %2</source>
         <translation>CSV, encodage %1, séparateur&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>%1. Header in row %2; %3 delegate rows. The first rows:</source>
-        <translation>%1. En-tête à la ligne %2&#x202f;; %3 lignes de participant·e·s. Les premières lignes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2326,150 @@
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>Staff: no printer is chosen; badges are saved as PDF files.</source>
+        <translation>Équipe&#xa0;: aucune imprimante choisie&#xa0;; les badges sont enregistrés en PDF.</translation>
+    </message>
+    <message>
+        <source>Staff: the camera cannot be used; scanning works with the scanner.</source>
+        <translation>Équipe&#xa0;: la caméra n’est pas utilisable&#xa0;; le lecteur fonctionne.</translation>
+    </message>
+    <message>
+        <source>Staff: offline — check-ins are kept and sent later.</source>
+        <translation>Équipe&#xa0;: hors ligne — les arrivées sont gardées et envoyées plus tard.</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>Set a lock PIN in the desk settings first: staff close the kiosk with it.</source>
+        <translation>Définissez d’abord un code PIN de verrouillage dans les réglages de l’accueil&#xa0;: l’équipe ferme la borne avec lui.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskCaseWatch</name>
+    <message>
+        <source>registration cancelled</source>
+        <translation>inscription annulée</translation>
+    </message>
+    <message>
+        <source>an old badge (it was reprinted)</source>
+        <translation>un ancien badge (il a été réimprimé)</translation>
+    </message>
+    <message>
+        <source>already checked in (a lost badge?)</source>
+        <translation>arrivée déjà enregistrée (badge perdu&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>refused by an entry rule</source>
+        <translation>refusé·e par une règle d’entrée</translation>
+    </message>
+    <message>
+        <source>not a badge of this event</source>
+        <translation>pas un badge de cet événement</translation>
+    </message>
+    <message>
+        <source>a badge of another event</source>
+        <translation>un badge d’un autre événement</translation>
+    </message>
+    <message>
+        <source>attention note open; hand them their badge</source>
+        <translation>note à traiter&#xa0;; remettez-lui son badge</translation>
+    </message>
+    <message>
+        <source>identity check due; hand them their badge</source>
+        <translation>pièce d’identité à vérifier&#xa0;; remettez-lui son badge</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>une personne</translation>
+    </message>
+    <message>
+        <source>%1 sent %2 to the desk</source>
+        <translation>%1 a envoyé %2 à l’accueil</translation>
+    </message>
+    <message>
+        <source>A kiosk</source>
+        <translation>Une borne</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message numerus="yes">
+        <source>Staff: the printer needs attention (%n badge(s) waiting).</source>
+        <translation>
+            <numerusform>Équipe&#xa0;: l’imprimante demande une intervention (%n badge en attente).</numerusform>
+            <numerusform>Équipe&#xa0;: l’imprimante demande une intervention (%n badges en attente).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Code PIN erroné. Encore %n essai.</numerusform>
+            <numerusform>Code PIN erroné. Encore %n essais.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type at least two letters.</source>
+        <translation>Tapez au moins deux lettres.</translation>
+    </message>
+    <message>
+        <source>That does not match. Try again, or check the spelling.</source>
+        <translation>Cela ne correspond pas. Réessayez ou vérifiez l’orthographe.</translation>
+    </message>
+    <message>
+        <source>Staff: no printer is chosen; badges are saved as PDF files.</source>
+        <translation>Équipe&#xa0;: aucune imprimante choisie&#xa0;; les badges sont enregistrés en PDF.</translation>
+    </message>
+    <message>
+        <source>Staff: the kiosk cannot reach the database.</source>
+        <translation>Équipe&#xa0;: la borne n’atteint pas la base de données.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskKeys</name>
+    <message>
+        <source>space</source>
+        <translation>espace</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Delete the last letter</source>
+        <translation>Effacer la dernière lettre</translation>
+    </message>
+    <message>
+        <source>Clear the PIN</source>
+        <translation>Effacer le code PIN</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Effacer le dernier chiffre</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Self check-in</source>
+        <translation>Enregistrement libre-service</translation>
+    </message>
+    <message>
+        <source>Staff notice</source>
+        <translation>Message pour l’équipe</translation>
     </message>
 </context>
 <context>
@@ -1985,9 +2541,12 @@
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
-    <message>
-        <source>%1 rows can be imported, %2 have errors.</source>
-        <translation>%1 lignes peuvent être importées, %2 ont des erreurs.</translation>
+    <message numerus="yes">
+        <source>%n row(s) can be imported, %1 with errors.</source>
+        <translation>
+            <numerusform>%n ligne peut être importée, %1 avec des erreurs.</numerusform>
+            <numerusform>%n lignes peuvent être importées, %1 avec des erreurs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2003,14 +2562,6 @@
     <message>
         <source>%1 does not exist.</source>
         <translation>%1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>session %1 cannot be removed: %2 scan(s) are recorded for it (set &apos;attendance&apos; off instead)</source>
-        <translation>la session %1 ne peut pas être supprimée&#xa0;: %2 scan(s) enregistré(s) pour elle (décochez plutôt «&#xa0;Présences&#xa0;»)</translation>
-    </message>
-    <message>
-        <source>category %1 cannot be removed: %2 delegate(s) have it</source>
-        <translation>la catégorie %1 ne peut pas être supprimée&#xa0;: elle est attribuée à %2 personne(s)</translation>
     </message>
     <message>
         <source>the event no longer exists</source>
@@ -2145,6 +2696,170 @@
         <translation>%1&#xa0;: %2&#xa0;: obligatoire&#xa0;: un badge sans son code QR ne peut pas être scanné</translation>
     </message>
     <message>
+        <source>%1: %2 handed out.</source>
+        <translation>%1&#xa0;: %2 remis·e.</translation>
+    </message>
+    <message>
+        <source>%1: %2 no. %3 handed out.</source>
+        <translation>%1&#xa0;: %2 nº&#xa0;%3 remis·e.</translation>
+    </message>
+    <message>
+        <source>%1: %2 returned.</source>
+        <translation>%1&#xa0;: %2 rendu·e.</translation>
+    </message>
+    <message>
+        <source>%1 already has %2 (handed out at %3).</source>
+        <translation>%1 a déjà %2 (remis·e à %3).</translation>
+    </message>
+    <message>
+        <source>%1 does not hold %2: nothing to return.</source>
+        <translation>%1 n’a pas %2&#xa0;: rien à rendre.</translation>
+    </message>
+    <message>
+        <source>%2 is not returned: it is kept.</source>
+        <translation>%2 ne se rend pas&#xa0;: on le garde.</translation>
+    </message>
+    <message>
+        <source>%2 is not for %1&apos;s category (%3).</source>
+        <translation>%2 n’est pas prévu·e pour la catégorie de %1 (%3).</translation>
+    </message>
+    <message>
+        <source>Registration cancelled: %1 gets no %2.</source>
+        <translation>Inscription annulée&#xa0;: pas de %2 pour %1.</translation>
+    </message>
+    <message>
+        <source>Unknown hand-out item %1; items: %2.</source>
+        <translation>Article à remettre inconnu&#xa0;: %1&#xa0;; articles&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>A note has at most %1 characters (this one has %2).</source>
+        <translation>Une note compte au plus %1 caractères (celle-ci en a %2).</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1&#xa0;: ce dossier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1: not a picture that can be read (%2).</source>
+        <translation>%1&#xa0;: image illisible (%2).</translation>
+    </message>
+    <message>
+        <source>%1: not a JPEG or PNG picture (%2).</source>
+        <translation>%1&#xa0;: pas une image JPEG ou PNG (%2).</translation>
+    </message>
+    <message>
+        <source>%1: larger than 30 MB.</source>
+        <translation>%1&#xa0;: plus de 30&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>Closed session: %1 only.</source>
+        <translation>Session à huis clos&#xa0;: %1 uniquement.</translation>
+    </message>
+    <message>
+        <source>Doors open at %1.</source>
+        <translation>Ouverture des portes à %1.</translation>
+    </message>
+    <message>
+        <source>Session full: %1 of %2.</source>
+        <translation>Session complète&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Admitted by override (%1): %2</source>
+        <translation>Admis·e par dérogation (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Unknown printer model %1; known: %2.</source>
+        <translation>Modèle d’imprimante inconnu&#xa0;: %1&#xa0;; modèles connus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown tape %1; known: %2.</source>
+        <translation>Ruban inconnu&#xa0;: %1&#xa0;; rubans connus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The %1 cannot print red: black/red tape needs a QL-800 series printer.</source>
+        <translation>La %1 ne peut pas imprimer en rouge&#xa0;: le ruban noir et rouge demande une imprimante de la série QL-800.</translation>
+    </message>
+    <message>
+        <source>Printer %1: use usb://VENDOR:PRODUCT[/SERIAL], tcp://HOST[:PORT] or file:///PATH.</source>
+        <translation>Imprimante %1&#xa0;: utilisez usb://FABRICANT:PRODUIT[/SÉRIE], tcp://HÔTE[:PORT] ou file:///CHEMIN.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline (%2): check it is on and on this network.</source>
+        <translation>L’imprimante %1 est hors ligne (%2)&#xa0;: vérifiez qu’elle est allumée et sur ce réseau.</translation>
+    </message>
+    <message>
+        <source>No printer at %1: %2 (is it plugged in, switched on, and not in Editor Lite mode?).</source>
+        <translation>Aucune imprimante à %1&#xa0;: %2 (est-elle branchée, allumée, et hors du mode Editor Lite&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>No printer at %1: %2.</source>
+        <translation>Aucune imprimante à %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 reports: %2.</source>
+        <translation>L’imprimante %1 signale&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 stopped answering: %2.</source>
+        <translation>L’imprimante %1 ne répond plus&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>No printer at %1: the device is not there (is the printer plugged in and switched on?).</source>
+        <translation>Aucune imprimante à %1&#xa0;: le périphérique est absent (l’imprimante est-elle branchée et allumée&#xa0;?).</translation>
+    </message>
+    <message>
+        <source>Printer %1: the folder %2 does not exist.</source>
+        <translation>Imprimante %1&#xa0;: le dossier %2 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>No printer at %1: USB printing needs the libusb library (libusb-1.0) installed.</source>
+        <translation>Aucune imprimante à %1&#xa0;: l’impression USB demande la bibliothèque libusb (libusb-1.0) installée.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 has the wrong tape: %2 mm loaded, the badge needs %3 mm.</source>
+        <translation>L’imprimante %1 n’a pas le bon ruban&#xa0;: %2&#xa0;mm chargé, le badge demande %3&#xa0;mm.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 has the wrong tape: continuous tape loaded, the badge needs %2 die-cut labels.</source>
+        <translation>L’imprimante %1 n’a pas le bon ruban&#xa0;: ruban continu chargé, le badge demande des étiquettes prédécoupées %2.</translation>
+    </message>
+    <message>
+        <source>Printer %1: cannot write %2: %3.</source>
+        <translation>Imprimante %1&#xa0;: impossible d’écrire %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2: required: the first name is what people read</source>
+        <translation>%1&#xa0;: %2&#xa0;: obligatoire&#xa0;: le prénom est ce que l’on lit</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 pt is below the legible floor of %4 pt for a %5 x %6 mm badge</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3&#xa0;pt est sous le minimum lisible de %4&#xa0;pt pour un badge de %5 x %6&#xa0;mm</translation>
+    </message>
+    <message>
+        <source>%1: %2: must be at least 2: a long first name wraps before it shrinks</source>
+        <translation>%1&#xa0;: %2&#xa0;: au moins 2&#xa0;: un long prénom passe à la ligne avant de rapetisser</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 mm holds less than two lines at %4 pt; it needs %5 mm</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3&#xa0;mm ne contient pas deux lignes à %4&#xa0;pt&#xa0;; il faut %5&#xa0;mm</translation>
+    </message>
+    <message>
+        <source>The template %1 is not for %2 mm tape: use a %2 mm label template (brother-62mm).</source>
+        <translation>Le modèle %1 n’est pas fait pour le ruban de %2&#xa0;mm&#xa0;: choisissez un modèle d’étiquette de %2&#xa0;mm (brother-62mm).</translation>
+    </message>
+    <message>
+        <source>The template %1 makes %2 mm long labels; the %3 labels are %4 mm long.</source>
+        <translation>Le modèle %1 fait des étiquettes de %2&#xa0;mm de long&#xa0;; les étiquettes %3 mesurent %4&#xa0;mm.</translation>
+    </message>
+    <message>
+        <source>Unknown tape %1.</source>
+        <translation>Ruban inconnu&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The labels cannot be made for the %1: %2.</source>
+        <translation>Les étiquettes ne peuvent pas être préparées pour la %1&#xa0;: %2.</translation>
+    </message>
+    <message>
         <source>%1: %2: too small: a %3 x %4 mm box gives QR modules of %5 mm (minimum %6 mm); it needs a %7 mm square with its quiet zone plus the strip for the printed code under it</source>
         <translation>%1&#xa0;: %2&#xa0;: trop petit&#xa0;: un cadre de %3 x %4 mm donne des modules QR de %5 mm (minimum %6 mm)&#x202f;; il faut un carré de %7 mm avec sa zone de silence, plus la bande du code imprimé en dessous</translation>
     </message>
@@ -2215,6 +2930,30 @@
     <message>
         <source>%1: %2: overlaps %3</source>
         <translation>%1&#xa0;: %2&#xa0;: chevauche %3</translation>
+    </message>
+    <message>
+        <source>Name the hand-outs list .csv or .xlsx, not %1.</source>
+        <translation>Nommez la liste des articles remis .csv ou .xlsx, pas %1.</translation>
+    </message>
+    <message>
+        <source>The watch list can name at most %1 people; watch a category instead.</source>
+        <translation>La liste de suivi peut nommer au plus %1 personnes&#xa0;; suivez plutôt une catégorie.</translation>
+    </message>
+    <message>
+        <source>The watch list names a category that cannot exist: %1.</source>
+        <translation>La liste de suivi nomme une catégorie qui ne peut pas exister&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The watch list names a badge number that cannot exist: %1.</source>
+        <translation>La liste de suivi nomme un numéro de badge qui ne peut pas exister&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>An override needs the name of who decides it (--operator).</source>
+        <translation>Une dérogation exige le nom de la personne qui la décide (--operator).</translation>
+    </message>
+    <message>
+        <source>%1 has no note.</source>
+        <translation>%1 n’a pas de note.</translation>
     </message>
     <message>
         <source>This desk has no walk-in numbers left while the server is out of reach: register the person at a desk that is online.</source>
@@ -2573,6 +3312,54 @@
         <translation>%1 est au format de version %2, cette version de checkin lit la version %3&#xa0;: ouvrez-la une fois normalement (pas en lecture seule) pour la mettre à jour.</translation>
     </message>
     <message>
+        <source>The printer at %1 has no tape: load a roll.</source>
+        <translation>L’imprimante %1 n’a pas de ruban&#xa0;: chargez un rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 ran out of labels: load a new roll.</source>
+        <translation>L’imprimante %1 n’a plus d’étiquettes&#xa0;: chargez un nouveau rouleau.</translation>
+    </message>
+    <message>
+        <source>The cutter of the printer at %1 is jammed: open the cover and clear it.</source>
+        <translation>Le massicot de l’imprimante %1 est bloqué&#xa0;: ouvrez le capot et dégagez-le.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is off.</source>
+        <translation>L’imprimante %1 est éteinte.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 has the wrong tape: load the roll the badge is made for.</source>
+        <translation>L’imprimante %1 n’a pas le bon ruban&#xa0;: chargez le rouleau prévu pour le badge.</translation>
+    </message>
+    <message>
+        <source>The cover of the printer at %1 is open: close it.</source>
+        <translation>Le capot de l’imprimante %1 est ouvert&#xa0;: fermez-le.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 cannot feed the tape: check the roll.</source>
+        <translation>L’imprimante %1 n’arrive pas à faire avancer le ruban&#xa0;: vérifiez le rouleau.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 did not receive the label: send it again.</source>
+        <translation>L’imprimante %1 n’a pas reçu l’étiquette&#xa0;: renvoyez-la.</translation>
+    </message>
+    <message>
+        <source>The memory of the printer at %1 is full: switch it off and on.</source>
+        <translation>La mémoire de l’imprimante %1 est pleine&#xa0;: éteignez-la et rallumez-la.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 reports a system error: switch it off and on.</source>
+        <translation>L’imprimante %1 signale une erreur système&#xa0;: éteignez-la et rallumez-la.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is busy.</source>
+        <translation>L’imprimante %1 est occupée.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not answer: is it switched on?</source>
+        <translation>L’imprimante %1 ne répond pas&#xa0;: est-elle allumée&#xa0;?</translation>
+    </message>
+    <message>
         <source>%1 is not a checkin database or is damaged (%2).</source>
         <translation>%1 n’est pas une base de données checkin ou elle est endommagée (%2).</translation>
     </message>
@@ -2599,6 +3386,38 @@
     <message>
         <source>%1 is not a checkin database or is damaged (%2). The newest backup is %3: restore it with checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</source>
         <translation>%1 n’est pas une base de données checkin ou elle est endommagée (%2). La sauvegarde la plus récente est %3&#xa0;: restaurez-la avec checkin --db &quot;%1&quot; restore &quot;%3&quot; --force.</translation>
+    </message>
+    <message>
+        <source>session %1 cannot be removed: it has scans (%2); set &apos;attendance&apos; off instead</source>
+        <translation>la session %1 ne peut pas être supprimée&#xa0;: des scans y sont enregistrés (%2)&#x202f;; décochez plutôt «&#xa0;Présences&#xa0;»</translation>
+    </message>
+    <message>
+        <source>category %1 cannot be removed: delegates have it (%2)</source>
+        <translation>la catégorie %1 ne peut pas être supprimée&#xa0;: des personnes l’ont (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2: unknown category %3 (categories: %4).</source>
+        <translation>%1&#xa0;: %2&#xa0;: catégorie inconnue %3 (catégories&#xa0;: %4).</translation>
+    </message>
+    <message>
+        <source>%1: %2: hand-out %3 is defined twice.</source>
+        <translation>%1&#xa0;: %2&#xa0;: l’article %3 est défini deux fois.</translation>
+    </message>
+    <message>
+        <source>%1: %2: &apos;%3&apos; must be a list of keys like [&quot;speaker&quot;].</source>
+        <translation>%1&#xa0;: %2&#xa0;: «&#xa0;%3&#xa0;» doit être une liste de clés comme [&quot;speaker&quot;].</translation>
+    </message>
+    <message>
+        <source>%1: session %2: &apos;%3&apos; must be a list of keys like [&quot;speaker&quot;].</source>
+        <translation>%1&#xa0;: session %2&#xa0;: «&#xa0;%3&#xa0;» doit être une liste de clés comme [&quot;speaker&quot;].</translation>
+    </message>
+    <message>
+        <source>%1: [walk_ins]: &apos;required&apos; must be a list of field names, e.g. %2.</source>
+        <translation>%1&#xa0;: [walk_ins]&#xa0;: «&#xa0;required&#xa0;» doit être une liste de noms de champs, p. ex. %2.</translation>
+    </message>
+    <message>
+        <source>%1: [walk_ins]: unknown field %2 in &apos;required&apos; (fields: %3).</source>
+        <translation>%1&#xa0;: [walk_ins]&#xa0;: champ %2 inconnu dans «&#xa0;required&#xa0;» (champs&#xa0;: %3).</translation>
     </message>
     <message>
         <source>%1: %2, line %3: no %4.</source>
@@ -2699,6 +3518,53 @@
     <message>
         <source>%1: %2, line %3: not valid JSON (%4).</source>
         <translation>%1&#xa0;: %2, ligne %3&#xa0;: JSON non valide (%4).</translation>
+    </message>
+</context>
+<context>
+    <name>NoteAndPhoto</name>
+    <message>
+        <source>Accreditation desk</source>
+        <translation>Accréditation</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Note pour l’accueil</translation>
+    </message>
+    <message>
+        <source>e.g. Collect visa letter</source>
+        <translation>p. ex. Retirer la lettre pour le visa</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Take &amp;photo…</source>
+        <translation>Prendre une &amp;photo…</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>Photo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No photo.</source>
+        <translation>Pas de photo.</translation>
+    </message>
+    <message>
+        <source>Photo stored.</source>
+        <translation>Photo enregistrée.</translation>
+    </message>
+    <message>
+        <source>Note not saved: %1</source>
+        <translation>Note non enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Photo not saved: %1</source>
+        <translation>Photo non enregistrée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3706,14 @@
         <translation>Saisir les coches d’une feuille d’émargement papier</translation>
     </message>
     <message>
+        <source>Import p&amp;hotos…</source>
+        <translation>Importer des p&amp;hotos…</translation>
+    </message>
+    <message>
+        <source>Import delegates&apos; photos from a folder</source>
+        <translation>Importer les photos des participant·es depuis un dossier</translation>
+    </message>
+    <message>
         <source>Back &amp;up now…</source>
         <translation>&amp;Sauvegarder maintenant…</translation>
     </message>
@@ -2854,6 +3728,14 @@
     <message>
         <source>Restore a backup and close the app</source>
         <translation>Restaurer une sauvegarde et fermer l’application</translation>
+    </message>
+    <message>
+        <source>&amp;Kiosk…</source>
+        <translation>Bor&amp;ne…</translation>
+    </message>
+    <message>
+        <source>Open the self check-in kiosk full screen (closed with the lock PIN)</source>
+        <translation>Ouvrir la borne d’enregistrement libre-service en plein écran (fermée avec le code PIN de verrouillage)</translation>
     </message>
     <message>
         <source>Pur&amp;ge personal data…</source>
@@ -2923,11 +3805,25 @@
         <source>Laying out the sign-in sheets…</source>
         <translation>Mise en page des feuilles d’émargement…</translation>
     </message>
-    <message>
-        <source>Attendance of %1 delegates written to:
+    <message numerus="yes">
+        <source>Attendance of %n delegate(s) written to:
 %2</source>
-        <translation>Présences de %1 personnes écrites dans&#xa0;:
-%2</translation>
+        <translation>
+            <numerusform>Présences de %n personne écrites dans&#xa0;:
+%2</numerusform>
+            <numerusform>Présences de %n personnes écrites dans&#xa0;:
+%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge(s) (a PDF and a QR code image each) and the list for your mail program written to:
+%2</source>
+        <translation>
+            <numerusform>%n badge (un PDF et une image de code QR) et la liste pour votre messagerie écrits dans&#xa0;:
+%2</numerusform>
+            <numerusform>%n badges (un PDF et une image de code QR chacun) et la liste pour votre messagerie écrits dans&#xa0;:
+%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Donors&apos; report (counts only, no names) written to:
@@ -2956,12 +3852,6 @@ Imprimez-les la veille. Les coches se saisissent ensuite avec Événement ▸ Sa
     <message>
         <source>Drawing the badges…</source>
         <translation>Création des badges…</translation>
-    </message>
-    <message>
-        <source>%1 badges (a PDF and a QR code image each) and the list for your mail program written to:
-%2</source>
-        <translation>%1 badges (un PDF et une image de code QR chacun) et la liste pour votre messagerie écrits dans&#xa0;:
-%2</translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled registration(s) skipped.</source>
@@ -3103,6 +3993,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Badge non valide</translation>
     </message>
     <message>
+        <source>Not allowed in</source>
+        <translation>Entrée refusée</translation>
+    </message>
+    <message>
         <source>Not admitted</source>
         <translation>Non admis·e</translation>
     </message>
@@ -3189,6 +4083,45 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>Left %1</source>
         <translation>Sortie de %1</translation>
+    </message>
+    <message>
+        <source>Admitted by supervisor override.</source>
+        <translation>Admis·e par dérogation du ou de la responsable.</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Supervisor override</source>
+        <translation>Dérogation du ou de la responsable</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>e.g. invited by the chair</source>
+        <translation>p. ex. invité·e par la présidence</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>Admettre</translation>
+    </message>
+    <message>
+        <source>Refused by:</source>
+        <translation>Refusé par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>&amp;Responsable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3401,10 +4334,6 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <source>not printed</source>
         <translation>non imprimé</translation>
     </message>
-    <message>
-        <source>No reference: print with All or Not yet printed.</source>
-        <translation>Pas de référence&#xa0;: imprimez avec Toutes les personnes inscrites ou Pas encore imprimés.</translation>
-    </message>
 </context>
 <context>
     <name>PersonFields</name>
@@ -3469,6 +4398,14 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>&amp;Référence&#xa0;:</translation>
     </message>
     <message>
+        <source>%1 (required):</source>
+        <translation>%1 (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1, required</source>
+        <translation>%1, obligatoire</translation>
+    </message>
+    <message>
         <source>Enter a first name or a last name.</source>
         <translation>Saisissez un prénom ou un nom.</translation>
     </message>
@@ -3505,8 +4442,116 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>C’est déjà la référence de %1.</translation>
     </message>
     <message>
+        <source>Enter the first name: a walk-in needs it.</source>
+        <translation>Saisissez le prénom&#xa0;: il est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Enter the last name: a walk-in needs it.</source>
+        <translation>Saisissez le nom&#xa0;: il est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation: a walk-in needs it.</source>
+        <translation>Saisissez l’organisation&#xa0;: elle est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Choose the country: a walk-in needs it.</source>
+        <translation>Choisissez le pays&#xa0;: il est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address: a walk-in needs it.</source>
+        <translation>Saisissez l’adresse e-mail&#xa0;: elle est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Choose the category: a walk-in needs it.</source>
+        <translation>Choisissez la catégorie&#xa0;: elle est obligatoire pour une inscription sur place.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
         <source>%1.</source>
         <translation>%1.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Take photo</source>
+        <translation>Prendre une photo</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Démarrage de la caméra…</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Image de la caméra</translation>
+    </message>
+    <message>
+        <source>&amp;Take</source>
+        <translation>&amp;Prendre</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <source>Import photos from a folder</source>
+        <translation>Importer des photos depuis un dossier</translation>
+    </message>
+    <message>
+        <source>Cancelled: the photos stored so far are kept.</source>
+        <translation>Annulé&#xa0;: les photos déjà enregistrées sont gardées.</translation>
+    </message>
+    <message>
+        <source>Importing photos…</source>
+        <translation>Importation des photos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Import photos</source>
+        <translation>Importer des photos</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>Non lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Matched no one (name a file by reference, e-mail or number): %1</source>
+        <translation>Sans correspondance (nommez un fichier par référence, e-mail ou numéro)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>et %1 autres</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) stored.</source>
+        <translation>
+            <numerusform>%n photo enregistrée.</numerusform>
+            <numerusform>%n photos enregistrées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>Staff: type the lock PIN to close the kiosk</source>
+        <translation>Équipe&#xa0;: tapez le code PIN de verrouillage pour fermer la borne</translation>
+    </message>
+    <message>
+        <source>Lock PIN</source>
+        <translation>Code PIN de verrouillage</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation>Fermer la borne</translation>
     </message>
 </context>
 <context>
@@ -3518,6 +4563,115 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>Press Preview to see the badges as they will print.</source>
         <translation>Appuyez sur Aperçu pour voir les badges tels qu’ils seront imprimés.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLogDialog</name>
+    <message>
+        <source>Print log</source>
+        <translation>Journal d’impression</translation>
+    </message>
+    <message>
+        <source>Queue of this desk</source>
+        <translation>File d’attente de ce poste</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Badges printed</source>
+        <translation>Badges imprimés</translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation>Imprimé à</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Loading the prints…</source>
+        <translation>Chargement des impressions…</translation>
+    </message>
+    <message>
+        <source>&amp;Queue of this desk:</source>
+        <translation>&amp;File d’attente de ce poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Badges printed and reprinted (newest first):</source>
+        <translation>&amp;Badges imprimés et réimprimés (les plus récents d’abord)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The prints could not be read.</source>
+        <translation>Les impressions n’ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <source>reprint: %1</source>
+        <translation>réimpression&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>first print</source>
+        <translation>première impression</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n badge print(s) recorded.</source>
+        <translation>
+            <numerusform>%n impression de badge enregistrée.</numerusform>
+            <numerusform>%n impressions de badges enregistrées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>impression en cours</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>PDF ready</source>
+        <translation>PDF prêt</translation>
+    </message>
+    <message>
+        <source>trying again soon</source>
+        <translation>nouvel essai bientôt</translation>
+    </message>
+    <message>
+        <source>not printed</source>
+        <translation>non imprimé</translation>
     </message>
 </context>
 <context>
@@ -3616,8 +4770,29 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Purge en cours… (la base de données est reconstruite&#xa0;: cela peut prendre un moment)</translation>
     </message>
     <message>
-        <source>✓ Personal data removed from %1 delegates and %2 journal rows; %3 backups deleted. The counts are kept.</source>
-        <translation>✓ Données personnelles supprimées pour %1 personnes et %2 lignes du journal&#x202f;; %3 sauvegardes supprimées. Les effectifs sont conservés.</translation>
+        <source>✓ Personal data removed from %1 and %2; %3. The counts are kept.</source>
+        <translation>✓ Données personnelles supprimées pour %1 et %2&#x202f;; %3. Les effectifs sont conservés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delegate(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal row(s)</source>
+        <translation>
+            <numerusform>%n ligne du journal</numerusform>
+            <numerusform>%n lignes du journal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) deleted</source>
+        <translation>
+            <numerusform>%n sauvegarde supprimée</numerusform>
+            <numerusform>%n sauvegardes supprimées</numerusform>
+        </translation>
     </message>
     <message>
         <source>⚠ Another program (another desk?) has the database open, so old values may remain in its journal file until it closes. Close it and purge again.</source>
@@ -3814,17 +4989,19 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <source>No country</source>
         <translation>Sans pays</translation>
     </message>
-    <message>
-        <source>1 delegate</source>
-        <translation>1 personne</translation>
+    <message numerus="yes">
+        <source>%n delegate(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 delegates</source>
-        <translation>%1 personnes</translation>
-    </message>
-    <message>
-        <source>%1 of %2 delegates shown</source>
-        <translation>%1 personnes affichées sur %2</translation>
+    <message numerus="yes">
+        <source>%1 of %n delegate(s) shown</source>
+        <translation>
+            <numerusform>Affichage&#xa0;: %1 sur %n personne</numerusform>
+            <numerusform>Affichage&#xa0;: %1 sur %n personnes</numerusform>
+        </translation>
     </message>
     <message>
         <source>This delegate is no longer in the event.</source>
@@ -4017,8 +5194,64 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Aucune&#xa0;: créer le PDF et proposer de l’imprimer</translation>
     </message>
     <message>
+        <source>The default printer of this computer</source>
+        <translation>L’imprimante par défaut de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Brother QL label printer, no driver (below)</source>
+        <translation>Imprimante d’étiquettes Brother QL, sans pilote (ci-dessous)</translation>
+    </message>
+    <message>
         <source>Badge template for badges on arrival</source>
         <translation>Modèle de badge pour les badges à l’arrivée</translation>
+    </message>
+    <message>
+        <source>Label printer address</source>
+        <translation>Adresse de l’imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>usb://… (found on USB), tcp://HOST for a network printer, or file:///dev/usb/lp0</source>
+        <translation>usb://… (trouvée en USB), tcp://HÔTE pour une imprimante réseau, ou file:///dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Label printer model</source>
+        <translation>Modèle de l’imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Tape in the label printer</source>
+        <translation>Ruban dans l’imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>62 mm continuous (DK-22205)</source>
+        <translation>62&#xa0;mm en continu (DK-22205)</translation>
+    </message>
+    <message>
+        <source>62 x 100 mm labels (DK-11202)</source>
+        <translation>Étiquettes de 62 x 100&#xa0;mm (DK-11202)</translation>
+    </message>
+    <message>
+        <source>62 mm black and red (DK-22251)</source>
+        <translation>62&#xa0;mm noir et rouge (DK-22251)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Ask the label printer how it is</source>
+        <translation>Demander son état à l’imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Label printer status</source>
+        <translation>État de l’imprimante d’étiquettes</translation>
+    </message>
+    <message>
+        <source>Asking the printer…</source>
+        <translation>Interrogation de l’imprimante…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Prête.</translation>
     </message>
     <message>
         <source>A lock PIN is set.</source>
@@ -4085,6 +5318,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Imprima&amp;nte&#xa0;:</translation>
     </message>
     <message>
+        <source>Label p&amp;rinter:</source>
+        <translation>Imprimante d’étiq&amp;uettes&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Badge:</source>
         <translation>&amp;Badge&#xa0;:</translation>
     </message>
@@ -4115,6 +5352,10 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>The station needs a name.</source>
         <translation>Le poste doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The label printer&apos;s address starts with usb://, tcp:// or file://.</source>
+        <translation>L’adresse de l’imprimante d’étiquettes commence par usb://, tcp:// ou file://.</translation>
     </message>
     <message>
         <source>The PIN must be 4 to 8 digits.</source>
@@ -4202,6 +5443,45 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     </message>
 </context>
 <context>
+    <name>TypeScreen</name>
+    <message>
+        <source>Find your registration</source>
+        <translation>Retrouvez votre inscription</translation>
+    </message>
+    <message>
+        <source>Type your name or your e-mail address</source>
+        <translation>Tapez votre nom ou votre adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Your name or e-mail</source>
+        <translation>Votre nom ou votre e-mail</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>One more detail</source>
+        <translation>Encore un détail</translation>
+    </message>
+    <message>
+        <source>To protect your privacy, type the name of your organisation or the first letters of your e-mail address</source>
+        <translation>Pour protéger vos données, tapez le nom de votre organisation ou les premières lettres de votre adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Your organisation or the start of your e-mail</source>
+        <translation>Votre organisation ou le début de votre e-mail</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the desk</source>
@@ -4235,17 +5515,23 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 seconds.</source>
-        <translation>Trop de codes PIN erronés. Réessayez dans %1 secondes.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before a %1-second wait.</source>
+        <translation>
+            <numerusform>Code PIN erroné. Encore %n essai avant une attente de %1 secondes.</numerusform>
+            <numerusform>Code PIN erroné. Encore %n essais avant une attente de %1 secondes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>You can try again.</source>
         <translation>Vous pouvez réessayer.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. %1 tries left before a %2-second wait.</source>
-        <translation>Code PIN erroné. Encore %1 essais avant une attente de %2 secondes.</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +5586,124 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     </message>
 </context>
 <context>
+    <name>WatchDialog</name>
+    <message>
+        <source>Watch list</source>
+        <translation>Liste de suivi</translation>
+    </message>
+    <message>
+        <source>Choose the watch list</source>
+        <translation>Choisir la liste de suivi</translation>
+    </message>
+    <message>
+        <source>The dashboard alerts you when someone on the watch list arrives. Watch whole categories, or people by name.</source>
+        <translation>Le tableau de bord vous alerte quand une personne de la liste de suivi arrive. Suivez des catégories entières, ou des personnes par leur nom.</translation>
+    </message>
+    <message>
+        <source>Speakers and VIPs</source>
+        <translation>Intervenant·es et VIP</translation>
+    </message>
+    <message>
+        <source>Back to the default: speakers and VIPs</source>
+        <translation>Revenir au choix par défaut&#xa0;: intervenant·es et VIP</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Categories to watch</source>
+        <translation>Catégories à suivre</translation>
+    </message>
+    <message>
+        <source>Watch every %1</source>
+        <translation>Suivre chaque %1</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Name, organisation or badge number</source>
+        <translation>Nom, organisation ou numéro de badge</translation>
+    </message>
+    <message>
+        <source>Find a person to watch</source>
+        <translation>Trouver une personne à suivre</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Chercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Personnes trouvées</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the selected person to the watch list</source>
+        <translation>Ajouter la personne choisie à la liste de suivi</translation>
+    </message>
+    <message>
+        <source>People watched</source>
+        <translation>Personnes suivies</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected person from the watch list</source>
+        <translation>Retirer la personne choisie de la liste de suivi</translation>
+    </message>
+    <message>
+        <source>Reading the watch list…</source>
+        <translation>Lecture de la liste de suivi…</translation>
+    </message>
+    <message>
+        <source>Could not read the watch list: %1</source>
+        <translation>Impossible de lire la liste de suivi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Badge nº %1</source>
+        <translation>Badge nº&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>No one found</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>Ajouté·e&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Retiré·e&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Hold the QR code from your e-mail under the scanner</source>
+        <translation>Présentez le code QR reçu par e-mail sous le lecteur</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>Find me by name or e-mail</source>
+        <translation>Me retrouver par nom ou e-mail</translation>
+    </message>
+</context>
+<context>
     <name>WhoBox</name>
     <message>
         <source>Who</source>
@@ -4330,8 +5734,8 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <translation>Personnes&#xa0;: cochez celles à imprimer (sélectionne «&#xa0;Personnes choisies&#xa0;»)</translation>
     </message>
     <message>
-        <source>%1 registered: %2 printed, %3 not yet printed.</source>
-        <translation>%1 personnes inscrites&#xa0;: %2 badges imprimés, %3 pas encore imprimés.</translation>
+        <source>Registered: %1. Printed: %2. Not yet printed: %3.</source>
+        <translation>Inscrit·e·s&#xa0;: %1. Imprimés&#xa0;: %2. Pas encore imprimés&#xa0;: %3.</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) ticked.</source>

@@ -13,6 +13,7 @@ import pytest
 
 import checkin.cli as cli
 from checkin.cli import common
+from checkin.core.badges.label_printer import PrinterError
 from checkin.core.badges.mailmerge import MailMergeError
 from checkin.core.badges.printing import PrintError
 from checkin.core.badges.templates import TemplateError
@@ -37,9 +38,9 @@ def _subcommands(parser) -> list[str]:
 
 def test_every_command_in_the_order_of_the_help():
     assert _subcommands(cli.build_parser()) == [
-        "demo", "event", "import", "list", "search", "scan", "undo", "replay", "stats",
-        "badges", "templates", "export", "paper-arrivals", "mailmerge", "backup", "restore",
-        "purge", "sync",
+        "demo", "event", "import", "list", "search", "scan", "undo", "kiosk", "note",
+        "handout", "photos", "replay", "stats", "badges", "templates", "printers", "export",
+        "paper-arrivals", "mailmerge", "backup", "restore", "purge", "sync",
     ]
 
 
@@ -57,6 +58,7 @@ def test_every_error_in_the_tables_is_a_user_error():
         (CheckinError, common.EXIT_USAGE),
         (TemplateError, common.EXIT_USAGE),
         (PrintError, common.EXIT_USAGE),
+        (PrinterError, common.EXIT_REFUSED),
         (RosterError, common.EXIT_REFUSED),
         (StoreError, common.EXIT_DATABASE),
         (OfflineError, common.EXIT_DATABASE),
@@ -106,7 +108,8 @@ def test_the_help_lists_every_exit_status():
               if line.strip() and line.split()[0].isdigit()]
     assert listed == [status for status, _ in common.EXIT_CODES]
     assert set(listed) == {common.EXIT_OK, common.EXIT_REFUSED, common.EXIT_USAGE,
-                           common.EXIT_DATABASE, common.EXIT_UNEXPECTED,
+                           common.EXIT_DATABASE, common.EXIT_NO_DISPLAY,
+                           common.EXIT_UNEXPECTED,
                            common.EXIT_INTERRUPTED}
 
 

@@ -162,10 +162,10 @@ def test_removing_a_category_in_use_gives_a_problem_with_a_template(store, event
         update_event(store, event.id, dataclasses.replace(spec, categories=kept))
     (problem,) = caught.value.problems
     assert problem.kind == "in_use"
-    assert problem.template == "category %1 cannot be removed: %2 delegate(s) have it"
+    assert problem.template == "category %1 cannot be removed: delegates have it (%2)"
     assert problem.values[1] == "1"
     assert problem.message == fill(problem.template, problem.values)
-    assert problem.message.endswith("cannot be removed: 1 delegate(s) have it")
+    assert problem.message.endswith("cannot be removed: delegates have it (1)")
     assert problem.template in collected_templates()
 
 

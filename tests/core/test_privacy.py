@@ -48,7 +48,8 @@ def test_no_personal_data_or_secret_in_the_logs(store, event, tmp_path, caplog):
         service.scan(entry.code)  # already checked in
     service.scan("NOTABADGE123")
     service.scan(entries[0].code[:-2] + "00")  # a forged check
-    admit_walk_in(store, event, PersonForm("Amani", "Njoroge", email="amani@private.example"))
+    admit_walk_in(store, event, PersonForm("Amani", "Njoroge", "KRCS", "KE",
+                                             email="amani@private.example"))
     update_delegate(store, event, entries[0].delegate.id,
                     PersonForm("Hélène", "Dupont-Secretname", "MSF", "FR"))  # fmt: skip
     backup(store.path)

@@ -112,7 +112,7 @@ def test_an_empty_desk_says_nobody_in_french(store, french, arrivals, tmp_path):
     split = sign_in.parse_split("A-C,D-E,F-Z")  # nobody's name starts with D or E
     out = sign_in.write_sign_in_sheet(store, french, tmp_path / "s.pdf", split=split)
     pages = [p.extract_text() for p in pypdf.PdfReader(out).pages]
-    assert "(personne)" in pages[1]
+    assert "(aucune personne)" in pages[1]
 
 
 def test_english_sign_in_sheet_stays_english(store, event, arrivals, tmp_path):

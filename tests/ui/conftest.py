@@ -134,6 +134,17 @@ def desk_app(qtbot, demo_store, settings_path) -> DeskApp:
     detector.uninstall()
 
 
+@pytest.fixture(autouse=True)
+def english_plurals(qapp):
+    """English as the app speaks it: with its plural forms ("1 person", "86 badges"), as
+    ``translations.install`` gives it, unless a test installed a language of its own."""
+    from checkin.ui.widgets import translations
+
+    if not translations.installed():
+        translations.install_english(qapp)
+    yield
+
+
 @pytest.fixture
 def french(qapp):
     """The app in French, with its shipped translations, for one test; English and the

@@ -131,14 +131,15 @@ def test_main_opens_the_desk_and_returns_zero(qtbot, demo_store, monkeypatch):
         ]
         for w in windows:
             seen.append((w.current_page(), w.focusWidget() is w.page("desk").search_box))
-            w.findChild(DeskController).index_job.cancel()
+            # Nothing but the Desk before the first paint: no index, no other page yet.
+            seen.append((w.findChild(DeskController).index_job, w.built_page("dashboard")))
             w.close()
             w.deleteLater()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert app_module.main(str(demo_store.path), False) == 0
-    assert seen == [("desk", True)]
+    assert seen == [("desk", True), (None, None)]
 
 
 def test_main_reports_an_unopenable_database(qtbot, tmp_path, monkeypatch):

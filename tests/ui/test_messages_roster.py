@@ -62,7 +62,7 @@ def test_removing_a_category_someone_was_given_meanwhile_is_refused_in_french(
         page.save_button.click()
     text = failed.args[0]
     assert text == (
-        f"la catégorie 'Guest' ne peut pas être supprimée{NBSP}: elle est attribuée à 1 personne(s)"
+        f"la catégorie 'Guest' ne peut pas être supprimée{NBSP}: des personnes l’ont (1)"
     )
     assert page.status_label.text() == "⚠ " + text
     assert require_event(demo_store).category("guest") is not None  # nothing was removed

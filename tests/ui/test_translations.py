@@ -26,6 +26,9 @@ SCRIPT = ROOT / "scripts" / "update_translations.py"
 TS = ROOT / "resources" / "translations" / "checkin_fr.ts"
 QM = ROOT / "resources" / "translations" / "checkin_fr.qm"
 
+EN_TS = ROOT / "resources" / "translations" / "checkin_en.ts"
+EN_QM = ROOT / "resources" / "translations" / "checkin_en.qm"
+
 PLACEHOLDER = re.compile(r"%(?:\d+|n)|\{\w+\}")
 ACCEL = re.compile(r"&(?!&)(\w)")
 
@@ -218,3 +221,97 @@ def test_the_cores_messages_are_shown_in_french(qapp):
     finally:
         translations.remove(qapp)
         QLocale.setDefault(locale)
+
+
+# ---------------------------------------------------------------- English plural forms
+
+
+def test_english_has_only_plural_entries_all_finished_without_s_in_brackets():
+    messages = _messages(EN_TS)
+    assert len(messages) > 20
+    problems = []
+    for context, message in messages:
+        source = message.findtext("source")
+        where = f"{context}: {source!r}"
+        if message.get("numerus") != "yes":
+            problems.append(f"{where} is not a plural entry")
+        if message.find("translation").get("type") is not None:
+            problems.append(f"{where} is unfinished")
+            continue
+        forms = _forms(message)
+        if len(forms) != 2:
+            problems.append(f"{where} has {len(forms)} forms, not 2 (one, other)")
+        for text in forms:
+            if "(s)" in text or "%n" not in text:
+                problems.append(f"{where}: {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_english_plurals_cover_every_plural_string_of_the_code(tmp_path):
+    copy = tmp_path / "checkin_en.ts"
+    shutil.copy(EN_TS, copy)
+    _script().lupdate(copy, "en")
+    assert _keys(copy) == _keys(EN_TS), "run scripts/update_translations.py"
+    fresh = tmp_path / "checkin_en.qm"
+    _script().lrelease(EN_TS, fresh)
+    assert fresh.read_bytes() == EN_QM.read_bytes(), "checkin_en.qm is stale: run the script"
+
+
+def test_every_french_plural_is_also_an_english_plural():
+    plural_fr = {
+        (context, message.findtext("source"))
+        for context, message in _messages(TS)
+        if message.get("numerus") == "yes"
+    }
+    plural_en = {(context, message.findtext("source")) for context, message in _messages(EN_TS)}
+    assert plural_fr and plural_fr == plural_en
+
+
+def test_english_fill_drops_or_pluralises_s_in_brackets():
+    script = _script()
+    assert script.english_plurals("%n badge(s) on %n page(s)") == (
+        "%n badge on %n page", "%n badges on %n pages")
+    assert script.english_plurals("%n person(s) ticked.") == (
+        "%n person ticked.", "%n people ticked.")
+
+
+def test_english_app_says_1_person_and_2_people(qapp):
+    locale = QLocale()
+    try:
+        assert translations.install(qapp, "en") == "en"
+        assert translations.language() == "en"
+        assert QCoreApplication.translate("WhoBox", "%n person(s) ticked.", "", 1) == (
+            "1 person ticked.")
+        assert QCoreApplication.translate("WhoBox", "%n person(s) ticked.", "", 2) == (
+            "2 people ticked.")
+        assert QCoreApplication.translate("WhoBox", "%n person(s) ticked.", "", 0) == (
+            "0 people ticked.")
+        assert translations.install(qapp, "fr") == "fr"
+        assert translations.language() == "fr"
+        # French: the singular for 0 and 1
+        assert QCoreApplication.translate("RosterPage", "%n delegate(s)", "", 0) == "0 personne"
+        assert QCoreApplication.translate("RosterPage", "%n delegate(s)", "", 1) == "1 personne"
+        assert QCoreApplication.translate("RosterPage", "%n delegate(s)", "", 2) == (
+            "2 personnes")
+    finally:
+        translations.remove(qapp)
+        QLocale.setDefault(locale)
+    assert translations.language() == "en"
+
+
+def test_shipped_badge_templates_have_french_titles(qapp):
+    from checkin.core.badges.templates import list_templates
+
+    locale = QLocale()
+    try:
+        translations.install(qapp, "fr")
+        titles = {t.key: translations.template_title(t) for t in list_templates()}
+        descriptions = [translations.template_description(t) for t in list_templates()]
+    finally:
+        translations.remove(qapp)
+        QLocale.setDefault(locale)
+    assert titles["a6"] == "Badge A6 (105 x 148 mm), un par page"
+    english = {t.key: t.title for t in list_templates()}
+    assert all(titles[key] != english[key] for key in english), titles
+    english_descriptions = {t.description for t in list_templates()}
+    assert not english_descriptions & set(descriptions)

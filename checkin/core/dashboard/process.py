@@ -90,6 +90,9 @@ class Request:
     attendees_session: str | None
     call_list: bool
     held_mark: tuple | None  # ``call_list_mark`` of the call list the parent holds
+    # The watch list as (category keys, badge numbers); None: the categories the
+    # process was started with.  Sent each time: the coordinator may change it.
+    watch: tuple[tuple[str, ...], tuple[int, ...]] | None = None
 
 
 def can_share(store: Store) -> bool:
@@ -131,12 +134,11 @@ def serve(
             request = conn.recv()
             if request is None:
                 break
+            categories, numbers = request.watch or (watch_categories, ())
             try:
                 dash = compute_dashboard(
-                    store,
-                    event_info,
-                    now=request.now,
-                    watch_categories=watch_categories,
+                    store, event_info, now=request.now,
+                    watch_categories=categories, watch_numbers=numbers,
                     attendees_session=request.attendees_session,
                     call_list=request.call_list,
                     reuse=None if request.force else previous,

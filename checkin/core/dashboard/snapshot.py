@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, or_, select
 
 from checkin.core import clock
 from checkin.core.dashboard.stats import Stats, compute_stats
@@ -81,12 +81,15 @@ class Dashboard:
     upcoming: SessionPresence | None  # the next to start, when none is running
     not_arrived: tuple[Person, ...]  # registered, not arrived: the call list (if asked)
     recent: tuple[Person, ...]  # latest arrivals first
-    watch: tuple[Person, ...]  # the watched categories, arrived or not, by name
+    watch: tuple[Person, ...]  # the watched categories and people, arrived or not, by name
     attendees: tuple[Attendee, ...]  # of ``attendees_session``, by admission time
     attendees_session: str | None
     query_ms: float  # database time of this refresh
     call_list: bool = True  # False: ``not_arrived`` was not read (empty)
     call_list_mark: tuple | None = None  # (count, sum of ids) of the not-arrived
+    # The watch list this snapshot was read for: (category keys, badge numbers).  When
+    # the coordinator changes it, people new to the list are not "just arrived".
+    watched_for: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
 
 _PERSON = (
@@ -101,10 +104,12 @@ def _reader() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard-read")
 
 
-def _read_people(store, event, recent, watch_categories, call_list, reuse, session_key):
+def _read_people(store, event, recent, watched_for, call_list, reuse, session_key):
     """Presence counts and the dashboard's lists, in one read transaction."""
     sql = _dashboard_statements()
-    params = {"event_id": event.id, "limit": recent, "watch": list(watch_categories)}
+    watch_categories, watch_numbers = watched_for
+    params = {"event_id": event.id, "limit": recent, "watch": list(watch_categories),
+              "watch_numbers": list(watch_numbers)}
     with store.read() as s:
         conn = s.connection()  # Core rows: no ORM bookkeeping per row
         out = presence.out_counts(conn, event.id)
@@ -119,7 +124,10 @@ def _read_people(store, event, recent, watch_categories, call_list, reuse, sessi
         else:
             not_arrived = ()
         latest = conn.execute(sql.latest, params).all()
-        watched = conn.execute(sql.watched, params).all() if watch_categories else []
+        watched = (
+            conn.execute(sql.watched, params).all()
+            if watch_categories or watch_numbers else []
+        )
     attendees = (
         tuple(presence.session_attendees(store, event, session_key)) if session_key else ()
     )
@@ -177,7 +185,13 @@ def _dashboard_statements():
         .order_by(d.arrived_at.desc(), d.id.desc())
         .limit(bindparam("limit")),
         watched=select(*_PERSON)
-        .where(*registered, d.category.in_(bindparam("watch", expanding=True)))
+        .where(
+            *registered,
+            or_(
+                d.category.in_(bindparam("watch", expanding=True)),
+                d.number.in_(bindparam("watch_numbers", expanding=True)),
+            ),
+        )
         .order_by(*by_name),
     )
 
@@ -196,6 +210,7 @@ def compute_dashboard(
     *,
     now: dt.datetime | None = None,
     watch_categories: tuple[str, ...] = ("speaker", "vip"),
+    watch_numbers: tuple[int, ...] = (),
     recent: int = 12,
     attendees_session: str | None = None,
     call_list: bool = True,
@@ -205,15 +220,16 @@ def compute_dashboard(
     """The dashboard's figures and lists: ``compute_stats`` plus presence and people.
 
     Meant for a worker thread; reads only.  ``now`` is the event clock that picks the
-    current session (tests and replays pass their own).  The two long lists — the
-    call list (``call_list``) and a session's attendees (``attendees_session``) — are
-    read only when asked: at a big event they are thousands of rows, for a tab that
-    may not be open.  With ``reuse`` (the previous snapshot) the call list is taken
-    from it when the set of people not arrived is the same — count and sum of ids,
-    read from the index alone — which is most refreshes (duplicate scans, sessions,
-    exits); when it changed, only the people new to the list are read (see
-    ``_updated_call_list``).  An edited name is then seen at the next forced (no
-    ``reuse``) refresh.
+    current session (tests and replays pass their own).  The watch list: registered
+    people of ``watch_categories`` or with ``watch_numbers`` (``dashboard.watch``).
+    The two long lists — the call list (``call_list``) and a session's attendees
+    (``attendees_session``) — are read only when asked: at a big event they are
+    thousands of rows, for a tab that may not be open.  With ``reuse`` (the previous
+    snapshot) the call list is taken from it when the set of people not arrived is the
+    same — count and sum of ids, read from the index alone — which is most refreshes
+    (duplicate scans, sessions, exits); when it changed, only the people new to the
+    list are read (see ``_updated_call_list``).  An edited name is then seen at the
+    next forced (no ``reuse``) refresh.
     """
     started = time.perf_counter()
     now = now or clock.utcnow()
@@ -222,10 +238,9 @@ def compute_dashboard(
     # The headcounts and the people are independent reads: the people on a second
     # thread, at the same time (SQLite and the PostgreSQL driver release the GIL while
     # they work), so a refresh costs the longer of the two, not their sum.
-    people = _reader().submit(
-        _read_people, store, event, recent, watch_categories, call_list, reuse,
-        attendees_session,
-    )
+    watched_for = (tuple(watch_categories), tuple(watch_numbers))
+    people = _reader().submit(_read_people, store, event, recent, watched_for, call_list,
+                              reuse, attendees_session)
     try:
         stats = compute_stats(store, event, bucket_minutes=bucket_minutes)
     finally:
@@ -246,6 +261,7 @@ def compute_dashboard(
         query_ms=(time.perf_counter() - started) * 1000,
         call_list=call_list,
         call_list_mark=mark,
+        watched_for=watched_for,
     )
 
 

@@ -46,6 +46,7 @@ REFUSED_OUTCOMES = (
     Outcome.CANCELLED.value,
     Outcome.WRONG_EVENT.value,
     Outcome.INVALID.value,
+    Outcome.NOT_ALLOWED.value,  # an entry rule said no (``accreditation.rules``)
 )
 
 _COUNTED_OUTCOMES = (*REFUSED_OUTCOMES, Outcome.ALREADY_ADMITTED.value)

@@ -16,9 +16,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -45,6 +47,9 @@ class Event(Base):
     # Hex of 32 random bytes: the HMAC key of this event's badge codes.  Never logged.
     secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The hand-out items of the event (TOML ``[[handouts]]``), a JSON list of objects
+    # with key, label, returnable and categories: read with the event, copied with it.
+    handouts: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     sessions: Mapped[list[Session]] = relationship(
         back_populates="event", order_by="Session.starts_at", cascade="all, delete-orphan"
@@ -66,6 +71,8 @@ class Category(Base):
     label: Mapped[str] = mapped_column(String(200))
     colour: Mapped[str] = mapped_column(String(9), default="#4D4D4D")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The desk checks an identity document for this category (``accreditation``).
+    id_check: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="categories")
 
@@ -84,6 +91,12 @@ class Session(Base):
     capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Sessions such as coffee breaks are on the agenda but take no attendance.
     attendance: Mapped[bool] = mapped_column(default=True)
+    # Entry rules (``accreditation.rules``): the categories admitted (comma-separated
+    # keys, empty = all), how many minutes before the start the doors open (NULL = any
+    # time), and whether ``capacity`` refuses entry once the room is full.
+    only_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    doors_open: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hard_capacity: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     event: Mapped[Event] = relationship(back_populates="sessions")
 
@@ -128,6 +141,9 @@ class Delegate(Base):
     # Print tracking (the history is in badge_prints): the last print and how many.
     printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     print_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # An attention note for the desk ("Collect visa letter"); marked done in the journal
+    # (action ``note_done``, the note's text in ``detail``), so an edited note opens again.
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
@@ -166,6 +182,33 @@ class Scan(Base):
     operator: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("scans.id"), nullable=True)
+    # The accreditation desk's rows (``accreditation``) use the same journal, so they
+    # travel, replay and merge by UUID like scans: ``item`` is a hand-out's key and
+    # ``item_code`` the item's own number (headset 117); ``rule`` the entry rule that
+    # refused (outcome ``not_allowed``) or was overridden (an admission); ``detail`` the
+    # override's reason, or the text of the note marked done.
+    item: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    item_code: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    rule: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class DelegatePhoto(Base):
+    """A delegate's photo for the desk's face check and the badge: a JPEG, resized on
+    the way in (``accreditation.photos``), one per delegate; purge removes it."""
+
+    __tablename__ = "delegate_photos"
+    __table_args__ = (Index("ix_delegate_photos_event", "event_id"),)
+
+    delegate_id: Mapped[int] = mapped_column(
+        ForeignKey("delegates.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16), default="import")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class Admission(Base):
@@ -269,3 +312,17 @@ class PendingChange(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     clash: Mapped[str] = mapped_column(Text, default="")
     settled_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class EventSetting(Base):
+    """A choice made in the app for one event and kept with it, shared by every desk on
+    the same database (the dashboard's watch list).  Key -> JSON text; a missing key
+    means the feature's default."""
+
+    __tablename__ = "event_settings"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

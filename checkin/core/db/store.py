@@ -25,6 +25,8 @@ import os
 import sqlite3
 import stat
 import threading
+import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +121,9 @@ class Checkpointer:
         self._stop = threading.Event()
         self._passes = 0  # checkpoints attempted so far (tests wait on it, not on a clock)
         self._passed = threading.Condition()
+        # (start, end) perf_counter of the latest checkpoints: the soak benchmark lines
+        # its latency spikes up against them.
+        self.spans: deque[tuple[float, float]] = deque(maxlen=1000)
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
         self._thread.start()
 
@@ -126,8 +131,10 @@ class Checkpointer:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             while not self._stop.wait(self.interval_s):
+                began = time.perf_counter()
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                self.spans.append((began, time.perf_counter()))
                 with self._passed:
                     self._passes += 1
                     self._passed.notify_all()

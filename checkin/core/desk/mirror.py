@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from checkin.core.accreditation import photos
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import merge
@@ -239,15 +240,17 @@ class Mirror:
                 missing = set(ids) - merge.scan_uuids(s, event.id)
                 delegates = _changed_delegates(s, delegates)
             rows = []
-            if missing:
-                with primary.read() as ps:
+            with primary.read() as ps:
+                if missing:
                     rows = merge.portable_scans(ps, event.id, uuids=missing)
+                pictures = photos.photo_rows(ps, [d["id"] for d in delegates])
             cursor = _cursor_after_full(ids.values())
             since = max((d["updated_at"] for d in delegates), default=None)
             with self.store.write() as s:
                 for model, table in tables:
                     _upsert(s, model, table)
                 _upsert_delegates(s, delegates)
+                photos.replace_photos(s, [d["id"] for d in delegates], pictures)
                 report = merge.merge_rows(s, event, rows)
                 put_state(s, "scans", cursor.to_json())
                 put_state(s, "delegates", {"since": since.isoformat() if since else None})
@@ -279,10 +282,15 @@ class Mirror:
             moved = tables != self._tables_seen
             if not moved and delegates is None and not scans:
                 return PullReport(0, 0, False)
+            pictures = []
+            if changed:  # a changed delegate may have a new photo (``accreditation.photos``)
+                with primary.read() as ps:
+                    pictures = photos.photo_rows(ps, [d["id"] for d in changed])
             with self.store.write() as s:
                 for model, table in tables if moved else ():
                     _upsert(s, model, table)
                 _upsert_delegates(s, changed)
+                photos.replace_photos(s, [d["id"] for d in changed], pictures)
                 report = merge.merge_rows(s, event, scans) if scans else _NOTHING
                 put_state(s, "scans", _cursor_after_pull(cursor, scans, report).to_json())
                 if delegates is not None:

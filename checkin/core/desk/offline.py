@@ -41,7 +41,6 @@ change (not during the constructor: read ``online`` after it).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -50,17 +49,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from checkin.core import clock
-from checkin.core.db.store import Store, StoreError, data_dir
+from checkin.core.accreditation.extras import IdCheckResult
+from checkin.core.accreditation.handouts import HandoutResult
+from checkin.core.accreditation.notes import NoteResult
+from checkin.core.db.store import Store
 from checkin.core.desk import pending
 from checkin.core.desk.merge import Duplicate, MergeReport
 from checkin.core.desk.mirror import Mirror, PullReport, is_retryable
 from checkin.core.desk.pending import NO_CHANGES, ChangesReport, Clash
 from checkin.core.desk.protocol import WalkInResult
+from checkin.core.desk.reach import (  # re-exported: callers import them from here
+    CONNECT_TIMEOUT_S,
+    default_mirror_path,
+    is_unreachable,
+    primary_url,
+)
 from checkin.core.desk.service import CheckinService
 from checkin.core.errors import UserError
 from checkin.core.event.stored import current_event
@@ -72,10 +80,9 @@ if TYPE_CHECKING:
     from checkin.core.desk.protocol import DeskService
 
 T = TypeVar("T")
+A = TypeVar("A", HandoutResult, NoteResult, IdCheckResult)
 
 log = logging.getLogger(__name__)
-
-CONNECT_TIMEOUT_S = 2
 
 
 class OfflineError(UserError, RuntimeError):
@@ -99,45 +106,6 @@ class ReplayReport:
     @property
     def clashes(self) -> tuple[Clash, ...]:
         return self.changes.clashes
-
-
-def primary_url(url: str, connect_timeout: float = CONNECT_TIMEOUT_S) -> str:
-    """The server's URL with a connect timeout and TCP keep-alives, so a dead network is
-    noticed in seconds instead of the kernel's minutes (ignored on Unix sockets)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "postgresql":
-        return url
-    extra = {
-        "connect_timeout": str(max(1, round(connect_timeout))),
-        "keepalives": "1",
-        "keepalives_idle": "5",
-        "keepalives_interval": "2",
-        "keepalives_count": "2",
-        "tcp_user_timeout": str(int(connect_timeout * 1500)),
-    }
-    query = {**extra, **parsed.query}
-    return parsed.set(query=query).render_as_string(hide_password=False)
-
-
-def default_mirror_path(url: str, station: str) -> Path:
-    """One mirror file per server and station, in the user's data folder."""
-    safe = make_url(url).render_as_string(hide_password=True)
-    digest = hashlib.sha256(f"{safe}\n{station}".encode()).hexdigest()[:12]
-    return data_dir() / f"desk-mirror-{digest}.sqlite"
-
-
-def is_unreachable(exc: BaseException) -> bool:
-    """A database error that means "the server is not there", not "this request is bad"."""
-    if isinstance(exc, StoreError):  # opening failed: unreachable, or a real problem
-        cause = exc.__cause__
-        return cause is not None and is_unreachable(cause)
-    if isinstance(exc, DBAPIError):
-        if exc.connection_invalidated:
-            return True
-        if is_retryable(exc):
-            return False  # deadlock / serialisation: retry on the server
-        return isinstance(exc, OperationalError | InterfaceError)
-    return False
 
 
 class DeskCheckin:
@@ -239,10 +207,13 @@ class DeskCheckin:
         source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
         """As ``CheckinService.scan``."""
         return self._journaled(
-            lambda svc: svc.scan(raw, session=session, source=source, now=now, action=action)
+            lambda svc: svc.scan(raw, session=session, source=source, now=now, action=action,
+                                 override=override, reason=reason)
         )
 
     def check_in(
@@ -253,14 +224,54 @@ class DeskCheckin:
         source: ScanSource = ScanSource.MANUAL,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
         """As ``CheckinService.check_in``; the mirror has the server's delegate ids."""
         return self._journaled(
             lambda svc: svc.check_in(
                 self._rekeyed.get(delegate_id, delegate_id), session=session, source=source,
-                now=now, action=action,
+                now=now, action=action, override=override, reason=reason,
             )
         )
+
+    def give_handout(
+        self, delegate_id: int, item: str, *, item_code: str = "",
+        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
+    ) -> HandoutResult:
+        """As ``CheckinService.give_handout``: a journal row, replayed like a scan."""
+        who, code = self._rekeyed.get(delegate_id, delegate_id), item_code
+        return self._act(lambda x: x.give_handout(who, item, item_code=code, source=source,
+                                                  now=now))
+
+    def return_handout(
+        self, delegate_id: int, item: str, *, item_code: str = "",
+        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
+    ) -> HandoutResult:
+        """As ``CheckinService.return_handout``."""
+        who, code = self._rekeyed.get(delegate_id, delegate_id), item_code
+        return self._act(lambda x: x.return_handout(who, item, item_code=code, source=source,
+                                                    now=now))
+
+    def note_done(self, delegate_id: int, *, now: dt.datetime | None = None) -> NoteResult:
+        """As ``CheckinService.note_done``."""
+        return self._act(lambda x: x.note_done(self._rekeyed.get(delegate_id, delegate_id),
+                                               now=now))
+
+    def id_checked(self, delegate_id: int, *, now: dt.datetime | None = None) -> IdCheckResult:
+        """As ``CheckinService.id_checked``."""
+        return self._act(lambda x: x.id_checked(self._rekeyed.get(delegate_id, delegate_id),
+                                                now=now))
+
+    def _act(self, call: Callable[[CheckinService], A]) -> A:
+        """Journaled on the server (and copied), or in the copy, waiting like a scan."""
+        def offline() -> A:
+            self._mirror_service.station = self.station
+            self._mirror_service.operator = self.operator
+            result = call(self._mirror_service)
+            self._offline_scans += 1 if result.scan_id else 0
+            return result
+        return self._run(call, offline)
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """As ``CheckinService.undo``.  Offline, only scans the mirror knows (its own,

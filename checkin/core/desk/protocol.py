@@ -13,6 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from checkin.core.accreditation.extras import IdCheckResult
+from checkin.core.accreditation.handouts import HandoutResult
+from checkin.core.accreditation.notes import NoteResult
 from checkin.core.roster.edits import EditResult
 from checkin.core.roster.person import PersonForm
 from checkin.core.types import DelegateInfo, EventInfo, ScanAction, ScanResult, ScanSource
@@ -46,8 +49,14 @@ class DeskService(Protocol):
         source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
-        """One badge read; ``action="exit"`` (with a session) counts the person out."""
+        """One badge read; ``action="exit"`` (with a session) counts the person out.
+
+        An entry a rule refuses is ``not_allowed`` (``rule``, ``reason``, ``args``);
+        ``override`` admits it all the same, journaled with ``operator`` and ``reason``
+        (``accreditation.OverrideError`` without an operator)."""
         ...
 
     def check_in(
@@ -58,6 +67,8 @@ class DeskService(Protocol):
         source: ScanSource = ScanSource.MANUAL,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
         """A person found by name, checked in (or out) without a badge."""
         ...
@@ -84,4 +95,29 @@ class DeskService(Protocol):
     ) -> EditResult:
         """Save a delegate's details (the Roster's form).  Raises
         ``roster.edits.DelegateEditError`` or ``DelegateNotFound``; nothing written then."""
+        ...
+
+    def give_handout(
+        self, delegate_id: int, item: str, *, item_code: str = "",
+        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
+    ) -> HandoutResult:
+        """Hand an item of the event's ``[[handouts]]`` to the person (journaled; its own
+        number in ``item_code``).  ``HandoutResult.ok`` False: refused, nothing written
+        (already out, not for their category, cancelled).  ``HandoutError``: no such item."""
+        ...
+
+    def return_handout(
+        self, delegate_id: int, item: str, *, item_code: str = "",
+        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
+    ) -> HandoutResult:
+        """The person gave the item back (journaled); refused when not out or kept."""
+        ...
+
+    def note_done(self, delegate_id: int, *, now: dt.datetime | None = None) -> NoteResult:
+        """Mark the person's attention note done (journaled with who and when).
+        ``NoteError`` when they have no note; nothing written when done already."""
+        ...
+
+    def id_checked(self, delegate_id: int, *, now: dt.datetime | None = None) -> IdCheckResult:
+        """Record that staff checked the person's identity document (journaled)."""
         ...

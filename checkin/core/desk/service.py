@@ -33,12 +33,14 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.engine import Connection
 
 from checkin.core import clock
+from checkin.core.accreditation import rules
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.desk import journal
+from checkin.core.desk.accreditation import AccreditationDesk
 from checkin.core.desk.protocol import WalkInResult
+from checkin.core.desk.requests import AUTO, REASONS, CheckinError, resolve_session
 from checkin.core.desk.statements import ScanStatements
-from checkin.core.errors import UserError
 from checkin.core.event import codes
 from checkin.core.event.stored import event_secret, require_event
 from checkin.core.roster.delegates import delegate_from_row
@@ -60,27 +62,8 @@ from checkin.core.types import (
 if TYPE_CHECKING:
     from checkin.core.desk.protocol import DeskService
 
-AUTO = "auto"
 _STORED_CODE_MAX = 64
-
-
-class CheckinError(UserError, ValueError):
-    """A request that cannot be carried out (unknown session, nothing to undo…)."""
-
-
-REASONS = {
-    "wrong_event": "This badge is for another event.",
-    "not_a_code": "Not a valid badge code for this event.",
-    "unknown_number": "Badge number {0} is not in this desk's roster.",
-    "newer_version": "This badge (version {0}) is newer than this desk's roster "
-                     "(version {1}): the desk may be out of date.",
-    "replaced": "This badge was replaced by a newer one: ask for the new badge.",
-    "replaced_at": "This badge was replaced by a reprint at {0}: ask for the new badge.",
-    "replaced_on": "This badge was replaced by a reprint at {0} on {1}: ask for the new badge.",
-    "cancelled": "Registration cancelled.",
-    "never_in": "{0} was not checked in to {1}.",
-    "already_left": "{0} already left {1} at {2}.",
-}  # fmt: skip
+__all__ = ["AUTO", "REASONS", "CheckinError", "CheckinService", "resolve_session"]
 
 
 def _utcnow() -> dt.datetime:
@@ -91,28 +74,11 @@ def _naive(when: dt.datetime) -> dt.datetime:
     return when.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def resolve_session(
-    event: EventInfo, session: str | None, now: dt.datetime
-) -> SessionInfo | None:
-    """The session a desk records to: ``None`` = venue arrival; ``"auto"`` = the session
-    running ``now``, if any; else the attendance-taking session of that key."""
-    if session is None or session == "":
-        return None
-    if session == AUTO:
-        return event.session_at(now)
-    found = event.session(session)
-    if found is None:
-        keys = ", ".join(s.key for s in event.sessions if s.attendance)
-        if not keys:
-            raise CheckinError("Unknown session %1; sessions: none, or 'auto'.", repr(session))
-        raise CheckinError("Unknown session %1; sessions: %2, or 'auto'.", repr(session), keys)
-    if not found.attendance:
-        raise CheckinError("Session %1 (%2) takes no attendance.", repr(session), found.title)
-    return found
+class CheckinService(AccreditationDesk):
+    """Check-in for one event at one station; caches what every scan needs.
 
-
-class CheckinService:
-    """Check-in for one event at one station; caches what every scan needs."""
+    The accreditation desk's acts (hand-outs, notes done, ID checks, entry rules and
+    overrides) come from ``accreditation.AccreditationDesk``."""
 
     def __init__(
         self,
@@ -149,10 +115,17 @@ class CheckinService:
         source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
-        """One badge read.  ``action="exit"`` (with a session) counts the person out."""
+        """One badge read.  ``action="exit"`` (with a session) counts the person out.
+
+        ``override``: a supervisor admits the person although an entry rule refuses
+        (the service's ``operator`` must be set); the journal keeps the rule and
+        ``reason``."""
         return self.scan_many(
-            [raw], session=session, source=source, now=now, action=action
+            [raw], session=session, source=source, now=now, action=action,
+            override=override, reason=reason,
         )[0]
 
     def scan_many(
@@ -163,6 +136,8 @@ class CheckinService:
         source: ScanSource = ScanSource.SCANNER,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> list[ScanResult]:
         """Scans in one transaction (one fsync): for replaying a scanner log quickly.
 
@@ -179,7 +154,8 @@ class CheckinService:
                 sess = resolve_session(self.event, session, when)
                 if act is ScanAction.EXIT and sess is None:
                     raise CheckinError("No session is running now to record an exit from.")
-                outcomes.append(self._scan(s, raw, sess, source, when, act))
+                outcome = self._scan(s, raw, sess, source, when, act, (override, reason))
+                outcomes.append(self._with_extras(s, outcome))
         return outcomes
 
     def _lock_in_order(self, s: Connection, raws: list[str]) -> None:
@@ -211,8 +187,11 @@ class CheckinService:
         source: ScanSource = ScanSource.MANUAL,
         now: dt.datetime | None = None,
         action: ScanAction | str = ScanAction.ENTRY,
+        override: bool = False,
+        reason: str = "",
     ) -> ScanResult:
-        """Check a person in (or, with ``action="exit"``, out) without a badge."""
+        """Check a person in (or, with ``action="exit"``, out) without a badge;
+        ``override`` as in ``scan``."""
         act = self._action(action, session)
         when = now or _utcnow()
         sess = resolve_session(self.event, session, when)
@@ -223,8 +202,10 @@ class CheckinService:
             if delegate is None:
                 raise CheckinError("No delegate with id %1 in this event.", delegate_id)
             if act is ScanAction.EXIT and sess is not None:  # (checked above)
-                return self._exit(s, delegate, sess, source, when, code="")
-            return self._admit(s, delegate, sess, source, when, code="")
+                return self._with_extras(s, self._exit(s, delegate, sess, source, when, code=""))
+            return self._with_extras(s, self._admit(
+                s, delegate, sess, source, when, code="", override=(override, reason)
+            ))
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """Cancel an admission by journaling an undo row that points at it."""
@@ -319,6 +300,7 @@ class CheckinService:
         source: ScanSource,
         when: dt.datetime,
         action: ScanAction = ScanAction.ENTRY,
+        override: tuple[bool, str] = (False, ""),
     ) -> ScanResult:
         decoded = codes.verify(raw, self._secret, self._tag)
         refuse = self._refuse if action is ScanAction.ENTRY else self._refuse_exit
@@ -348,7 +330,7 @@ class CheckinService:
             )
         if action is ScanAction.EXIT and sess is not None:  # (scan_many checked)
             return self._exit(s, delegate, sess, source, when, code=stored_code)
-        return self._admit(s, delegate, sess, source, when, code=stored_code)
+        return self._admit(s, delegate, sess, source, when, code=stored_code, override=override)
 
     def _revoked_reason(
         self, s: Connection, delegate: DelegateInfo, version: int
@@ -375,6 +357,7 @@ class CheckinService:
         when: dt.datetime,
         *,
         code: str,
+        override: tuple[bool, str] = (False, ""),
     ) -> ScanResult:
         if delegate.status == DelegateStatus.CANCELLED.value:
             return self._refuse(s, delegate, sess, source, when, code, Outcome.CANCELLED,
@@ -385,21 +368,29 @@ class CheckinService:
             self._sql.standing, {"delegate_id": delegate.id, "scope": scope}
         ).first()
         where = sess.title if sess else "the venue"
-        if first is not None and sess is not None and self._is_out(s, delegate.id, sess.id):
+        back = first is not None and sess is not None and self._is_out(s, delegate.id, sess.id)
+        if first is not None and not back:
+            return self._already(s, delegate, sess, source, when, code=code, first=first)
+        refusal, ruled = self._entry_rule(s, delegate, sess, when, override)
+        if refusal is not None:
+            return self._refuse(s, delegate, sess, source, when, code, Outcome.NOT_ALLOWED,
+                                refusal.reason, *refusal.args, rule=refusal.rule)
+        overridden = ruled.pop("_refusal", None)
+        said = rules.override_message(overridden, self.operator) if overridden else ""
+        if back:
             # Back through the door after an exit: let in again, not "already".
             scan_id, _ = self._journal(
                 s, delegate=delegate, session_id=session_id, action=ScanAction.ENTRY,
-                source=source, outcome=Outcome.ADMITTED, when=when, code=code,
+                source=source, outcome=Outcome.ADMITTED, when=when, code=code, extra=ruled,
             )
             return ScanResult(
                 Outcome.ADMITTED, delegate, sess, scan_id, when,
-                f"{delegate.full_name}: back in {where}.", code=code,
+                said or f"{delegate.full_name}: back in {where}.", code=code,
+                rule=ruled.get("rule", ""), overridden=bool(overridden),
             )
-        if first is not None:
-            return self._already(s, delegate, sess, source, when, code=code, first=first)
         scan_id, row_id = self._journal(
             s, delegate=delegate, session_id=session_id, action=ScanAction.ENTRY,
-            source=source, outcome=Outcome.ADMITTED, when=when, code=code,
+            source=source, outcome=Outcome.ADMITTED, when=when, code=code, extra=ruled,
         )
         s.execute(
             self._sql.admission,
@@ -412,9 +403,9 @@ class CheckinService:
         )
         return ScanResult(
             Outcome.ADMITTED, delegate, sess, scan_id, when,
-            f"Welcome, {delegate.full_name}." if sess is None
-            else f"{delegate.full_name}: admitted to {where}.",
-            code=code,
+            said or (f"Welcome, {delegate.full_name}." if sess is None
+                     else f"{delegate.full_name}: admitted to {where}."),
+            code=code, rule=ruled.get("rule", ""), overridden=bool(overridden),
         )
 
     def _already(
@@ -492,7 +483,7 @@ class CheckinService:
 
     def _refuse(
         self, s, delegate, sess, source, when, code, outcome, reason: str, *args: str,
-        action: ScanAction = ScanAction.ENTRY,
+        action: ScanAction = ScanAction.ENTRY, rule: str = "",
     ) -> ScanResult:
         scan_id, _ = self._journal(
             s,
@@ -503,10 +494,15 @@ class CheckinService:
             outcome=outcome,
             when=when,
             code=code,
+            extra={"rule": rule} if rule else None,
         )
-        message = REASONS[reason].format(*args)
+        if rule:  # an entry rule's reason: an errors template (``accreditation.rules``)
+            message = rules.Refusal(rule, reason, args).message
+        else:
+            message = REASONS[reason].format(*args)
         return ScanResult(
-            outcome, delegate, sess, scan_id, when, message, code=code, reason=reason, args=args
+            outcome, delegate, sess, scan_id, when, message, code=code, reason=reason,
+            args=args, rule=rule,
         )
 
     def _journal(
@@ -521,10 +517,12 @@ class CheckinService:
         when: dt.datetime,
         code: str = "",
         undoes: tuple[int, str] | None = None,
+        extra: dict | None = None,
     ) -> tuple[str, int]:
         """Append one row to the journal; its UUID (for people) and id (for links).
 
-        ``undoes``: the id and UUID of the row an undo cancels."""
+        ``undoes``: the id and UUID of the row an undo cancels; ``extra``: the
+        accreditation columns (item, item_code, rule, detail)."""
         scan_uuid = str(uuid.uuid4())
         values = {
             "uuid": scan_uuid,
@@ -539,6 +537,8 @@ class CheckinService:
             "operator": self.operator,
             "created_at": _naive(when),
             "undoes_id": undoes[0] if undoes else None,
+            "item": "", "item_code": "", "rule": "", "detail": "",
+            **(extra or {}),
         }
         row_id = s.execute(self._sql.journal, values).scalar_one()
         if self.on_journal is not None:

@@ -87,10 +87,13 @@ def spec_from_info(event: EventInfo) -> EventSpec:
             SessionSpec(
                 key=s.key, title=s.title, room=s.room, starts_at=naive(s.starts_at),
                 ends_at=naive(s.ends_at), capacity=s.capacity, attendance=s.attendance,
+                only_categories=s.only_categories, doors_open=s.doors_open,
+                hard_capacity=s.hard_capacity,
             )
             for s in event.sessions
         ),
         categories=event.categories,
+        handouts=event.handouts,
     )
 
 
@@ -284,8 +287,8 @@ def _sessions_in_use(s: DbSession, event: m.Event, spec: EventSpec) -> list[Agen
         if scans:
             problems.append(_refusal(
                 "session", -1, "title", "in_use",
-                translatable("session %1 cannot be removed: %2 scan(s) are recorded "
-                             "for it (set 'attendance' off instead)"),
+                translatable("session %1 cannot be removed: it has scans (%2); set "
+                             "'attendance' off instead"),
                 repr(row.title), scans,
             ))  # fmt: skip
     return problems
@@ -305,7 +308,7 @@ def _categories_in_use(s: DbSession, event: m.Event, spec: EventSpec) -> list[Ag
         if people:
             problems.append(_refusal(
                 "category", -1, "label", "in_use",
-                translatable("category %1 cannot be removed: %2 delegate(s) have it"),
+                translatable("category %1 cannot be removed: delegates have it (%2)"),
                 repr(row.label), people,
             ))  # fmt: skip
     return problems

@@ -11,6 +11,7 @@ time is, ``rules`` says, for this file and the Agenda page alike.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import tomllib
 import uuid
@@ -23,10 +24,10 @@ from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import translatable
-from checkin.core.event import rules
+from checkin.core.event import rules, walk_ins
 from checkin.core.event.rules import EventError
-from checkin.core.event.stored import current_event_row, to_info
-from checkin.core.types import CategoryInfo, EventInfo
+from checkin.core.event.stored import current_event_row, handouts_to_json, to_info
+from checkin.core.types import CategoryInfo, EventInfo, HandoutItem
 
 # ---------------------------------------------------------------------------- spec
 
@@ -40,6 +41,10 @@ class SessionSpec:
     ends_at: dt.datetime  # naive UTC
     capacity: int | None
     attendance: bool
+    # Entry rules (``accreditation.rules``); the Agenda page leaves them as they are.
+    only_categories: tuple[str, ...] = ()
+    doors_open: int | None = None
+    hard_capacity: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,10 @@ class EventSpec:
     registration_opens: dt.datetime | None  # naive UTC
     sessions: tuple[SessionSpec, ...]
     categories: tuple[CategoryInfo, ...]
+    # ``[walk_ins] required``: the fields a walk-in must give; None: the default
+    # (``walk_ins.DEFAULT_REQUIRED``, or what an earlier file said).
+    walk_in_required: tuple[str, ...] | None = None
+    handouts: tuple[HandoutItem, ...] = ()  # ``[[handouts]]``
 
 
 # ---------------------------------------------------------------------------- file
@@ -162,6 +171,24 @@ class _Fields:
             ))  # fmt: skip
         return rules.utc_naive(date, time, timezone)
 
+    def keys(self, name: str) -> tuple[str, ...]:
+        """A list of keys (``only_categories = ["head"]``); a single string is one key."""
+        value = self._given(name, None, False)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and rules.is_key(v.strip()) for v in value
+        ):
+            raise EventError(*_say(
+                self.where,
+                translatable("%1: %2: '%3' must be a list of keys like [\"speaker\"]."),
+                translatable("%1: session %2: '%3' must be a list of keys like [\"speaker\"]."),
+                self.source, name,
+            ))  # fmt: skip
+        return tuple(dict.fromkeys(v.strip() for v in value))
+
     def key(self) -> str:
         key = self.text("key", required=True)
         if not rules.is_key(key):
@@ -194,6 +221,10 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
     registration_opens = fields.moment("registration_opens", date, timezone) if opens else None
     categories = _categories(source, data.get("categories", []))
     sessions = _sessions(source, data.get("sessions", []), date, timezone)
+    known = {c.key for c in categories}
+    for sess in sessions:
+        _check_categories(source, f"session {sess.key!r}", sess.only_categories, known)
+    handouts = _handouts(source, data.get("handouts", []), known)
     return EventSpec(
         name=name,
         venue=fields.text("venue"),
@@ -205,6 +236,8 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
         registration_opens=registration_opens,
         sessions=sessions,
         categories=categories,
+        walk_in_required=walk_ins.parse_required(source, data.get("walk_ins")),
+        handouts=handouts,
     )
 
 
@@ -244,8 +277,39 @@ def _categories(source: str, tables: list[Any]) -> tuple[CategoryInfo, ...]:
                 "%1: %2: category %3 is defined twice.", source, fields.where.label, repr(key)
             )
         label = fields.text("label", default=key.capitalize())
-        categories.append(CategoryInfo(key=key, label=label, colour=colour.upper()))
+        categories.append(CategoryInfo(
+            key=key, label=label, colour=colour.upper(), id_check=fields.flag("id_check", False)
+        ))
     return tuple(categories)
+
+
+def _check_categories(source: str, where: str, keys: tuple[str, ...], known: set[str]) -> None:
+    """Category keys named by a rule or a hand-out must be the file's own."""
+    for key in keys:
+        if known and key not in known:
+            raise EventError(
+                "%1: %2: unknown category %3 (categories: %4).",
+                source, where, repr(key), ", ".join(sorted(known)),
+            )  # fmt: skip
+
+
+def _handouts(source: str, tables: list[Any], known: set[str]) -> tuple[HandoutItem, ...]:
+    """The ``[[handouts]]``: key, label, returnable, optional categories (all when absent)."""
+    items: list[HandoutItem] = []
+    for i, table in enumerate(tables, start=1):
+        fields = _table(source, _Where(f"[[handouts]] #{i}"), table)
+        key = fields.key()
+        if any(h.key == key for h in items):
+            raise EventError(
+                "%1: %2: hand-out %3 is defined twice.", source, fields.where.label, repr(key)
+            )
+        categories = fields.keys("categories")
+        _check_categories(source, fields.where.label, categories, known)
+        items.append(HandoutItem(
+            key=key, label=fields.text("label", default=key.capitalize()),
+            returnable=fields.flag("returnable", False), categories=categories,
+        ))  # fmt: skip
+    return tuple(items)
 
 
 def _sessions(
@@ -282,6 +346,9 @@ def _session(fields: _Fields, key: str, date: dt.date, timezone: str) -> Session
         ends_at=ends,
         capacity=fields.whole("capacity"),
         attendance=fields.flag("attendance", True),
+        only_categories=fields.keys("only_categories"),
+        doors_open=fields.whole("doors_open"),
+        hard_capacity=fields.flag("hard_capacity", False),
     )
 
 
@@ -303,12 +370,25 @@ def save_event(store: Store, spec: EventSpec, *, new: bool = False) -> EventInfo
             "registration_opens",
         ):
             setattr(event, attr, getattr(spec, attr))
+        event.handouts = handouts_to_json(spec.handouts)
         _save_categories(event, spec.categories)
         _save_sessions(event, spec.sessions)
+        if spec.walk_in_required is not None:
+            s.flush()  # the event's id, for a new event
+            _save_walk_in_rule(s, event.id, spec.walk_in_required)
         # Sessions and categories missing from the file are kept: scans may point at them.
         s.flush()
         s.refresh(event)
         return to_info(event)
+
+
+def _save_walk_in_rule(s, event_id: int, required: tuple[str, ...]) -> None:
+    text = json.dumps(list(required))
+    row = s.get(m.EventSetting, (event_id, walk_ins.SETTING))
+    if row is None:
+        s.add(m.EventSetting(event_id=event_id, key=walk_ins.SETTING, value=text))
+    else:
+        row.value = text
 
 
 def _save_categories(event: m.Event, categories: tuple[CategoryInfo, ...]) -> None:
@@ -316,6 +396,7 @@ def _save_categories(event: m.Event, categories: tuple[CategoryInfo, ...]) -> No
     for pos, cat in enumerate(categories):
         row = by_key.get(cat.key) or m.Category(key=cat.key)
         row.label, row.colour, row.position = cat.label, cat.colour, pos
+        row.id_check = cat.id_check
         if cat.key not in by_key:
             event.categories.append(row)
 
@@ -324,7 +405,9 @@ def _save_sessions(event: m.Event, sessions: tuple[SessionSpec, ...]) -> None:
     by_key = {x.key: x for x in event.sessions}
     for sess in sessions:
         row = by_key.get(sess.key) or m.Session(key=sess.key)
-        for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance"):
+        for attr in ("title", "room", "starts_at", "ends_at", "capacity", "attendance",
+                     "doors_open", "hard_capacity"):
             setattr(row, attr, getattr(sess, attr))
+        row.only_categories = ",".join(sess.only_categories)
         if sess.key not in by_key:
             event.sessions.append(row)

@@ -10,6 +10,7 @@ only by what signs or checks codes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.event.rules import EventError
-from checkin.core.types import CategoryInfo, EventInfo, SessionInfo
+from checkin.core.types import CategoryInfo, EventInfo, HandoutItem, SessionInfo
 
 
 def _utc(naive: dt.datetime) -> dt.datetime:
@@ -34,7 +35,39 @@ def _session_info(s: m.Session) -> SessionInfo:
         ends_at=_utc(s.ends_at),
         capacity=s.capacity,
         attendance=s.attendance,
+        only_categories=split_keys(s.only_categories),
+        doors_open=s.doors_open,
+        hard_capacity=bool(s.hard_capacity),
     )
+
+
+def split_keys(text: str | None) -> tuple[str, ...]:
+    """Category keys stored comma-separated ("head,speaker") as a tuple."""
+    return tuple(k.strip() for k in (text or "").split(",") if k.strip())
+
+
+def handouts_from_json(text: str | None) -> tuple[HandoutItem, ...]:
+    """The event's hand-out items as stored (a JSON list); () when none or unreadable."""
+    try:
+        items = json.loads(text) if text else []
+    except ValueError:
+        return ()
+    return tuple(
+        HandoutItem(
+            key=str(i["key"]), label=str(i.get("label") or i["key"]),
+            returnable=bool(i.get("returnable", False)),
+            categories=tuple(str(c) for c in i.get("categories") or ()),
+        )
+        for i in items if isinstance(i, dict) and i.get("key")
+    )
+
+
+def handouts_to_json(items: tuple[HandoutItem, ...]) -> str:
+    return json.dumps([
+        {"key": i.key, "label": i.label, "returnable": i.returnable,
+         "categories": list(i.categories)}
+        for i in items
+    ], ensure_ascii=False) if items else ""
 
 
 def to_info(event: m.Event) -> EventInfo:
@@ -55,8 +88,10 @@ def to_info(event: m.Event) -> EventInfo:
             _session_info(s) for s in sorted(event.sessions, key=lambda s: (s.starts_at, s.key))
         ),
         categories=tuple(
-            CategoryInfo(key=c.key, label=c.label, colour=c.colour) for c in event.categories
+            CategoryInfo(key=c.key, label=c.label, colour=c.colour, id_check=bool(c.id_check))
+            for c in event.categories
         ),
+        handouts=handouts_from_json(event.handouts),
     )
 
 

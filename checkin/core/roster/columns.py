@@ -24,6 +24,7 @@ FIELDS = (
     "country",
     "email",
     "category",
+    "note",
 )
 # The fields stored on a delegate (``full_name`` is split into first and last name).
 STORED = ("reference", "first_name", "last_name", "organisation", "country", "email", "category")
@@ -74,6 +75,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Category|Catégorie|Type|Ticket type|Ticket|Product|Role|Rôle|Participant type|"
         "Registration type|Delegate type|Badge type|Type de participant|Type d'inscription|"
         "Catégorie de participant"
+    ),
+    # An attention note for the desk (``accreditation.notes``).
+    "note": _names(
+        "Note|Notes|Remarque|Remarques|Attention|Desk note|Note for the desk|"
+        "Note pour l'accueil|Note accueil"
     ),
 }
 # Full-name headers that announce the family name first ("Nom, prénom").

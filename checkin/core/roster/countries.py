@@ -2,8 +2,9 @@
 
 ``normalise_country`` turns "CH", "CHE", "Switzerland", "Suisse", "suisse " or
 "Confédération helvétique" into ``"CH"``; ``country_name`` gives the display name back in
-English or French.  The data comes from pycountry (ISO 3166-1 and its gettext
-catalogues) plus a small table of names that neither has.
+any language CLDR knows (babel): the UI's language on screen, the event's on badges.
+Reading names uses pycountry (ISO 3166-1 and its gettext catalogues), CLDR's English and
+French names, plus a small table of names that none of them has.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 
 import pycountry
@@ -225,9 +227,9 @@ def _build() -> dict[str, str]:
             names.setdefault(key, next(iter(codes)))
     for alias, code in ALIASES.items():
         names[_key(alias)] = code
-    for table in (_ENGLISH_DISPLAY, _FRENCH_DISPLAY):  # what country_name() shows
-        for code, name in table.items():
-            names.setdefault(_key(name), code)
+    for language in DISPLAY_LANGUAGES:  # what country_name() shows
+        for code in country_codes():
+            names.setdefault(_key(country_name(code, language)), code)
     # Codes last so that a code always means its country ("CHE", "IN", "NO"...).
     for country in pycountry.countries:
         names[_key(country.alpha_2)] = country.alpha_2
@@ -257,50 +259,57 @@ def normalise_country(value: str) -> str | None:
     return code or None
 
 
-# Display names for codes pycountry lacks, and French names whose catalogue form is
-# inverted ("Russie, Fédération de").
-_EXTRA_NAMES = {"XK": ("Kosovo", "Kosovo")}
-_ENGLISH_DISPLAY = {
-    "CD": "Democratic Republic of the Congo",
-    "FM": "Micronesia",
-    "PS": "Palestine",
-    "VG": "British Virgin Islands",
-    "VI": "U.S. Virgin Islands",
+# CLDR's standard names, except where they are not what a Geneva badge prints: CLDR's
+# "Congo - Kinshasa", "Hong Kong SAR China", "Palestinian Territories".
+_OVERRIDES: dict[str, dict[str, str]] = {
+    "CD": {"en": "Democratic Republic of the Congo", "fr": "République démocratique du Congo"},
+    "CG": {"en": "Republic of the Congo", "fr": "République du Congo"},
+    "HK": {"en": "Hong Kong", "fr": "Hong Kong"},
+    "MO": {"en": "Macao", "fr": "Macao"},
+    "PS": {"en": "Palestine", "fr": "Palestine"},
 }
-_FRENCH_DISPLAY = {
-    "AX": "Îles Åland",
-    "CC": "Îles Cocos",
-    "CX": "Île Christmas",
-    "FK": "Îles Malouines",
-    "FM": "Micronésie",
-    "PS": "Palestine",
-    "RE": "La Réunion",
-    "RU": "Russie",
-    "SB": "Îles Salomon",
-    "VI": "Îles Vierges des États-Unis",
-}
+DISPLAY_LANGUAGES = ("en", "fr")  # names read back by normalise_country, whatever the UI
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every alpha-2 code a delegate may have: ISO 3166-1 and Kosovo's XK."""
+    return frozenset({c.alpha_2 for c in pycountry.countries} | {"XK"})
+
+
+@lru_cache(maxsize=16)
+def _territories(language: str) -> Mapping[str, str]:
+    """CLDR's territory names in ``language`` ("fr", "fr_CH", "en-GB"…; English when
+    babel does not know it)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse((language or "en").replace("-", "_")).territories
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en").territories
+
+
+@lru_cache(maxsize=4096)
 def country_name(code: str, language: str = "en") -> str:
-    """The display name of an alpha-2 code in English ("en") or French ("fr").
+    """The display name of an alpha-2 code in ``language`` (CLDR's, through babel: the
+    UI's language on screen, the event's on badges and reports).
 
     An unknown code is returned as given.
     """
     upper = (code or "").strip().upper()
-    french = language.lower().startswith("fr")
-    if upper in _EXTRA_NAMES:
-        en, fr = _EXTRA_NAMES[upper]
-        return fr if french else en
-    country = pycountry.countries.get(alpha_2=upper) if len(upper) == 2 else None
-    if country is None:
+    if upper not in country_codes():
         return code
-    name = getattr(country, "common_name", None) or country.name
-    if not french:
-        return _ENGLISH_DISPLAY.get(upper, name)
-    return _FRENCH_DISPLAY.get(upper) or _french_catalogue().gettext(name)
+    base = (language or "en").replace("-", "_").split("_")[0].lower()
+    override = _OVERRIDES.get(upper, {}).get(base)
+    return override or _territories(language).get(upper, code)
 
 
-@lru_cache(maxsize=1)
-def _french_catalogue() -> gettext.NullTranslations:
-    return _french()
+def country_choices(language: str) -> list[tuple[str, str, str]]:
+    """``(name, code, other)`` for a country field: each country once, by its name in
+    ``language``, with its name in the other display language too ("Suisse", "CH",
+    "Switzerland"), so a French desk finds Switzerland by either name; by name."""
+    base = (language or "en").replace("-", "_").split("_")[0].lower()
+    other = "fr" if base == "en" else "en"
+    rows = [(country_name(code, language), code, country_name(code, other))
+            for code in country_codes()]
+    return sorted(rows, key=lambda row: fold(row[0]))

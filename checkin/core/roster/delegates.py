@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
@@ -34,6 +35,18 @@ class RosterEntry:
     delegate: DelegateInfo
     arrived_at: dt.datetime | None  # aware UTC, the first admission still standing
     code: str
+    arrived_source: str | None = None  # that admission's source (scanner, kiosk…)
+
+
+# The reference a delegate gets when the roster gives none: the delegate number, which a
+# re-import of the same person keeps (identity matches them by e-mail or name, and an
+# empty reference cell never erases one), so the reference is stable too.
+AUTO_PREFIX = "D-"
+
+
+def auto_reference(number: int) -> str:
+    """``D-0042``: the reference of delegate no. 42 when the roster gave none."""
+    return f"{AUTO_PREFIX}{number:04d}"
 
 
 def search_text(first: str, last: str, organisation: str, email: str, reference: str) -> str:
@@ -55,7 +68,7 @@ def list_delegates(store: Store, event: EventInfo) -> list[RosterEntry]:
     """Every delegate of the event (cancelled included), by last then first name."""
     secret = event_secret(store, event.id)
     query = (
-        select(*DELEGATE_COLUMNS, m.Delegate.arrived_at)
+        select(*DELEGATE_COLUMNS, m.Delegate.arrived_at, m.Delegate.arrived_via)
         .where(m.Delegate.event_id == event.id)
         .order_by(
             func.lower(m.Delegate.last_name), func.lower(m.Delegate.first_name), m.Delegate.number
@@ -68,5 +81,47 @@ def list_delegates(store: Store, event: EventInfo) -> list[RosterEntry]:
         delegate = delegate_from_row(row)
         arrived = row.arrived_at.replace(tzinfo=dt.UTC) if row.arrived_at else None
         code = codes.make_code(secret, delegate.number, delegate.badge_version)
-        entries.append(RosterEntry(delegate, arrived, code))
+        source = (row.arrived_via or None) if arrived else None
+        entries.append(RosterEntry(delegate, arrived, code, source))
     return entries
+
+
+def find_by_ref(store: Store, event: EventInfo, text: str) -> DelegateInfo | None:
+    """The delegate ``text`` names — a reference (any case), ``#42`` or ``42`` (the
+    delegate number), or a badge code as printed or scanned — whatever their status;
+    None when nothing matches.  The one resolver every command taking a delegate uses."""
+    secret = event_secret(store, event.id)
+    with store.read() as s:
+        return find_in(s, event, secret, text)
+
+
+def find_in(session: DbSession, event: EventInfo, secret: bytes, text: str) -> DelegateInfo | None:
+    """``find_by_ref`` inside an open session (``secret``: the event's)."""
+    text = text.strip()
+    if not text:
+        return None
+    mine = select(*DELEGATE_COLUMNS).where(m.Delegate.event_id == event.id)
+    for condition in (
+        m.Delegate.reference == text,
+        func.lower(m.Delegate.reference) == text.lower(),
+    ):
+        row = session.execute(mine.where(condition).order_by(m.Delegate.number)).first()
+        if row is not None:
+            return delegate_from_row(row)
+    number = _number_in(text, secret)
+    if number is None:
+        return None
+    row = session.execute(mine.where(m.Delegate.number == number)).first()
+    return delegate_from_row(row) if row is not None else None
+
+
+def _number_in(text: str, secret: bytes) -> int | None:
+    """The delegate number ``#42``, ``42`` or a badge code of this event names."""
+    digits = text.removeprefix("#").strip()
+    if digits.isdigit():
+        return int(digits)
+    code = codes.typed_code(text)
+    if code is None:
+        return None
+    decoded = codes.verify(code, secret)
+    return decoded.number if decoded.verdict is codes.Verdict.OK else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +28,12 @@ from sqlalchemy.orm import Session
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
+from checkin.core.roster.delegates import (
+    DELEGATE_COLUMNS,
+    auto_reference,
+    delegate_from_row,
+    search_text,
+)
 from checkin.core.roster.identity import find_known
 from checkin.core.roster.person import (
     FORM_FIELDS,
@@ -162,7 +167,10 @@ def apply_edit(
     now: dt.datetime | None = None,
 ) -> EditResult:
     """Write ``cleaned`` on ``row`` in the caller's transaction (the event row locked):
-    ``DelegateEditError`` for an e-mail or reference another delegate has."""
+    ``DelegateEditError`` for an e-mail or reference another delegate has.  A reference
+    left empty becomes the one the number gives (``D-0042``): every delegate has one."""
+    if not cleaned.reference:
+        cleaned = replace(cleaned, reference=auto_reference(row.number))
     clashes = _clashes(session, event, row, cleaned)
     if clashes:
         raise DelegateEditError(tuple(clashes))

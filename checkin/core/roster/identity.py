@@ -22,7 +22,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from checkin.core.db import models as m
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
+from checkin.core.roster.delegates import DELEGATE_COLUMNS, auto_reference, delegate_from_row
 from checkin.core.roster.field_rules import fold_value
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo
@@ -61,9 +61,19 @@ def key_of(person: Person, kind: str) -> str | None:
     return name_key(person.first_name, person.last_name, person.organisation)
 
 
+def given_reference(person: Person) -> str:
+    """The reference a registration gave ``person``: "" for the one the app assigned a
+    delegate whose roster had none (``auto_reference``), which names no registration."""
+    number = getattr(person, "number", None)
+    if isinstance(number, int) and person.reference == auto_reference(number):
+        return ""
+    return person.reference
+
+
 def compatible(a: Person, b: Person) -> bool:
-    """False for two different non-empty references: two registrations."""
-    return not (a.reference and b.reference and a.reference != b.reference)
+    """False for two different references given by a registration: two registrations."""
+    ra, rb = given_reference(a), given_reference(b)
+    return not (ra and rb and ra != rb)
 
 
 class FirstSeen:

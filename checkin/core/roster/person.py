@@ -11,6 +11,7 @@ write (``identity.find_known``).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checkin.core.roster.countries import normalise_country
@@ -126,14 +127,22 @@ def _category(event: EventInfo, raw: str) -> tuple[str, list[FieldProblem]]:
                              "unknown_category", (raw, choices))]  # fmt: skip
 
 
+def _required(values: dict[str, str], required: Sequence[str]) -> list[FieldProblem]:
+    """An empty field the event requires (a walk-in's: ``event.walk_ins``)."""
+    return [FieldProblem(name, "required", "required") for name in required
+            if name in values and not values[name]]  # fmt: skip
+
+
 def normalise_form(
-    event: EventInfo, form: PersonForm
+    event: EventInfo, form: PersonForm, required: Sequence[str] = ()
 ) -> tuple[CleanPerson, tuple[FieldProblem, ...]]:
     """The form cleaned (countries as ISO codes, categories as keys) and its problems,
     in form order: the one set of rules for a person typed in at the desk or edited by
-    an organiser."""
+    an organiser.  ``required``: fields that must not be empty (a walk-in's)."""
     values = {name: clean(getattr(form, name) or "") for name in FORM_FIELDS}
-    problems = _name_and_lengths(values)
+    missing = _required(values, required)
+    empty = {p.field for p in missing}
+    problems = missing + [p for p in _name_and_lengths(values) if p.field not in empty]
     country, found = _country(values["country"])
     problems += found
     email, found = _email(values["email"])
@@ -148,10 +157,29 @@ def normalise_form(
     return cleaned, tuple(problems)
 
 
-def validate(event: EventInfo, form: PersonForm) -> tuple[FieldProblem, ...]:
+def validate(
+    event: EventInfo, form: PersonForm, required: Sequence[str] = ()
+) -> tuple[FieldProblem, ...]:
     """The problems of ``form``, by field, in form order; () when it can be saved.
 
     No database access: an e-mail, name or reference someone else has is found only by
     the service that writes (``register_walk_in``, ``update_delegate``).
     """
-    return normalise_form(event, form)[1]
+    return normalise_form(event, form, required)[1]
+
+
+def form_from_search(text: str) -> PersonForm:
+    """What was typed in the desk's search, as the start of a walk-in's form: an e-mail
+    address goes to the e-mail, "Last, First" is read as such, and words are a first
+    name (all but the last word) and a last name (the last word; one word alone is
+    taken as the last name, what people search by)."""
+    text = clean(text)
+    if "@" in text and " " not in text:
+        return PersonForm("", "", email=text)
+    if "," in text:
+        last, _sep, first = text.partition(",")
+        return PersonForm(clean(first), clean(last))
+    words = text.split()
+    if not words:
+        return PersonForm("", "")
+    return PersonForm(" ".join(words[:-1]), words[-1])

@@ -21,7 +21,12 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.roster.columns import STORED
-from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row, search_text
+from checkin.core.roster.delegates import (
+    DELEGATE_COLUMNS,
+    auto_reference,
+    delegate_from_row,
+    search_text,
+)
 from checkin.core.roster.identity import Index, match
 from checkin.core.roster.numbers import free_numbers
 from checkin.core.roster.report import WARNING, Change, ParsedRoster, Problem, RosterRow
@@ -85,8 +90,13 @@ def changed_fields(row: RosterRow, delegate: DelegateInfo, compared: list[str]) 
 
 
 class _Planner:
-    def __init__(self, event: EventInfo, parsed: ParsedRoster, numbers: Iterator[int]) -> None:
+    def __init__(self, event: EventInfo, parsed: ParsedRoster, numbers: Iterator[int],
+                 notes: dict[int, str] | None = None) -> None:
         self.event = event
+        # Attention notes: set from the file's ``note`` column, never erased by an
+        # empty cell (a note typed at the desk stays).
+        self.notes = notes or {}
+        self.has_note = "note" in parsed.mapping
         self.short = Path(parsed.file).name
         self.now = _now()
         self.numbers = numbers  # numbers.free_numbers: never a desk's reserved block
@@ -99,14 +109,17 @@ class _Planner:
         values = {f: getattr(row, f) for f in STORED}
         values["category"] = values["category"] or self.default_category
         number = next(self.numbers)
+        values["reference"] = values["reference"] or auto_reference(number)
         self.plan.inserts.append({
             "event_id": self.event.id,
             "number": number,
             **values,
+            "note": row.note,
             "status": _REGISTERED,
             "badge_version": 1,
             "search_text": search_text(
-                row.first_name, row.last_name, row.organisation, row.email, row.reference
+                row.first_name, row.last_name, row.organisation, row.email,
+                values["reference"],
             ),
             "created_at": self.now,
             "updated_at": self.now,
@@ -116,6 +129,10 @@ class _Planner:
     def add_match(self, row: RosterRow, d: DelegateInfo) -> None:
         self.claimed.add(d.id)
         changed = changed_fields(row, d, self.compared)
+        note = self.notes.get(d.id, "")
+        if self.has_note and row.note and row.note != note:
+            changed.append("note")
+            note = row.note
         restore = d.status == _CANCELLED
         if not changed and not restore:
             self.plan.unchanged += 1
@@ -125,6 +142,7 @@ class _Planner:
         self.plan.updates.append({
             "id": d.id,
             **final,
+            "note": note,
             "status": _REGISTERED,
             "search_text": search_text(
                 final["first_name"], final["last_name"], final["organisation"],
@@ -162,7 +180,13 @@ class _Planner:
 def diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: bool) -> Plan:
     """The plan of importing ``parsed`` into ``event``, read in ``session``."""
     existing = existing_delegates(session, event)
-    planner = _Planner(event, parsed, free_numbers(session, event))
+    notes: dict[int, str] = {
+        r.id: r.note for r in session.execute(
+            select(m.Delegate.id, m.Delegate.note).where(
+                m.Delegate.event_id == event.id, m.Delegate.note != "")
+        )
+    }
+    planner = _Planner(event, parsed, free_numbers(session, event), notes)
     index = Index(existing)
     for row, d in zip(parsed.rows, match(parsed.rows, index), strict=True):
         if d is None:

@@ -1,9 +1,11 @@
 """Removing personal data after the event, keeping the anonymous counts.
 
 What goes (set to empty): each delegate's first and last name, e-mail, reference (it
-links to the registration system's records) and search text; in the journal, what the
-scanner read (``code``: a refused scan may hold anything typed at the desk) and the
-operator's name; the reasons given for reprints.  The event's badge secret is
+links to the registration system's records), search text and attention note; their
+photos (deleted); in the journal, what the scanner read (``code``: a refused scan may
+hold anything typed at the desk), the operator's name and the free text of the
+accreditation desk (override reasons, notes marked done: ``detail``); the reasons given
+for reprints.  The event's badge secret is
 replaced, so a badge kept by someone no longer identifies them to this database.
 
 What stays: the event and its sessions, each delegate's row with its number, status,
@@ -29,7 +31,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 
 from checkin.core.db import models as m
 from checkin.core.db.store import BUSY_TIMEOUT_MS, Store
@@ -37,7 +39,7 @@ from checkin.core.errors import UserError
 from checkin.core.text import fold
 from checkin.core.types import EventInfo
 
-_TABLES = ("delegates", "scans", "badge_prints", "events")
+_TABLES = ("delegates", "scans", "badge_prints", "events", "delegate_photos")
 _WAL_WAIT_MS = 2000
 
 
@@ -79,15 +81,17 @@ def purge(store: Store, event: EventInfo, *, backups: Path | None = None) -> Pur
         s.execute(
             update(m.Delegate)
             .where(m.Delegate.event_id == event.id)
-            .values(first_name="", last_name="", email="", reference="", search_text="")
+            .values(first_name="", last_name="", email="", reference="", search_text="",
+                    note="")
             .execution_options(synchronize_session=False)
         )
         s.execute(
             update(m.Scan)
             .where(m.Scan.event_id == event.id)
-            .values(code="", operator="")
+            .values(code="", operator="", detail="")
             .execution_options(synchronize_session=False)
         )
+        s.execute(delete(m.DelegatePhoto).where(m.DelegatePhoto.event_id == event.id))
         s.execute(
             update(m.BadgePrint)
             .where(m.BadgePrint.event_id == event.id)

@@ -69,6 +69,7 @@ class RosterRow:
     country: str
     email: str
     category: str
+    note: str = ""  # an attention note for the desk; "" = none in the file
 
     @property
     def name(self) -> str:

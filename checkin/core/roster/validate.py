@@ -28,9 +28,10 @@ from checkin.core.roster.report import ERROR, WARNING, Problem, RosterRow
 from checkin.core.text import clean
 from checkin.core.types import CategoryInfo
 
+NOTE_MAX = 500  # an attention note's length (``accreditation.notes``); longer is cut
 # The order ``row_values`` returns a row's values in.
 ORDER = ("reference", "first_name", "last_name", "full_name", "organisation", "country",
-         "email", "category")  # fmt: skip
+         "email", "category", "note")  # fmt: skip
 _LENGTH_CHECKED = ("reference", "first_name", "last_name", "organisation", "email")
 _SHORTEST_LIMIT = min(LIMITS.values())
 # What a repeated key says, by identity kind: (column's field, message, reason).
@@ -53,6 +54,7 @@ class RawRow:
     country: str
     email: str
     category: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,11 @@ def row_values(cells: Sequence[str], picks: Sequence[int]) -> list[str]:
 
 def row_person(number: int, values: Sequence[str], header: Header) -> RawRow:
     """Values in ``ORDER`` -> a person: a full name split, the e-mail normalised."""
-    reference, first, last, full, organisation, country, email, category = values
+    reference, first, last, full, organisation, country, email, category, note = values
     if "full_name" in header.columns:
         first, last = split_full_name(full, last_first=header.last_first)
     return RawRow(number, reference, first, last, organisation, country,
-                  normalise_email(email), category)  # fmt: skip
+                  normalise_email(email), category, note[:NOTE_MAX])  # fmt: skip
 
 
 def shape_problem(file: str, number: int, cells: Sequence[str], header: Header) -> Problem | None:
@@ -123,7 +125,7 @@ class RowChecker:
         category, problem = self._category(raw)
         found += problem
         row = RosterRow(raw.row, raw.reference, raw.first_name, raw.last_name,
-                        raw.organisation, country, raw.email, category)  # fmt: skip
+                        raw.organisation, country, raw.email, category, raw.note)  # fmt: skip
         return row, found + self._repeats(row)
 
     def _name(self, raw: RawRow) -> list[Problem]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
+from checkin.core.event.walk_ins import required_fields
 from checkin.core.roster.delegates import search_text
 from checkin.core.roster.identity import find_known
 from checkin.core.roster.numbers import free_numbers, walk_in_reference
@@ -141,14 +143,22 @@ def insert_walk_in(
 
 
 def register_walk_in(
-    store: Store, event: EventInfo, form: PersonForm, *, now: dt.datetime | None = None
+    store: Store,
+    event: EventInfo,
+    form: PersonForm,
+    *,
+    now: dt.datetime | None = None,
+    required: Sequence[str] | None = None,
 ) -> DelegateInfo:
     """Register ``form`` as a new delegate of ``event``; returns them as saved.
 
-    Raises ``WalkInError`` for an invalid form or a person already registered (nothing
-    written).
+    ``required``: the fields that must be given (None: the event's rule,
+    ``event.walk_ins.required_fields``).  Raises ``WalkInError`` for an invalid form, a
+    required field left empty or a person already registered (nothing written).
     """
-    cleaned, problems = normalise_form(event, form)
+    if required is None:
+        required = required_fields(store, event.id)
+    cleaned, problems = normalise_form(event, form, required)
     if problems:
         raise WalkInError(problems)
     stamp = _utc_naive(now)

@@ -51,6 +51,8 @@ from checkin.ui.badges.template_box import TemplateBox
 from checkin.ui.badges.who_box import WhoBox
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.printer import PrintCancelled, choose_printer
+from checkin.ui.widgets.reflow import scrolling
+from checkin.ui.widgets.translations import template_title
 from checkin.ui.widgets.workers import Job
 
 
@@ -100,12 +102,13 @@ class BadgesPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(self._template_row())
-        left_layout.addWidget(self._who_group(), 3)
+        # The people list gets most of a short window; the problems list still shows three.
+        left_layout.addWidget(self._who_group(), 5)
         left_layout.addWidget(self._problems_group(), 2)
         left_layout.addLayout(self._action_rows())
         self.preview_pane = PreviewPane()
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(scrolling(left, least=260))  # scrolls in a short window
         splitter.addWidget(self.preview_pane)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -338,13 +341,19 @@ class BadgesPage(QWidget):
         self._start(job, self.tr("Rendering the preview…"))
 
     def _show_preview(self, path: Path, result: RenderResult) -> None:
-        text = self.tr("Preview: %1 badge(s) on %2 page(s), %3. Not recorded as printed.")
-        text = text.replace("%1", str(result.badges)).replace("%2", str(result.pages))
-        if not self.preview_pane.show_pdf(path, text.replace("%3", self.template().title)):
+        text = self.tr("Preview: %1 on %2, %3. Not recorded as printed.")
+        text = self._counted(text, result.badges, result.pages)
+        text = text.replace("%3", template_title(self.template()))
+        if not self.preview_pane.show_pdf(path, text):
             self._show_failure_text(self.tr("⚠ The preview could not be opened."))
             return
         self.status_label.setText(self.tr("Preview ready."))
         self.preview_ready.emit(str(path))
+
+    def _counted(self, text: str, badges: int, pages: int) -> str:
+        """``text`` with %1 "3 badges" and %2 "1 page", each count with its plural."""
+        return text.replace("%1", self.tr("%n badge(s)", "", badges)).replace(
+            "%2", self.tr("%n page(s)", "", pages))
 
     def print_badges(self) -> None:
         """Ask for a printer, then render, record and print in the background."""
@@ -386,11 +395,11 @@ class BadgesPage(QWidget):
     def _printed(self, outcome: PrintOutcome, *, saved: bool) -> None:
         report = outcome.report
         if saved:
-            text = self.tr("Saved %1 badge(s) on %2 page(s) to %3.")
+            text = self.tr("Saved %1 on %2 to %3.")
             text = text.replace("%3", str(report.path))
         else:
-            text = self.tr("Sent %1 badge(s) on %2 page(s) to the printer.")
-        text = text.replace("%1", str(report.badges)).replace("%2", str(report.pages))
+            text = self.tr("Sent %1 on %2 to the printer.")
+        text = self._counted(text, report.badges, report.pages)
         if report.reprinted:
             text += " " + self.tr("%n old badge(s) revoked.", "", report.reprinted)
         self.status_label.setText("✓ " + text)

@@ -3,7 +3,8 @@
 A plain ``QAbstractListModel`` over the loaded ``Choice`` list (a ``QListWidget`` of
 50,000 items is slow to fill and to tick); ``WhoBox`` filters it through a
 ``QSortFilterProxyModel`` on the searchable text (name, organisation, reference, state).
-People without a reference cannot be ticked: printing chooses people by reference.
+Ticks are kept by reference, or ``#number`` for someone without one (printing reads
+both: ``roster.delegates.find_by_ref``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def key_of(choice: Choice) -> str:
+    """How printing is told about this person: the reference, else ``#number``."""
+    return choice.delegate.reference or f"#{choice.delegate.number}"
+
+
 class PeopleModel(QAbstractListModel):
     """The registered people, one checkable line each; ticks kept in a set (fast at 50k)."""
 
@@ -41,7 +47,7 @@ class PeopleModel(QAbstractListModel):
         """New people; ticks of references still present are kept."""
         self.beginResetModel()
         self.choices = list(choices)
-        present = {c.delegate.reference for c in self.choices if c.delegate.reference}
+        present = {key_of(c) for c in self.choices}
         self.ticked &= present
         states = {True: self.tr("printed"), False: self.tr("not printed")}
         self._texts = [self._text(c, states[c.printed]) for c in self.choices]
@@ -55,7 +61,7 @@ class PeopleModel(QAbstractListModel):
         return text, f"{d.full_name} {d.organisation} {d.reference} {state}"
 
     def set_ticked(self, refs: Sequence[str]) -> None:
-        present = {c.delegate.reference for c in self.choices if c.delegate.reference}
+        present = {key_of(c) for c in self.choices}
         self.ticked = set(refs) & present
         if self.choices:
             self.dataChanged.emit(
@@ -69,12 +75,12 @@ class PeopleModel(QAbstractListModel):
         if not self.ticked:
             return ()
         return tuple(
-            c.delegate.reference for c in self.choices if c.delegate.reference in self.ticked
+            key_of(c) for c in self.choices if key_of(c) in self.ticked
         )
 
     def names(self, refs: Sequence[str]) -> list[str]:
         """The full names of these references (a reference no one has stays as it is)."""
-        by_ref = {c.delegate.reference: c.delegate.full_name for c in self.choices}
+        by_ref = {key_of(c): c.delegate.full_name for c in self.choices}
         return [by_ref.get(r, r) for r in refs]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -83,8 +89,6 @@ class PeopleModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if not self.choices[index.row()].delegate.reference:
-            return Qt.ItemFlag.NoItemFlags  # print_badges chooses people by reference
         return (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsUserCheckable
@@ -99,24 +103,18 @@ class PeopleModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._texts[index.row()][1]
         if role == Qt.ItemDataRole.CheckStateRole:
-            if not choice.delegate.reference:
-                return None
-            ticked = choice.delegate.reference in self.ticked
+            ticked = key_of(choice) in self.ticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and not choice.delegate.reference:
-            return self.tr("No reference: print with All or Not yet printed.")
         if role == ID_ROLE:
             return choice.delegate.id
         if role == REF_ROLE:
-            return choice.delegate.reference
+            return key_of(choice)
         return None
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        ref = self.choices[index.row()].delegate.reference
-        if not ref:
-            return False
+        ref = key_of(self.choices[index.row()])
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self.ticked.add(ref)
         else:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from checkin.core.badges.templates import Template, list_templates
+from checkin.ui.widgets.translations import template_description, template_title
 
 DEFAULT_TEMPLATE = "a4-herma-4412"
 
@@ -19,8 +20,10 @@ class TemplateBox(QComboBox):
         self.setAccessibleName(self.tr("Badge template"))
         self.templates = list_templates()
         for t in self.templates:
-            self.addItem(t.title, t.key)
-            self.setItemData(self.count() - 1, t.description, Qt.ItemDataRole.ToolTipRole)
+            self.addItem(template_title(t), t.key)
+            self.setItemData(
+                self.count() - 1, template_description(t), Qt.ItemDataRole.ToolTipRole
+            )
         self.setCurrentIndex(max(self.findData(DEFAULT_TEMPLATE), 0))
 
     def template(self) -> Template:

@@ -34,6 +34,11 @@ class WhoBox(QGroupBox):
     ticks_changed = Signal()
     """People were ticked or unticked without changing the mode."""
 
+    def hasHeightForWidth(self) -> bool:
+        """No: with its wrapped label the page's column would give this box its
+        *preferred* height and squeeze the other box under its minimum (short window)."""
+        return False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Who"), parent)
         self.counts_label = QLabel()
@@ -78,6 +83,8 @@ class WhoBox(QGroupBox):
         )
         self.view.setModel(self.proxy)
         self.view.setUniformItemSizes(True)
+        # Eight names at least: the list a short window squeezes first is this one.
+        self.view.setMinimumHeight(8 * self.view.fontMetrics().height() + 6)
         self.chosen_label = QLabel()
         self.chosen_label.setObjectName("chosenCount")
         layout.addWidget(self.filter_edit)
@@ -97,7 +104,7 @@ class WhoBox(QGroupBox):
         self.model.set_choices(choices)
         printed = sum(1 for c in choices if c.printed)
         self.counts_label.setText(
-            self.tr("%1 registered: %2 printed, %3 not yet printed.")
+            self.tr("Registered: %1. Printed: %2. Not yet printed: %3.")
             .replace("%1", str(len(choices)))
             .replace("%2", str(printed))
             .replace("%3", str(len(choices) - printed))

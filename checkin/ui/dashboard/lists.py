@@ -30,11 +30,14 @@ from checkin.core.roster.countries import country_name
 from checkin.core.text import fold
 from checkin.core.types import EventInfo
 from checkin.ui.widgets.plain import tooltip
+from checkin.ui.widgets.translations import language as ui_language
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
+SAMPLE_ROWS = 200  # rows measured for the columns' widths
+COLUMN_WIDTHS = (56, 300)  # least and most a column is given, in pixels
 
 
 def _tr(text: str) -> str:
@@ -189,7 +192,7 @@ def people_columns(event: EventInfo, *, arrival: bool, contact: bool) -> list[Co
         Column(_tr("Last name"), lambda p: p.last_name),
         Column(_tr("First name"), lambda p: p.first_name),
         Column(_tr("Organisation"), lambda p: p.organisation),
-        Column(_tr("Country"), lambda p: country_name(p.country, event.language)
+        Column(_tr("Country"), lambda p: country_name(p.country, ui_language())
                if p.country else ""),
         Column(_tr("Category"), category),
     ]
@@ -242,6 +245,7 @@ class ListTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._unseen_removal: bool | None = None  # None: no removal pending
+        self.column_fitter: object | None = None  # set by ``make_table``
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -285,11 +289,42 @@ def make_table(model: RowsModel, name: str, parent: QWidget | None = None) -> QT
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)
     header.setSortIndicatorShown(True)
     header.setSortIndicatorClearable(True)
-    for i, width in enumerate((140, 120, 260, 120, 110, 200)):
-        if i < model.columnCount():
-            view.setColumnWidth(i, width)
+    titles = [c.title for c in model.columns]
+    stretch = titles.index(_tr("Organisation")) if _tr("Organisation") in titles else 0
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fitter = _ColumnFitter(view, model)
+    view.column_fitter = fitter  # kept alive: a connection to a bound method does not
+    model.modelReset.connect(fitter.fit)
+    fitter.fit()
     return view
+
+
+class _ColumnFitter:
+    """Column widths from what the columns hold: the header and the first
+    ``SAMPLE_ROWS`` rows measured, within ``COLUMN_WIDTHS``; the organisation (the
+    longest names) takes the spare width, so the last column no longer does.  Measured
+    again only while the table has held fewer rows than the sample (a live call list of
+    thousands is not measured at each refresh)."""
+
+    def __init__(self, view: QTableView, model: RowsModel) -> None:
+        self.view = view
+        self.model = model
+        self.measured = -1  # rows there were at the last measure
+
+    def fit(self) -> None:
+        rows = self.model.rows
+        if self.measured >= SAMPLE_ROWS or (self.measured >= len(rows) and self.measured >= 0):
+            return
+        self.measured = len(rows)
+        cells = self.view.fontMetrics()
+        heads = self.view.horizontalHeader().fontMetrics()
+        low, high = COLUMN_WIDTHS
+        for i, column in enumerate(self.model.columns):
+            wanted = heads.horizontalAdvance(column.title) + 28  # room for the sort arrow
+            for row in rows[:SAMPLE_ROWS]:
+                wanted = max(wanted, cells.horizontalAdvance(column.text(row)) + 24)  # bold too
+            self.view.setColumnWidth(i, max(low, min(high, wanted)))
 

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.core.dashboard.snapshot import Dashboard, Person, write_call_list
+from checkin.core.dashboard.watch import WatchChoice, save_watch
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
+from checkin.ui.dashboard.accreditation_tab import AccreditationTab
 from checkin.ui.dashboard.charts import DashboardCharts
 from checkin.ui.dashboard.lists import (
     RowsModel,
@@ -45,6 +47,10 @@ from checkin.ui.dashboard.lists import (
 from checkin.ui.dashboard.live import Clock, LiveFeed, _utcnow
 from checkin.ui.dashboard.panels import FigureTile, SessionPanel, WatchBanner, percent, plain_label
 from checkin.ui.dashboard.projector import ProjectorWindow
+from checkin.ui.dashboard.watch_dialog import WatchDialog
+from checkin.ui.widgets.messages import explain
+from checkin.ui.widgets.plain import scaled_points
+from checkin.ui.widgets.reflow import ElidedLabel, VerticalScroll
 from checkin.ui.widgets.workers import run_in_background
 
 PROJECTOR_KEY = Qt.Key.Key_F9
@@ -57,6 +63,7 @@ class DashboardPage(QWidget):
     """The dashboard page.  ``watch_arrived(Person)`` fires when a watched person arrives."""
 
     watch_arrived = Signal(object)
+    watch_saved = Signal(object)  # the WatchChoice just saved
     refreshed = Signal(object)  # the Dashboard just shown
     exported = Signal(str, int)  # path, rows
     export_failed = Signal(str)
@@ -69,14 +76,18 @@ class DashboardPage(QWidget):
         *,
         clock: Clock = _utcnow,
         interval_ms: int = 250,
-        watch_categories: tuple[str, ...] = WATCH_CATEGORIES,
+        watch_categories: tuple[str, ...] | None = None,
     ) -> None:
+        """``watch_categories`` None: the event's watch list as chosen and saved
+        ("Choose…" on the Watch list tab); a tuple: those categories, fixed."""
         super().__init__(parent)
         self.store = store
         self.event_info = event_info
         self.dashboard: Dashboard | None = None
         self.projector: ProjectorWindow | None = None
         self._seen_watch: dict[int, dt.datetime | None] | None = None
+        self._seen_for: tuple | None = None  # the watch list ``_seen_watch`` was read for
+        self.watch_dialog: WatchDialog | None = None
         self._flashes = 0
         self._chart_steps: list = []
 
@@ -104,24 +115,32 @@ class DashboardPage(QWidget):
     def _build(self) -> None:
         top = self._top_row()
         figures = self._figures_row()
-        self.session = SessionPanel(self.event_info)
+        self.session = SessionPanel(self.event_info, scale=0.75)
         self.banner = WatchBanner()
         self._flash = QTimer(self)
         self._flash.setInterval(500)
         self._flash.timeout.connect(self._flash_step)
         self._build_tabs()
+        # The figures and the session running now share one row: stacked, they took
+        # 260 px of height a 1280×720 laptop does not have.
+        headline = QHBoxLayout()
+        headline.addLayout(figures, 3)
+        headline.addWidget(self.session, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(figures)
-        layout.addWidget(self.session)
+        layout.addLayout(headline)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
     def _top_row(self) -> QHBoxLayout:
         """The title, the time of the last update, and projector mode (F9)."""
-        title = plain_label(16, bold=True)
+        title = ElidedLabel(least=160)
+        font = title.font()
+        font.setPointSizeF(scaled_points(16))
+        font.setBold(True)
+        title.setFont(font)
         title.setText(self.tr("Dashboard — %1").replace("%1", self.event_info.name))
-        self.status = plain_label(10)
+        self.status = plain_label(10, wrap=False)
         self.status.setAccessibleName(self.tr("Last update"))
         self.projector_button = QPushButton(self.tr("Projector mode (F9)"))
         self.projector_button.setAccessibleName(self.tr("Projector mode"))
@@ -137,10 +156,11 @@ class DashboardPage(QWidget):
         return top
 
     def _figures_row(self) -> QHBoxLayout:
-        self.arrived = FigureTile(self.tr("Arrived / expected"))
-        self.missing = FigureTile(self.tr("Not yet arrived"))
-        self.walk_ins = FigureTile(self.tr("Walk-ins"))
-        self.refused = FigureTile(self.tr("Refused scans"))
+        scale = 0.8  # the headline row is shared with the session panel
+        self.arrived = FigureTile(self.tr("Arrived / expected"), scale=scale)
+        self.missing = FigureTile(self.tr("Not yet arrived"), scale=scale)
+        self.walk_ins = FigureTile(self.tr("Walk-ins"), scale=scale)
+        self.refused = FigureTile(self.tr("Refused scans"), scale=scale)
         figures = QHBoxLayout()
         for tile in (self.arrived, self.missing, self.walk_ins, self.refused):
             figures.addWidget(tile, 1)
@@ -152,15 +172,19 @@ class DashboardPage(QWidget):
         overview = self._overview_tab()
         call = self._call_tab()
         self.recent_table = make_table(self.recent_model, self.tr("Recent arrivals"))
-        self.watch_table = make_table(self.watch_model, self.tr("Watch list"))
+        watch = self._watch_tab()
         attendance = self._attendance_tab()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Dashboard views"))
         self.tabs.addTab(overview, self.tr("&Overview"))
         self.call_tab = self.tabs.addTab(call, self.tr("&Not yet arrived"))
         self.tabs.addTab(self.recent_table, self.tr("&Recent arrivals"))
-        self.tabs.addTab(self.watch_table, self.tr("&Watch list"))
+        self.watch_tab = self.tabs.addTab(watch, self.tr("&Watch list"))
         self.attendance_tab = self.tabs.addTab(attendance, self.tr("Session &attendance"))
+        # Notes, hand-outs, who still holds what (issue 19): read while shown.
+        self.accreditation = AccreditationTab(self.store, self.event_info)
+        self.tabs.addTab(self.accreditation, self.tr("Accre&ditation"))
+        self.refreshed.connect(self.accreditation.refresh_if_shown)
         self.tabs.currentChanged.connect(self._choose_session)
         self.feed.call_list = False  # the overview opens first
 
@@ -177,7 +201,9 @@ class DashboardPage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addLayout(upper, 1)
         grid.addLayout(lower, 1)
-        return overview
+        # Two rows of charts need about 360 px; a short window scrolls them rather than
+        # growing the page past the screen.
+        return VerticalScroll(overview, least=120)
 
     def _call_tab(self) -> QWidget:
         """Not yet arrived: the call list, exported as CSV."""
@@ -195,6 +221,25 @@ class DashboardPage(QWidget):
         call_layout.addLayout(call_row)
         call_layout.addWidget(self.call_table)
         return call
+
+    def _watch_tab(self) -> QWidget:
+        """The watch list, and "Choose…" to change who is on it."""
+        self.watch_table = make_table(self.watch_model, self.tr("Watch list"))
+        self.watch_hint = plain_label(10)
+        self.choose_button = QPushButton(self.tr("&Choose…"))
+        self.choose_button.setAccessibleName(self.tr("Choose who is on the watch list"))
+        self.choose_button.clicked.connect(self.choose_watch)
+        watch = QWidget()
+        row = QHBoxLayout()
+        row.addWidget(self.watch_hint, 1)
+        row.addWidget(self.choose_button)
+        column = QVBoxLayout(watch)
+        column.addLayout(row)
+        column.addWidget(self.watch_table)
+        # Once it has a parent: shown without one, it would be a window of its own for a
+        # moment, and take the focus from the desk (the page may be built after the desk).
+        self.choose_button.setVisible(self.feed.stored_watch)
+        return watch
 
     def _attendance_tab(self) -> QWidget:
         """Who attended a session (the one running now, at first)."""
@@ -273,11 +318,11 @@ class DashboardPage(QWidget):
         self.arrived.set(f"{s.arrived} / {s.registered}",
                          self.tr("%1 arrived").replace("%1", percent(s.arrived, s.registered)))
         self.missing.set(str(s.not_arrived),
-                         self.tr("%1 cancelled").replace("%1", str(s.cancelled))
+                         self.tr("%n cancelled", "", s.cancelled)
                          if s.cancelled else "")
         self.walk_ins.set(str(s.walk_ins), self.tr("registered at the desk"))
         self.refused.set(str(s.refused_scans),
-                         self.tr("%1 duplicate scans").replace("%1", str(s.duplicate_scans)))
+                         self.tr("%n duplicate scan(s)", "", s.duplicate_scans))
         self.session.show_dashboard(dash)
         for name, model in self._models.items():
             if name in prepared:
@@ -285,8 +330,7 @@ class DashboardPage(QWidget):
                 model.set_rows(rows, presorted=sort == model.sort_state, base=base,
                                removed=removed)
         self.call_hint.setText(
-            self.tr("%1 registered people have not arrived yet.")
-            .replace("%1", str(s.not_arrived))
+            self.tr("%n registered person(s) have not arrived yet.", "", s.not_arrived)
         )
         self.tabs.setTabText(self.call_tab, self.tr("&Not yet arrived (%1)").replace(
             "%1", str(s.not_arrived)))
@@ -333,7 +377,12 @@ class DashboardPage(QWidget):
     def _check_watch(self, dash: Dashboard) -> None:
         now = {p.id: p.arrived_at for p in dash.watch}
         before, self._seen_watch = self._seen_watch, now
-        if before is None:  # the first snapshot: nothing "just" arrived
+        chosen_anew = dash.watched_for != self._seen_for
+        self._seen_for = dash.watched_for
+        self.watch_hint.setText(self._watch_words(dash))
+        # The first snapshot, or the first after the coordinator changed the list:
+        # nothing "just" arrived (people added to it may have come hours ago).
+        if before is None or chosen_anew:
             return
         new = [p for p in dash.watch if p.arrived_at and before.get(p.id) is None]
         if not new:
@@ -343,6 +392,56 @@ class DashboardPage(QWidget):
         self._alert(new)
         for person in new:
             self.watch_arrived.emit(person)
+
+    def _watch_words(self, dash: Dashboard) -> str:
+        categories, numbers = dash.watched_for
+        labels = []
+        for key in categories:
+            c = self.event_info.category(key)
+            if c is not None:
+                labels.append(c.label)
+        parts = labels + ([self.tr("%n person(s) chosen by name", "", len(numbers))]
+                          if numbers else [])
+        if not parts:
+            return self.tr("No one is watched: choose categories or people.")
+        here = sum(1 for p in dash.watch if p.arrived_at)
+        return (self.tr("Watching %1 — %2 of %3 arrived").replace("%1", ", ".join(parts))
+                .replace("%2", str(here)).replace("%3", str(len(dash.watch))))
+
+    def choose_watch(self) -> WatchDialog:
+        """Open the watch list dialog; what is chosen there is saved for the event."""
+        if self.watch_dialog is not None:
+            self.watch_dialog.raise_()
+            return self.watch_dialog
+        dialog = WatchDialog(self.store, self.event_info, self)
+        dialog.accepted.connect(lambda: self.save_watch(dialog.choice()))
+        dialog.finished.connect(self._watch_dialog_closed)
+        self.watch_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _watch_dialog_closed(self) -> None:
+        dialog, self.watch_dialog = self.watch_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def save_watch(self, choice: WatchChoice) -> None:
+        """Keep ``choice`` as the event's watch list (in the background), then show it."""
+        self.choose_button.setEnabled(False)
+        job = run_in_background(save_watch, self.store, self.event_info.id, choice,
+                                parent=self)
+        job.succeeded.connect(self._watch_saved)
+        job.failed.connect(self._watch_not_saved)
+
+    def _watch_saved(self, choice: WatchChoice) -> None:
+        self.choose_button.setEnabled(True)
+        self.feed.refresh()
+        self.watch_saved.emit(choice)
+
+    def _watch_not_saved(self, exc: BaseException) -> None:
+        self.choose_button.setEnabled(True)
+        message = self.tr("Could not save the watch list: %1").replace("%1", explain(exc))
+        self.watch_hint.setText("⚠ " + message)
 
     def _alert(self, people: list[Person]) -> None:
         def line(p: Person) -> str:
@@ -418,7 +517,7 @@ class DashboardPage(QWidget):
 
     def _exported(self, path: str, n: int) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Call list saved: %1 people").replace("%1", str(n)))
+        self.status.setText(self.tr("Call list saved: %n person(s)", "", n))
         self.exported.emit(path, n)
 
     def _export_failed(self, exc: BaseException) -> None:

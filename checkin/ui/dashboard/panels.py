@@ -6,9 +6,9 @@ drawn icon, words), like the desk's result panel, with the same contrast-checked
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkin.core.dashboard.snapshot import Dashboard, SessionPresence
 from checkin.core.desk.presence import CapacityLevel
@@ -19,6 +19,11 @@ from checkin.ui.widgets.plain import scaled_points
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
+
+
+def _trn(text: str, n: int) -> str:
+    """``_tr`` for a count: "%n seat(s)" with the language's plural forms."""
+    return QCoreApplication.translate("Dashboard", text, "", n)
 
 
 def plain_label(points: int, *, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -32,6 +37,60 @@ def plain_label(points: int, *, bold: bool = False, wrap: bool = True) -> QLabel
     label.setFont(font)
     label.setProperty("basePt", size)
     return label
+
+
+class FitLabel(QLabel):
+    """Text as large as its box allows (projector mode): the layout gives the box (by
+    stretch factors: the label asks for no size of its own), the label picks the type
+    size that fills it, on one line or wrapped."""
+
+    def __init__(self, *, bold: bool = False, wrap: bool = False) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(wrap)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(1, 1)
+        self._bold = bold
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # wrapped or not, the box comes from the layout, not the text
+
+    def heightForWidth(self, _width: int) -> int:
+        return -1
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fits(self, font: QFont, width: int, height: int) -> bool:
+        metrics = QFontMetrics(font)
+        if self.wordWrap():
+            box = metrics.boundingRect(QRect(0, 0, width, 1_000_000),
+                                       int(Qt.TextFlag.TextWordWrap), self.text())
+            return box.width() <= width and box.height() <= height
+        return metrics.horizontalAdvance(self.text()) <= width and metrics.height() <= height
+
+    def _fit(self) -> None:
+        rect = self.contentsRect()
+        if rect.height() < 6 or not self.text():
+            return
+        font = QFont(self.font())
+        font.setBold(self._bold)
+        low, high = 6, max(6, rect.height())
+        while low < high:  # the largest pixel size that fits
+            middle = (low + high + 1) // 2
+            font.setPixelSize(middle)
+            if self._fits(font, rect.width(), rect.height()):
+                low = middle
+            else:
+                high = middle - 1
+        font.setPixelSize(low)
+        if font != self.font():
+            self.setFont(font)
 
 
 def rescale(root: QWidget, factor: float) -> None:
@@ -55,20 +114,30 @@ def percent(part: int, whole: int) -> str:
 
 
 class FigureTile(QFrame):
-    """One big number with its caption above and a detail line below."""
+    """One big number with its caption above and a detail line below.  ``fill``: the
+    type fills the tile, whatever its size (projector mode)."""
 
-    def __init__(self, caption: str, *, scale: float = 1.0, parent: QWidget | None = None):
+    def __init__(self, caption: str, *, scale: float = 1.0, fill: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("figureTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = plain_label(round(12 * scale))
-        self.caption.setText(caption)
-        self.value = plain_label(round(34 * scale), bold=True, wrap=False)
-        self.detail = plain_label(round(11 * scale))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        for w in (self.caption, self.value, self.detail):
-            layout.addWidget(w)
+        if fill:
+            self.caption, self.value, self.detail = (
+                FitLabel(), FitLabel(bold=True), FitLabel()
+            )
+            layout.setContentsMargins(24, 12, 24, 12)
+            for w, stretch in ((self.caption, 2), (self.value, 7), (self.detail, 2)):
+                layout.addWidget(w, stretch)
+        else:
+            self.caption = plain_label(round(12 * scale))
+            self.value = plain_label(round(34 * scale), bold=True, wrap=False)
+            self.detail = plain_label(round(11 * scale))
+            layout.setContentsMargins(14, 8, 14, 8)
+            for w in (self.caption, self.value, self.detail):
+                layout.addWidget(w)
+        self.caption.setText(caption)
         self.setAccessibleName(caption)
 
     def set(self, value: str, detail: str = "") -> None:
@@ -96,18 +165,21 @@ def capacity_words(x: SessionPresence) -> str:
     if x.capacity is None:
         return _tr("No capacity set for this room")
     free = x.capacity - x.present
+    if x.level is CapacityLevel.OK:
+        return _trn("Within capacity: %n seat(s) free", free)
+    if x.level is CapacityLevel.NEAR:
+        return _trn("Near capacity: only %n seat(s) free", free)
     return {
-        CapacityLevel.OK: _tr("Within capacity: %1 seats free"),
-        CapacityLevel.NEAR: _tr("Near capacity: only %1 seats free"),
         CapacityLevel.FULL: _tr("Full: the room is at capacity"),
         CapacityLevel.OVER: _tr("Over capacity by %2: admit no one until people leave"),
-    }[x.level].replace("%1", str(free)).replace("%2", str(-free))
+    }[x.level].replace("%2", str(-free))
 
 
 class SessionPanel(QFrame):
     """The session running now: present against capacity, with the warning."""
 
-    def __init__(self, event: EventInfo, *, scale: float = 1.0, parent: QWidget | None = None):
+    def __init__(self, event: EventInfo, *, scale: float = 1.0, fill: bool = False,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.event_info = event
         self.setObjectName("sessionPanel")
@@ -117,15 +189,22 @@ class SessionPanel(QFrame):
         side = round(72 * scale)
         self.icon.setFixedSize(side, side)
         self.icon.setProperty("baseSide", side)
-        self.heading = plain_label(round(12 * scale))
-        self.title = plain_label(round(18 * scale), bold=True)
-        self.count = plain_label(round(30 * scale), bold=True)
-        self.warning = plain_label(round(14 * scale), bold=True)
+        text = QVBoxLayout()
+        if fill:
+            self.heading, self.title = FitLabel(), FitLabel(bold=True, wrap=True)
+            self.count, self.warning = FitLabel(bold=True), FitLabel(bold=True, wrap=True)
+            stretches = (2, 3, 5, 3)
+        else:
+            self.heading = plain_label(round(12 * scale))
+            self.title = plain_label(round(18 * scale), bold=True)
+            self.count = plain_label(round(30 * scale), bold=True)
+            self.warning = plain_label(round(14 * scale), bold=True)
+            stretches = (0, 0, 0, 0)
         self.warning.setObjectName("capacityWarning")
         self.warning.setAccessibleName(_tr("Capacity"))
-        text = QVBoxLayout()
-        for w in (self.heading, self.title, self.count, self.warning):
-            text.addWidget(w)
+        for w, stretch in zip((self.heading, self.title, self.count, self.warning),
+                              stretches, strict=True):
+            text.addWidget(w, stretch)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 14, 8)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -186,7 +265,8 @@ class SessionPanel(QFrame):
 class WatchBanner(QFrame):
     """"Speaker arrived": shown when a watched person arrives; flashes, then stays."""
 
-    def __init__(self, *, scale: float = 1.0, parent: QWidget | None = None) -> None:
+    def __init__(self, *, scale: float = 1.0, fill: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("watchBanner")
         self.setAccessibleName(_tr("Watch list alert"))
@@ -194,7 +274,9 @@ class WatchBanner(QFrame):
         side = round(40 * scale)
         self.icon.setFixedSize(side, side)
         self.icon.setProperty("baseSide", side)
-        self.text = plain_label(round(16 * scale), bold=True)
+        self.text: QLabel = (
+            FitLabel(bold=True, wrap=True) if fill else plain_label(round(16 * scale), bold=True)
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
         row.addWidget(self.icon)

@@ -21,14 +21,14 @@ from checkin.core.dashboard.snapshot import Dashboard
 from checkin.core.types import EventInfo
 from checkin.ui.dashboard.panels import (
     FigureTile,
+    FitLabel,
     SessionPanel,
     WatchBanner,
     percent,
-    plain_label,
     rescale,
 )
 
-SCALE = 2.2  # type sizes for a 1920 x 1080 screen; other screens scale from there
+SCALE = 2.2  # icons for a 1920 x 1080 screen; other screens scale from there (type fills)
 DESIGN = (1920, 1080)
 
 
@@ -51,23 +51,25 @@ class ProjectorWindow(QWidget):
             "#projector QLabel { color: #FFFFFF; }"
             "#projector #figureTile { background: #111111; border: 2px solid #FFFFFF; }"
         )
-        self.name = plain_label(30, bold=True)
+        self.name = FitLabel(bold=True)
         self.name.setText(event.name)
-        self.arrived = FigureTile(_tr("Arrived"), scale=SCALE)
-        self.missing = FigureTile(_tr("Not yet arrived"), scale=SCALE)
-        self.session = SessionPanel(event, scale=SCALE)
-        self.banner = WatchBanner(scale=SCALE)
+        # Every label fills the box its stretch gives it (``FitLabel``): the figures take
+        # the screen, at 1280×720 as at 1920×1080, with no empty half below.
+        self.arrived = FigureTile(_tr("Arrived"), fill=True)
+        self.missing = FigureTile(_tr("Not yet arrived"), fill=True)
+        self.session = SessionPanel(event, scale=SCALE, fill=True)
+        self.banner = WatchBanner(scale=SCALE, fill=True)
         grid = QGridLayout()
+        grid.setSpacing(24)
         grid.addWidget(self.arrived, 0, 0)
         grid.addWidget(self.missing, 0, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
+        layout.setContentsMargins(40, 24, 40, 30)
         layout.setSpacing(24)
-        layout.addWidget(self.name)
-        layout.addLayout(grid)
-        layout.addWidget(self.session)
-        layout.addWidget(self.banner)
-        layout.addStretch(1)
+        layout.addWidget(self.name, 1)
+        layout.addLayout(grid, 5)
+        layout.addWidget(self.session, 5)
+        layout.addWidget(self.banner, 2)
         self._keys = {Qt.Key.Key_Escape, Qt.Key(key[0].key())}
 
     def show_dashboard(self, dash: Dashboard) -> None:

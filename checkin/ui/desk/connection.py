@@ -18,6 +18,12 @@ couple of seconds of a Wi-Fi drop).  This object owns that ``DeskCheckin`` for t
   starts from the roster and journal of a few seconds ago.  (The desk's own scans enter
   the copy as they are made: ``DeskCheckin`` does that itself.)
 
+Pushed, not only polled: while online it listens to the server's notices
+(``widgets.db_changes``, LISTEN/NOTIFY) and pulls as soon as another desk's scan or a
+roster change commits — a pull asks only for what is new — so the copy is at most a
+second behind; the 2 s timer then slows to ``safety_ms`` (10 s) as a safety net, and
+is back at 2 s whenever LISTEN is not in force.
+
 On SQLite none of this exists: the file is the desk's own.
 """
 
@@ -30,6 +36,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.core.desk.offline import DeskCheckin
+from checkin.ui.widgets import db_changes
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.workers import Job, run_in_background
 
@@ -41,6 +48,7 @@ class DeskConnection(QObject):
     failed = Signal(str)  # it could not be made (no server and no local copy): why
     online_changed = Signal(bool)
     replayed = Signal(object)  # core.offline.ReplayReport, after coming back
+    pulled = Signal(object)  # core.desk.mirror.PullReport, after each pull
     _status = Signal(bool)  # from DeskCheckin's thread to the GUI thread (queued)
 
     def __init__(
@@ -53,9 +61,13 @@ class DeskConnection(QObject):
         reconnect_ms: int = 3000,
         pull_ms: int = 2000,
         refresh_ms: int = 15 * 60_000,
+        safety_ms: int = 10_000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.pull_ms, self.safety_ms = pull_ms, safety_ms
+        self.notices: db_changes.ChangeNotices | None = None
+        self._pull_again = False  # a notice came while a job ran
         self.url = url
         self.station = station
         self.operator = operator
@@ -95,6 +107,10 @@ class DeskConnection(QObject):
 
     def _made(self, desk: DeskCheckin) -> None:
         self.desk = desk
+        if self.notices is None:
+            self.notices = db_changes.acquire(self.url)
+            if self.notices is not None:
+                self.notices.changed.connect(self._pushed)
         self.ready.emit(desk)
         self._status_changed(desk.online)
         report = desk.last_replay  # work left offline by the last run, replayed at start
@@ -123,9 +139,26 @@ class DeskConnection(QObject):
         self.job = job
         return job
 
+    def _pushed(self, _table: str) -> None:
+        """The server said something committed: pull now (or right after the job
+        that is running)."""
+        if self.desk is None or not self.desk.online:
+            return
+        if self._busy():
+            self._pull_again = True
+        else:
+            self.pull()
+
     def pull(self) -> Job | None:
         """Online: other desks' scans and roster changes into the local copy."""
-        return self._online_job(self.desk.pull if self.desk else None, "pull")
+        listening = self.notices is not None and self.notices.listening
+        interval = self.safety_ms if listening else self.pull_ms
+        if self._pull.interval() != interval:
+            self._pull.setInterval(interval)
+        job = self._online_job(self.desk.pull if self.desk else None, "pull")
+        if job is not None:
+            job.succeeded.connect(self.pulled.emit)
+        return job
 
     def refresh(self) -> Job | None:
         """Online, now and then: check the whole local copy against the server."""
@@ -136,8 +169,14 @@ class DeskConnection(QObject):
             return None  # (a pull skipped while another job runs comes 2 s later)
         job = run_in_background(self._guarded(work), parent=self)
         job.failed.connect(lambda exc: log.warning("%s failed: %s", what, type(exc).__name__))
+        job.finished.connect(self._job_done)
         self.job = job
         return job
+
+    def _job_done(self) -> None:
+        again, self._pull_again = self._pull_again, False
+        if again:
+            self.pull()
 
     def _busy(self) -> bool:
         return self.job is not None and not self.job.is_finished
@@ -156,6 +195,10 @@ class DeskConnection(QObject):
         return run
 
     def close(self) -> None:
+        if self.notices is not None:
+            self.notices.changed.disconnect(self._pushed)
+            db_changes.release(self.notices)
+            self.notices = None
         self._reconnect.stop()
         self._pull.stop()
         self._refresh.stop()

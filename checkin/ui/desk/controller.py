@@ -3,7 +3,8 @@
 A scan (~1 ms) and a search (~2 ms) run on the GUI thread: handing them to a worker
 would cost more than it saves and would let two scans race.  Building the search
 index reads the whole roster (2.7 s at 50,000 delegates), so it runs in the
-background; until it is ready the page says so and scans still work.
+background, once the window is painted; until it is ready the database answers the
+searches (``sql_search``: typos wait for the index) and scans work.
 
 Errors never reach staff as tracebacks: a ``CheckinError`` (nothing to undo, unknown
 session) is a polite notice in the panel; anything else (database locked, disk full)
@@ -20,17 +21,19 @@ desk's copy, with a number of its reserved block, replayed later), like "Edit de
 (F2, ``details.DetailsEditor``).  It is one short transaction, done on the GUI thread;
 the new person then shows in the panel and the recent scans like any admission, and the
 search index is rebuilt in the background from where the roster is (``roster_store``).
-The badge PDF is rendered by ``printing.print_badges`` in a background ``Job`` with a
-progress dialog and Cancel, to ``data_dir()/badges/walk-in-<ref>.pdf``; then a notice
-offers to print it (``print_pdf``, replaceable in tests) or open it.
+The badge PDF is rendered by ``printing.print_badges`` (loaded then: ``badge_files``) in a
+background ``Job`` with a progress dialog and Cancel, to
+``data_dir()/badges/walk-in-<ref>.pdf``; then a notice offers to print it (``print_pdf``,
+replaceable in tests) or open it.
 
 Settings (``use_settings``): the station, mode, scanner suffix, sound and lock state come from
 ``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
 ``SettingsDialog`` (not while locked); OK saves and applies at once.  Ctrl+L locks when a
 PIN is set, or asks for the PIN when locked; ``locked_changed`` tells the shell.
 
-Printing on arrival (a setting): every admission goes past ``ArrivalPrinter``, which
-prints the badge of someone never printed, in the background.
+Printing on arrival (a setting): ``ArrivalPrinter`` prints, in the background, the badge
+of someone admitted and never printed.  The accreditation desk's keys (note done,
+hand-outs, ID checked, override): ``accreditation.AccreditationActions``.
 """
 
 from __future__ import annotations
@@ -44,18 +47,17 @@ from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from checkin.core.badges import printing
-from checkin.core.badges.render import RenderCancelled
-from checkin.core.badges.templates import Template, list_templates, load_template
 from checkin.core.db.store import Store, data_dir
-from checkin.core.desk.offline import DeskCheckin
 from checkin.core.desk.protocol import DeskService, WalkInResult
 from checkin.core.desk.search import SearchIndex
 from checkin.core.desk.service import CheckinError, CheckinService
+from checkin.core.desk.sql_search import search_sql
 from checkin.core.event.codes import typed_code
 from checkin.core.roster.walkins import WalkInError
 from checkin.core.types import EventInfo, Outcome, ScanAction, ScanResult, ScanSource
+from checkin.ui.desk import badge_files
 from checkin.ui.desk import settings as desk_settings
+from checkin.ui.desk.accreditation import AccreditationActions
 from checkin.ui.desk.arrival_badges import ArrivalPrinter
 from checkin.ui.desk.details import DetailsEditor
 from checkin.ui.desk.lock import PinAttempts, UnlockDialog
@@ -66,9 +68,10 @@ from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings
 from checkin.ui.desk.settings_dialog import SettingsDialog
 from checkin.ui.desk.sounds import SoundBoard
-from checkin.ui.desk.walkin_dialog import WalkInDialog, print_pdf
+from checkin.ui.desk.walkin_dialog import WalkInDialog, print_pdf, walk_in_rule
 from checkin.ui.widgets.collector import freeze_long_lived
 from checkin.ui.widgets.messages import explain, first_line
+from checkin.ui.widgets.translations import template_title
 from checkin.ui.widgets.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -94,6 +97,7 @@ class DeskController(QObject):
         *,
         station: str = "",
         operator: str = "",
+        build_index: bool = True,
     ) -> None:
         super().__init__(view)  # lives and dies with its page
         self.view = view
@@ -106,13 +110,14 @@ class DeskController(QObject):
         self.badge_notice: Notice | None = None
         self.badge_dir: Path | None = None  # None: data_dir() / "badges"
         # Replaceable (tests): the steps that render, print and open a badge PDF.
-        self.render_badge: Callable[..., printing.PrintReport] = printing.print_badges
+        self.render_badge: Callable[..., object] = badge_files.print_badges
         self.print_pdf: Callable[[Path, QWidget | None], object] = print_pdf
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.service: DeskService = CheckinService(
             store, event, station=station, operator=operator
         )
         self.index: SearchIndex | None = None
+        self.walk_in_required = walk_in_rule(store, event)
         self.mode: str | None = None  # None: venue arrival; a session key; "auto"
         self.action = ScanAction.ENTRY  # EXIT: a session's door counting people out
         self.settings = DeskSettings(station=station)
@@ -121,17 +126,19 @@ class DeskController(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.pin_attempts = PinAttempts()
-        self.sounds = SoundBoard(self)
+        self.sounds = SoundBoard(self, load=False)  # loaded after the first paint, or at need
         self.arrival_printer = ArrivalPrinter(store, event, self)
         self.arrival_printer.ready.connect(self._badge_made)
-        self.arrival_printer.failed.connect(self.view.show_error)
+        self.arrival_printer.attach(self.view)  # failures: notices with Retry
         self._applying = False
         view.search_changed.connect(self.search)
         view.check_in_requested.connect(self.check_in)
         view.undo_requested.connect(self.undo)
         view.mode_changed.connect(self.set_mode)
         view.walk_in_requested.connect(self.new_walk_in)
+        view.walk_in_from_search.connect(self.new_walk_in)
         self.details = DetailsEditor(self)  # F2: edit the person found, through the service
+        self.accreditation = AccreditationActions(self)  # F4–F8: note, items, ID, override
         view.settings_requested.connect(self.open_settings)
         view.lock_requested.connect(self.toggle_lock)
         view.sound_toggled.connect(self.set_sound)
@@ -140,14 +147,16 @@ class DeskController(QObject):
             lambda code: self.scan(code, ScanSource.TYPED) and self.view.finish_check_in()
         )
         view.direction_changed.connect(lambda d: setattr(self, "action", ScanAction(d)))
-        self.index_job: Job = run_in_background(SearchIndex.build, store, event.id, parent=self)
-        self.index_job.succeeded.connect(self._index_built)
-        self.index_job.failed.connect(self._index_failed)
+        # The index in the background: now, or (app.open_event) once the window is painted.
+        self.index_job: Job | None = self.rebuild_index() if build_index else None
 
     # ------------------------------------------------------------ requests
 
     def scan(self, code: str, source: ScanSource = ScanSource.SCANNER) -> ScanResult | None:
-        """A badge read by the USB scanner or the camera."""
+        """A badge read by the USB scanner or the camera (or an item's own barcode, for
+        the person shown: ``AccreditationActions.item_scan``)."""
+        if self.accreditation.item_scan(code):
+            return None
         outcome = self._show(
             lambda: self.service.scan(code, session=self.mode, source=source, action=self.action)
         )
@@ -182,9 +191,12 @@ class DeskController(QObject):
         """Names as they are typed; a whole badge code typed from the badge is said so."""
         code = typed_code(text)
         self.view.show_typed_code(code)
-        if code is not None or self.index is None:
-            return  # shown again once the index is built
-        hits = self.index.search(text, SEARCH_LIMIT) if text.strip() else []
+        if code is not None:
+            return
+        if self.index is None:  # still being built: the database answers meanwhile
+            hits = search_sql(self.roster_store(), self.event_info.id, text, SEARCH_LIMIT)
+        else:
+            hits = self.index.search(text, SEARCH_LIMIT) if text.strip() else []
         self.view.set_results([hit.delegate for hit in hits])
 
     def set_mode(self, mode: str | None) -> None:
@@ -225,8 +237,7 @@ class DeskController(QObject):
         self.view.set_sound(on)
 
     def duplicate(self, _code: str) -> None:
-        """The same badge read again within a second: one scan, already answered."""
-        self.view.flash_duplicate()
+        self.view.flash_duplicate()  # the same badge again within a second: answered
 
     # ------------------------------------------------------------ settings and lock
 
@@ -263,7 +274,7 @@ class DeskController(QObject):
             self.settings,
             self.view.modes(),
             self.view,
-            templates=[(t.key, t.title) for t in _templates()],
+            templates=[(t.key, template_title(t)) for t in badge_files.templates()],
             printers=_printers(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -342,6 +353,8 @@ class DeskController(QObject):
         arrival = self.arrival_printer
         arrival.enabled = settings.print_on_arrival
         arrival.printer_name = settings.printer
+        arrival.printer_model, arrival.printer_label = (settings.printer_model,
+                                                         settings.printer_label)
         arrival.template_key = settings.arrival_template
         arrival.station = settings.station
         self._applying = True
@@ -372,13 +385,16 @@ class DeskController(QObject):
 
     # ------------------------------------------------------------ walk-ins
 
-    def new_walk_in(self) -> WalkInDialog:
-        """Open the walk-in form (one at a time)."""
+    def new_walk_in(self, typed: str = "") -> WalkInDialog:
+        """Open the walk-in form (one at a time); ``typed``: what the search found no
+        one for, filled in (a name split into first and last, an e-mail address)."""
         if self.walk_in_dialog is not None:
             self.walk_in_dialog.raise_()
             self.walk_in_dialog.activateWindow()
             return self.walk_in_dialog
-        dialog = WalkInDialog(self.event_info, _templates(), self.view)
+        dialog = WalkInDialog(self.event_info, badge_files.templates(), self.view,
+                              required=self.walk_in_required)
+        dialog.fill_from_search(typed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda: self.register(dialog))
         dialog.check_in_existing.connect(
@@ -428,9 +444,9 @@ class DeskController(QObject):
     def roster_store(self) -> Store:
         """Where the roster is read: the desk's offline copy while a shared server is
         out of reach (a walk-in registered offline is only there), else the database."""
-        service = self.service
-        if isinstance(service, DeskCheckin) and not service.online:
-            return service.mirror
+        service = self.service  # (a DeskCheckin when offline: its module loads only then)
+        if getattr(service, "online", True) is False:
+            return service.mirror  # type: ignore[attr-defined]
         return self.store
 
     def badge_path(self, reference: str) -> Path:
@@ -441,7 +457,7 @@ class DeskController(QObject):
         """Render one badge to a PDF in the background, with progress and Cancel."""
         path = self.badge_path(reference)
         try:
-            template = load_template(template_key)
+            template = badge_files.load_template(template_key)
             path.parent.mkdir(parents=True, exist_ok=True)
         except Exception as exc:
             self.view.show_error(
@@ -522,7 +538,7 @@ class DeskController(QObject):
             )
 
     def _badge_failed(self, job: Job, exc: BaseException) -> None:
-        if job.is_cancelled or isinstance(exc, RenderCancelled):
+        if job.is_cancelled or badge_files.cancelled(exc):
             self.view.show_notice(
                 self.tr("Badge not made"),
                 self.tr(
@@ -530,11 +546,8 @@ class DeskController(QObject):
                 ),
             )
             return
-        self.view.show_error(
-            self.tr("The badge could not be made; the person is registered and checked in.")
-            + "\n\n"
-            + first_line(exc)
-        )
+        problem = self.tr("The badge could not be made; the person is registered and checked in.")
+        self.view.show_error(problem + "\n\n" + first_line(exc))
 
     def _show(self, action: Callable[[], ScanResult]) -> ScanResult | None:
         try:
@@ -553,8 +566,7 @@ class DeskController(QObject):
 
     def _present(self, outcome: ScanResult) -> None:
         """Show a result, and sound it (after the paint is queued: sight comes first)."""
-        self.view.show_outcome(outcome)
-        self.sounds.play_for(outcome.status)
+        self.accreditation.present(outcome)  # with the photo; an open note has its sound
         if getattr(self.service, "online", True) is False:  # a DeskCheckin, offline
             self.view.set_connection(False, self.service.pending)
 
@@ -568,19 +580,8 @@ class DeskController(QObject):
         self.index_ready.emit()
 
     def _index_failed(self, exc: BaseException) -> None:
-        self.view.show_error(
-            self.tr("The list of names could not be loaded; scanning still works.")
-            + "\n\n"
-            + first_line(exc)
-        )
-
-
-def _templates() -> list[Template]:
-    try:
-        return list_templates()
-    except Exception as exc:  # a broken template file: the others still work
-        log.error("badge templates could not be read: %s", type(exc).__qualname__)
-        return []
+        problem = self.tr("The list of names could not be loaded; scanning still works.")
+        self.view.show_error(problem + "\n\n" + first_line(exc))
 
 
 def _printers() -> list[str]:

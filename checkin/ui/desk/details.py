@@ -51,7 +51,9 @@ class DetailsEditor(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = DelegateDialog(self.controller.event_info, delegate, self.controller.view)
+        online = getattr(self.controller.service, "online", True)  # offline: no note/photo
+        dialog = DelegateDialog(self.controller.event_info, delegate, self.controller.view,
+                                store=self.controller.store if online else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda: self.save(dialog))
         dialog.finished.connect(lambda _r: self._closed(dialog))

@@ -103,7 +103,7 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(not wait)
         if wait:
             self.message.setText(
-                self.tr("Too many wrong PINs. Try again in %1 seconds.").replace("%1", str(wait))
+                self.tr("Too many wrong PINs. Try again in %n second(s).", "", wait)
             )
             self._ticker.start()
         elif self._ticker.isActive():
@@ -126,8 +126,7 @@ class UnlockDialog(QDialog):
             return
         left = MAX_TRIES - self.attempts.failures
         self.message.setText(
-            self.tr("Wrong PIN. %1 tries left before a %2-second wait.")
-            .replace("%1", str(left))
-            .replace("%2", str(WAIT_SECONDS))
+            self.tr("Wrong PIN. %n attempt(s) left before a %1-second wait.", "", left)
+            .replace("%1", str(WAIT_SECONDS))
         )
         self.pin.setFocus()

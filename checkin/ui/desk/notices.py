@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.desk.merge import Duplicate
-from checkin.core.desk.pending import Clash
 from checkin.core.errors import fill
 from checkin.core.types import EventInfo
 from checkin.ui.desk.outcome_panel import StatusIcon, Tone
+
+if TYPE_CHECKING:  # the offline desk's machinery loads only for a shared server
+    from checkin.core.desk.merge import Duplicate
+    from checkin.core.desk.pending import Clash
 
 MAX_NOTICES = 4
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from checkin.core.roster.countries import country_name
+from checkin.core.accreditation import rules
 from checkin.core.types import EventInfo, Outcome, ScanResult
+from checkin.ui.desk.accreditation_view import AccreditationStrip, PhotoView, core_text
 from checkin.ui.widgets.plain import scaled_points
+from checkin.ui.widgets.translations import language as ui_language
 
 
 def _tr(text: str) -> str:
@@ -65,6 +67,7 @@ def refusal_title(status: Outcome) -> str:
         Outcome.CANCELLED: _tr("Registration cancelled"),
         Outcome.WRONG_EVENT: _tr("Another event's badge"),
         Outcome.INVALID: _tr("Not a valid badge"),
+        Outcome.NOT_ALLOWED: _tr("Not allowed in"),
     }
     return titles.get(status, _tr("Not admitted"))
 
@@ -94,6 +97,8 @@ def _reasons() -> dict[str, str]:
 def reason_text(outcome: ScanResult) -> str:
     """Why a scan was refused (or an exit not counted), in the desk's language."""
     template = _reasons().get(outcome.reason)
+    if template is None and outcome.reason in rules.TEMPLATES:  # an entry rule's words
+        return core_text(rules.TEMPLATES[outcome.reason], outcome.args)
     if template is None:
         return outcome.message
     for number, value in enumerate(outcome.args, start=1):
@@ -114,6 +119,14 @@ class Card:
     detail: str = ""
 
 
+def _country_name(code: str) -> str:
+    """In the UI's language; the names load on first use (and, in the app, right after
+    the first paint, off the GUI thread: ``app.warm_up``), not for the first paint."""
+    from checkin.core.roster.countries import country_name
+
+    return country_name(code, ui_language())
+
+
 def card_for(outcome: ScanResult, event: EventInfo) -> Card:
     """Turn a check-in outcome into what the panel shows."""
     d = outcome.delegate
@@ -124,13 +137,15 @@ def card_for(outcome: ScanResult, event: EventInfo) -> Card:
         category = event.category(d.category)
         parts = [category.label if category else d.category]
         if d.country:
-            parts.append(country_name(d.country, event.language))
+            parts.append(_country_name(d.country))
         facts = "  ·  ".join(p for p in parts if p)
     status = outcome.status
     if status is Outcome.ADMITTED:
         detail = (
             _tr("Admitted to %1").replace("%1", outcome.session.title) if outcome.session else ""
         )
+        if outcome.overridden:  # a rule said no; a supervisor let them in (journaled)
+            detail = "\n".join(p for p in (detail, _tr("Admitted by supervisor override.")) if p)
         return Card(Tone.GO, _tr("Welcome"), first, last, organisation, facts, detail)
     if status is Outcome.ALREADY_ADMITTED:
         return Card(
@@ -257,8 +272,32 @@ def _label(points: int, bold: bool = False) -> QLabel:
     return label
 
 
+# The panel's type was drawn for a panel of this size (a 1366×768 window); it grows on a
+# full-HD screen and shrinks on a 1280×720 one, between these scales, and shrinks further
+# (to SMALLEST) only when a long card would not fit otherwise.
+DESIGN_SIZE = (720, 420)
+SCALES = (0.7, 1.6)
+SMALLEST = 0.45
+# (points, bold, smallest points for a long name that cannot wrap) per label, at scale 1.
+TYPE = {
+    "heading": (26, True, 26),
+    "first": (54, True, 30),
+    "last": (32, True, 22),
+    "organisation": (20, False, 20),
+    "facts": (18, False, 18),
+    "detail": (18, True, 18),
+}
+MARGINS, SPACING, ICON = (32, 28), 32, 120
+
+
 class OutcomePanel(QFrame):
-    """Shows one ``Card`` at a time: the last scan, check-in, undo or refusal."""
+    """Shows one ``Card`` at a time: the last scan, check-in, undo or refusal.
+
+    The panel takes the room the page gives it (it never asks for the room its text
+    would like) and sizes its type to that room: big on a large screen, smaller on a
+    small one, and smaller still for a card that would not fit — the words are never
+    cut off below the panel.
+    """
 
     shown = Signal(object)
     """A result or a notice went up (its ``Card``; not "Ready"): the shell's banner
@@ -268,37 +307,93 @@ class OutcomePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("outcomePanel")
         self.setAccessibleName(self.tr("Check-in result"))
-        self.setMinimumHeight(360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.icon = StatusIcon()
-        self.heading = _label(26, bold=True)
-        self.first = _label(54, bold=True)
-        self.last = _label(32, bold=True)
-        self.organisation = _label(20)
-        self.facts = _label(18)
-        self.detail = _label(18, bold=True)
-        text = QVBoxLayout()
+        self.labels = {name: _label(points, bold) for name, (points, bold, _s) in TYPE.items()}
+        self.heading, self.first, self.last = (self.labels[k] for k in ("heading", "first", "last"))
+        self.organisation, self.facts = self.labels["organisation"], self.labels["facts"]
+        self.detail = self.labels["detail"]
+        self._text = text = QVBoxLayout()
         text.setSpacing(6)
-        for label in (
-            self.heading,
-            self.first,
-            self.last,
-            self.organisation,
-            self.facts,
-            self.detail,
-        ):
+        for label in self.labels.values():
             text.addWidget(label)
         text.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(32, 28, 32, 28)
-        row.setSpacing(32)
+        # The accreditation desk: note band, hand-outs, ID check, override; the photo.
+        self.extra = AccreditationStrip()
+        text.insertWidget(text.count() - 1, self.extra)
+        self.photo = PhotoView()
+        self._row = row = QHBoxLayout(self)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
+        row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        self.current: ScanResult | None = None  # the person's result shown, for the keys
+        self.scale = 1.0
         self.tone = Tone.IDLE
         self.age_seconds = 8
         self._age = QTimer(self)
         self._age.setSingleShot(True)
         self._age.timeout.connect(self.show_ready)
+        self._apply_scale(1.0)
         self.show_idle()
+
+    # ------------------------------------------------------------------ sizing
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the page decides the panel's height; the type fits into it
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(320, 220)
+
+    def sizeHint(self) -> QSize:
+        return QSize(*DESIGN_SIZE)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_type()
+
+    def _fit_type(self) -> None:
+        """The largest scale (within ``SCALES``) for this size at which the card fits."""
+        width, height = self.width(), self.height()
+        scale = min(width / DESIGN_SIZE[0], height / DESIGN_SIZE[1])
+        scale = max(SCALES[0], min(SCALES[1], scale))
+        self._apply_scale(scale)
+        while scale > SMALLEST and self._text_height() > self._text_room().height():
+            scale = max(SMALLEST, scale - 0.05)
+            self._apply_scale(scale)
+
+    def _apply_scale(self, scale: float) -> None:
+        self.scale = scale
+        self._row.setContentsMargins(
+            *(round(m * scale) for m in (MARGINS[0], MARGINS[1], MARGINS[0], MARGINS[1]))
+        )
+        self._row.setSpacing(round(SPACING * scale))
+        side = max(56, round(ICON * scale))
+        self.icon.setFixedSize(side, side)
+        self.photo.fit(max(80, round((self.height() - 2 * MARGINS[1] * scale) * 0.7)))
+        self.extra.apply_scale(scale)
+        room = self._text_room().width()
+        for name, label in self.labels.items():
+            points, _bold, smallest = TYPE[name]
+            self._fit(label, points * scale, min(points, smallest) * scale, room)
+
+    def _text_room(self) -> QSize:
+        """The room for the words: the panel less its margins and the icon."""
+        margins = self._row.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        if not self.icon.isHidden():
+            width -= self.icon.width() + self._row.spacing()
+        if not self.photo.isHidden():
+            width -= self.photo.width() + self._row.spacing()
+        height = self.height() - margins.top() - margins.bottom()
+        return QSize(max(80, width), max(40, height))
+
+    def _text_height(self) -> int:
+        width = self._text_room().width()
+        shown = [label for label in self.labels.values() if not label.isHidden()]
+        heights = [label.heightForWidth(width) for label in shown]
+        if not self.extra.isHidden():
+            heights.append(self.extra.height_for(width))
+        return sum(heights) + self._text.spacing() * max(0, len(heights) - 1)
 
     # ------------------------------------------------------------------ showing
 
@@ -329,14 +424,25 @@ class OutcomePanel(QFrame):
         elif self._age.isActive():
             self._age.start(self.age_seconds * 1000)
 
-    def show_outcome(self, outcome: ScanResult, event: EventInfo) -> None:
-        self.show_card(card_for(outcome, event))
+    def show_outcome(
+        self, outcome: ScanResult, event: EventInfo, photo: bytes | None = None
+    ) -> None:
+        """A result; with the person's note, hand-outs and ID check, and ``photo`` (JPEG)."""
+        self.extra.show_for(outcome, event)
+        self.photo.set_photo(photo)
+        self.show_card(card_for(outcome, event), keep=True)
+        self.current = outcome if outcome.delegate is not None else None
 
     def show_notice(self, heading: str, detail: str) -> None:
         """Something that could not be done (nothing to undo…): said politely."""
         self.show_card(Card(Tone.INFO, heading, detail=detail))
 
-    def show_card(self, card: Card) -> None:
+    def show_card(self, card: Card, *, keep: bool = False) -> None:
+        """``keep``: the note, photo and buttons of ``show_outcome`` stay; else gone."""
+        if not keep:
+            self.current = None
+            self.extra.clear()
+            self.photo.set_photo(None)
         self.tone = card.tone
         if card.tone is not Tone.IDLE and self.age_seconds:
             self._age.start(self.age_seconds * 1000)
@@ -357,16 +463,17 @@ class OutcomePanel(QFrame):
         ):
             label.setText(text)
             label.setVisible(bool(text))
-        self._fit(self.first, 54, 30)
-        self._fit(self.last, 32, 22)
+        self._fit_type()
         words = [card.heading, card.first, card.last, card.organisation, card.detail]
+        words.append(self.extra.text().replace("\n", ". ") if not self.extra.isHidden() else "")
         self.setAccessibleDescription(". ".join(w for w in words if w))
         if card.tone is not Tone.IDLE:
             self.shown.emit(card)
 
-    def _fit(self, label: QLabel, points: int, smallest: int) -> None:
-        """Shrink a long name so it stays on the panel: a word cannot wrap."""
-        room = max(280, self.width() - self.icon.width() - 3 * 32 - 16)
+    @staticmethod
+    def _fit(label: QLabel, points: float, smallest: float, room: int) -> None:
+        """``points`` of type, less for a long name so it stays on the panel (a word
+        cannot wrap), down to ``smallest``."""
         font = label.font()
         size, smallest, step = scaled_points(points), scaled_points(smallest), scaled_points(2)
         longest = max(label.text().split() or [""], key=len)

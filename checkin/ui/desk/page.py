@@ -35,6 +35,8 @@ from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanResult
 from checkin.ui.desk.lists import RecentModel, RecentScan, ResultsModel
 from checkin.ui.desk.notices import NoticeBar
 from checkin.ui.desk.outcome_panel import Card, OutcomePanel, Tone
+from checkin.ui.widgets.plain import tooltip
+from checkin.ui.widgets.reflow import ElidedLabel, FlowLayout
 
 
 class DeskPage(QWidget):
@@ -45,6 +47,8 @@ class DeskPage(QWidget):
     undo_requested = Signal(str)  # scan id
     mode_changed = Signal(object)  # None (venue), a session key, or "auto"
     walk_in_requested = Signal()
+    walk_in_from_search = Signal(str)
+    """"Register a walk-in" under "No one found": the walk-in form with what was typed."""
     settings_requested = Signal()
     lock_requested = Signal()  # Ctrl+L or the Lock/Unlock button: lock, or ask to unlock
     sound_toggled = Signal(bool)  # the Sound button: on (True) or muted
@@ -82,6 +86,7 @@ class DeskPage(QWidget):
         self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
         self.set_search_ready(False)
         self._door_shown()
+        QWidget.setTabOrder(self.search_box, self.no_one_button)  # Tab: straight to it
 
     # ------------------------------------------------------------ building
 
@@ -93,9 +98,12 @@ class DeskPage(QWidget):
         return shortcut
 
     def _top_bar(self, event: EventInfo, station: str) -> QHBoxLayout:
-        """The event's name, the mode (and door), the station, and the desk's buttons."""
-        self.title_label = title = QLabel(event.name)
-        title.setTextFormat(Qt.TextFormat.PlainText)
+        """The event's name, the mode (and door), the station, and the desk's buttons.
+
+        On a narrow screen the title gives way first (cut with "…", whole in its
+        tooltip), then the controls wrap onto a second row: Settings stays on screen.
+        """
+        self.title_label = title = ElidedLabel(event.name)
         font = QFont()
         font.setPointSize(16)
         font.setBold(True)
@@ -103,6 +111,7 @@ class DeskPage(QWidget):
         mode_label = self._build_mode_boxes(event)
         self.station_label = station_label = QLabel()
         station_label.setTextFormat(Qt.TextFormat.PlainText)
+        station_label.setContentsMargins(12, 0, 12, 0)
         self.set_station(station)
         self.lock_label = QLabel(self.tr("Locked"))
         self.lock_label.setAccessibleName(
@@ -110,21 +119,20 @@ class DeskPage(QWidget):
         )
         self.lock_label.setStyleSheet("font-weight: bold;")
         self.lock_label.hide()
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        top.addWidget(mode_label)
-        top.addWidget(self.mode_box)
-        top.addWidget(self.direction_label)
-        top.addWidget(self.direction_box)
-        top.addSpacing(24)
-        top.addWidget(station_label)
-        top.addSpacing(24)
         self._build_desk_buttons()
+        self.controls = QWidget()
+        self.controls.setObjectName("deskControls")
+        flow = FlowLayout(self.controls, rows=2, spacing=8)
+        self._door_pair = _pair(self.direction_label, self.direction_box)
         for widget in (
+            _pair(mode_label, self.mode_box), self._door_pair, station_label,
             self.walk_in_button, self.camera_button, self.sound_button,
             self.settings_button, self.lock_label, self.lock_button,
         ):  # fmt: skip
-            top.addWidget(widget)
+            flow.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.controls)
         return top
 
     def _build_mode_boxes(self, event: EventInfo) -> QLabel:
@@ -141,6 +149,10 @@ class DeskPage(QWidget):
         self.mode_box.currentIndexChanged.connect(
             lambda i: self.mode_changed.emit(self.mode_box.itemData(i))
         )
+        self.mode_box.currentTextChanged.connect(  # a long session title, whole
+            lambda text: self.mode_box.setToolTip(tooltip(text))
+        )
+        self.mode_box.setToolTip(tooltip(self.mode_box.currentText()))
         mode_label = QLabel(self.tr("&Mode:"))
         mode_label.setBuddy(self.mode_box)
         # At a session's door the desk may count people out too (presence in the room).
@@ -208,6 +220,7 @@ class DeskPage(QWidget):
         self.results_view.activated.connect(lambda _i: self.check_in_selected())
         self.search_status = QLabel()
         self.search_status.setWordWrap(True)
+        self._build_no_one_found()
         self.check_in_button = QPushButton(self.tr("&Check in"))
         self.check_in_button.setAccessibleName(self.tr("Check in the selected person"))
         self.check_in_button.clicked.connect(self.check_in_selected)
@@ -222,12 +235,27 @@ class DeskPage(QWidget):
         side.addWidget(find_label)
         side.addWidget(self.search_box)
         side.addWidget(self.search_status)
+        side.addWidget(self.no_one_button)
         side.addWidget(self.results_view, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_in_button, 1)
         buttons.addWidget(self.edit_button)
         side.addLayout(buttons)
         return side
+
+    def _build_no_one_found(self) -> None:
+        """"No one found" leads on: a button that opens the walk-in form with what was
+        typed (Tab from the search box reaches it, Enter or Space presses it)."""
+        self.no_one_button = QPushButton(self.tr("Register a walk-in"))
+        self.no_one_button.setObjectName("noOneFoundWalkIn")
+        self.no_one_button.setAccessibleName(
+            self.tr("No one found: register a walk-in with what was typed")
+        )
+        self.no_one_button.setAutoDefault(True)  # Enter presses it when it has the focus
+        self.no_one_button.clicked.connect(
+            lambda: self.walk_in_from_search.emit(self.search_box.text().strip())
+        )
+        self.no_one_button.hide()
 
     def _recent_scans(self) -> QVBoxLayout:
         """The last scans at this desk, with Undo (Ctrl+Z)."""
@@ -392,6 +420,7 @@ class DeskPage(QWidget):
         at_door = self.mode_box.currentData() is not None
         self.direction_label.setVisible(at_door)
         self.direction_box.setVisible(at_door)
+        self._door_pair.setVisible(at_door)
         if not at_door and self.direction_box.currentData() != "entry":
             self.direction_box.setCurrentIndex(0)  # venue arrival: always coming in
 
@@ -461,6 +490,7 @@ class DeskPage(QWidget):
         was, self._typed_code = self._typed_code, code
         if code is not None:
             self.results.set_people([])
+            self.no_one_button.hide()
             self.search_status.setText(self.tr("Badge code — press Enter to check in"))
             self.search_status.setVisible(True)
         elif was is not None:
@@ -472,11 +502,15 @@ class DeskPage(QWidget):
             self.results_view.setCurrentIndex(self.results.index(0))
         nothing = bool(self.search_box.text().strip()) and not people
         self.search_status.setVisible(nothing)
-        if nothing:
-            self.search_status.setText(self.tr("No one found."))
+        self.no_one_button.setVisible(nothing)
+        if nothing:  # (while the names load, the database answers: no typos yet)
+            self.search_status.setText(
+                self.tr("No one found.") if self._search_ready
+                else self.tr("Loading the list of names…")
+            )
 
-    def show_outcome(self, outcome: ScanResult) -> None:
-        self.panel.show_outcome(outcome, self.event_info)
+    def show_outcome(self, outcome: ScanResult, photo: bytes | None = None) -> None:
+        self.panel.show_outcome(outcome, self.event_info, photo)
         if outcome.status is Outcome.UNDONE:
             return
         name = outcome.delegate.full_name if outcome.delegate else ""
@@ -523,3 +557,13 @@ class DeskPage(QWidget):
     def set_result_seconds(self, seconds: int) -> None:
         """A result goes back to "Ready — next person" after ``seconds`` (0: never)."""
         self.panel.set_age(seconds)
+
+
+def _pair(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field, kept together on one row when the top bar wraps."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(label)
+    row.addWidget(field)
+    return pair

@@ -15,6 +15,10 @@ PDF to a printer chosen in Qt's print dialog.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,17 +33,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.badges.templates import Template
-from checkin.core.roster.person import PERSON_FIELDS, FieldProblem, PersonForm
+from checkin.core.event.walk_ins import DEFAULT_REQUIRED, required_fields
+from checkin.core.roster.person import PERSON_FIELDS, FieldProblem, PersonForm, form_from_search
 from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.widgets.person_form import PersonFields
 from checkin.ui.widgets.printer import PRINT_DPI as PRINT_DPI
 from checkin.ui.widgets.printer import print_pdf as print_pdf
 from checkin.ui.widgets.printer import render_pdf_pages as render_pdf_pages
+from checkin.ui.widgets.translations import template_title
+
+if TYPE_CHECKING:  # the badge machinery is not loaded for the desk's first paint
+    from checkin.core.badges.templates import Template
+    from checkin.core.db.store import Store
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TEMPLATE = "a6"
 # Editing these may make the person someone else than the one found already registered.
 _IDENTITY_FIELDS = ("first_name", "last_name", "organisation", "email")
+
+
+def walk_in_rule(store: Store, event: EventInfo) -> tuple[str, ...]:
+    """The fields a walk-in must give (the event's TOML ``[walk_ins]``); the default when
+    the database cannot say (a shared server out of reach at start)."""
+    try:
+        return required_fields(store, event.id)
+    except Exception:  # the desk starts anyway; the core checks again on registering
+        log.warning("walk-in rule unreadable; the default applies")
+        return DEFAULT_REQUIRED
 
 
 class WalkInDialog(QDialog):
@@ -55,6 +76,8 @@ class WalkInDialog(QDialog):
         event: EventInfo,
         templates: list[Template],
         parent: QWidget | None = None,
+        *,
+        required: Sequence[str] = DEFAULT_REQUIRED,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("walkInDialog")
@@ -64,7 +87,7 @@ class WalkInDialog(QDialog):
         self._touched: set[str] = set()
         self._existing: DelegateInfo | None = None
 
-        self.fields = PersonFields(event, PERSON_FIELDS, parent=self)
+        self.fields = PersonFields(event, PERSON_FIELDS, parent=self, required=required)
         self.fields.edited.connect(self._edited)
         self.widgets = self.fields.widgets
         self.problem_labels = self.fields.problem_labels
@@ -112,7 +135,7 @@ class WalkInDialog(QDialog):
         self.template_box = QComboBox()
         self.template_box.setAccessibleName(self.tr("Badge template"))
         for template in templates:
-            self.template_box.addItem(template.title, template.key)
+            self.template_box.addItem(template_title(template), template.key)
         default = self.template_box.findData(DEFAULT_TEMPLATE)
         self.template_box.setCurrentIndex(max(default, 0))
         self.print_box.toggled.connect(self.template_box.setEnabled)
@@ -140,6 +163,27 @@ class WalkInDialog(QDialog):
 
     def form(self) -> PersonForm:
         return self.fields.form()
+
+    def fill_from_search(self, typed: str) -> None:
+        """Start from what was typed in the Desk's search (``form_from_search``: a name
+        split into first and last, an e-mail address); the first empty field takes the
+        focus."""
+        if typed.strip():
+            self.fill(form_from_search(typed))
+
+    def fill(self, form: PersonForm) -> None:
+        """Start from ``form``; the first field still empty takes the focus."""
+        edits = {"first_name": self.first_name, "last_name": self.last_name,
+                 "organisation": self.organisation, "country": self.country,
+                 "email": self.email}  # fmt: skip
+        for name, edit in edits.items():
+            value = getattr(form, name)
+            if value:
+                edit.setText(value)
+                self._touched.add(name)
+        empty = next((e for e in edits.values() if not e.text()), self.first_name)
+        empty.setFocus()
+        self._revalidate()
 
     def print_badge(self) -> bool:
         return self.print_box.isChecked()

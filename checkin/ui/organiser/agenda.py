@@ -75,6 +75,7 @@ from checkin.ui.organiser.agenda_models import (
     qtime,
 )
 from checkin.ui.organiser.agenda_problems import problem_text
+from checkin.ui.widgets.reflow import FlowLayout, scrolling
 from checkin.ui.widgets.workers import run_in_background
 
 SESSION_FIELDS = {"start": START, "end": END, "title": TITLE, "room": ROOM}
@@ -112,11 +113,13 @@ class AgendaPage(QWidget):
         categories_group = self._categories_group()
         bottom = self._bottom_row()
 
-        left = QVBoxLayout()
-        left.addWidget(event_group)
-        left.addWidget(categories_group, 1)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(event_group)
+        column.addWidget(categories_group, 1)
         top = QHBoxLayout()
-        top.addLayout(left, 2)
+        top.addWidget(scrolling(left, least=240), 2)  # scrolls in a short window
         top.addWidget(sessions_group, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
@@ -321,11 +324,11 @@ class AgendaPage(QWidget):
         return table
 
     @staticmethod
-    def _row_of(*buttons: QPushButton) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _row_of(*buttons: QPushButton) -> FlowLayout:
+        """A row of buttons that wraps (up to three rows) on a narrow window."""
+        row = FlowLayout(rows=3)
         for button in buttons:
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     def _line(self, name: str, accessible: str, limit: int) -> QLineEdit:

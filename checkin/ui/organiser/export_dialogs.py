@@ -28,6 +28,7 @@ from checkin.core.badges.templates import list_templates
 from checkin.core.dashboard.files import ReportError
 from checkin.core.dashboard.sign_in import parse_split
 from checkin.ui.widgets.messages import explain
+from checkin.ui.widgets.translations import template_description, template_title
 
 DEFAULT_MAIL_TEMPLATE = "a6"
 _SPLIT_PREFIX = re.compile(r"^--split\s*:\s*")  # \s: also the no-break spaces
@@ -131,9 +132,10 @@ class TemplateDialog(QDialog):
         self.template_box = QComboBox()
         self.template_box.setAccessibleName(self.tr("Badge template"))
         for t in list_templates():
-            self.template_box.addItem(t.title, t.key)
+            self.template_box.addItem(template_title(t), t.key)
             self.template_box.setItemData(
-                self.template_box.count() - 1, t.description, Qt.ItemDataRole.ToolTipRole
+                self.template_box.count() - 1, template_description(t),
+                Qt.ItemDataRole.ToolTipRole,
             )
         self.template_box.setCurrentIndex(
             max(self.template_box.findData(DEFAULT_MAIL_TEMPLATE), 0)

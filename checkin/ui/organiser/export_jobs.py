@@ -19,18 +19,22 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from checkin.core.badges import mailmerge
-from checkin.core.badges.templates import load_template
-from checkin.core.dashboard.export import ExportResult, export
 from checkin.core.dashboard.files import ExportCancelled, Progress, ReportError
-from checkin.core.dashboard.sign_in import DeskRange
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
 from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import explain
+
+# The writers (reportlab, the workbook, the badges) load when an export runs, on its
+# worker thread: the menu that offers them is on screen from the desk's first paint.
+if TYPE_CHECKING:
+    from checkin.core.badges import mailmerge
+    from checkin.core.dashboard.export import ExportResult
+    from checkin.core.dashboard.sign_in import DeskRange
 
 XLSX, CSV, PDF = "xlsx", "csv", "pdf"
 
@@ -69,6 +73,8 @@ def stage_export(
         raise ReportError("%1 does not exist.", target.parent)  # core's wording
     staged = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
+        from checkin.core.dashboard.export import export
+
         result = export(
             store, event, staged, kind=kind, split=split, progress=progress,
             cancelled=cancelled,
@@ -99,6 +105,9 @@ def write_mailmerge(
     """``mailmerge.write_mailmerge``; on failure or cancel, only the files it wrote go."""
     folder = Path(folder)
     before = frozenset(folder.iterdir()) if folder.is_dir() else None
+    from checkin.core.badges import mailmerge
+    from checkin.core.badges.templates import load_template
+
     template = load_template(template_key)
     try:
         report = mailmerge.write_mailmerge(

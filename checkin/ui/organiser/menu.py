@@ -31,6 +31,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
@@ -43,14 +44,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from checkin.core.badges.render import RenderCancelled
 from checkin.core.dashboard.files import ExportCancelled, ReportError
-from checkin.core.dashboard.sign_in import DeskRange, parse_split
 from checkin.core.db import backup
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
 from checkin.ui.organiser.autobackup import AutoBackup
-from checkin.ui.organiser.export_dialogs import ask_split, ask_template
 from checkin.ui.organiser.export_jobs import (
     CSV,
     XLSX,
@@ -63,12 +61,18 @@ from checkin.ui.organiser.export_jobs import (
     with_filter_suffix,
     write_mailmerge,
 )
-from checkin.ui.organiser.paper_dialog import PaperDialog
-from checkin.ui.organiser.purge_dialog import PurgeDialog
+from checkin.ui.organiser.photo_import import PhotoImporter
 from checkin.ui.widgets import workers
 from checkin.ui.widgets.messages import explain
 from checkin.ui.widgets.plain import message_box
 from checkin.ui.widgets.progress import JobProgressDialog
+
+# The menu is on screen from the desk's first paint; what its commands need (the PDF and
+# workbook writers, the dialogs) loads when a command is first used.
+if TYPE_CHECKING:
+    from checkin.core.dashboard.sign_in import DeskRange
+    from checkin.ui.organiser.paper_dialog import PaperDialog
+    from checkin.ui.organiser.purge_dialog import PurgeDialog
 
 # ---------------------------------------------------------------- the menu
 
@@ -117,8 +121,10 @@ class OrganiserMenu(QObject):
         self.ask_open_path: Callable[[str, str, str], str] = lambda title, start, filters: (
             QFileDialog.getOpenFileName(self.window, title, start, filters)[0]
         )
-        self.ask_split: Callable[[], str | None] = lambda: ask_split(self.window)
-        self.ask_template: Callable[[], str | None] = lambda: ask_template(self.window)
+        self.ask_split: Callable[[], str | None] = lambda: _dialogs().ask_split(self.window)
+        self.ask_template: Callable[[], str | None] = lambda: _dialogs().ask_template(
+            self.window
+        )
         self.confirm_restore: Callable[[str], bool] = self._confirm_restore
         self.open_folder: Callable[[Path], object] = lambda folder: QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(folder))
@@ -143,6 +149,10 @@ class OrganiserMenu(QObject):
         self.paper_action = add("paperTicks", self.tr("Enter &paper sign-in ticks…"),
                                 self.tr("Enter the ticks of a paper sign-in sheet"),
                                 self.enter_paper_ticks, "Ctrl+T")
+        self.photos = PhotoImporter(self)  # off the GUI thread, with progress and Cancel
+        self.photos_action = add("importPhotos", self.tr("Import p&hotos…"),
+                                 self.tr("Import delegates' photos from a folder"),
+                                 self.photos.start)
         self.menu.addSeparator()
         self.backup_action = add("backUpNow", self.tr("Back &up now…"),
                                  self.tr("Back up the database now"), self.back_up_now,
@@ -150,6 +160,10 @@ class OrganiserMenu(QObject):
         self.restore_action = add("restoreBackup", self.tr("&Restore a backup…"),
                                   self.tr("Restore a backup and close the app"),
                                   self.restore_backup)
+        self.menu.addSeparator()
+        self.kiosk_action = add("openKiosk", self.tr("&Kiosk…"),
+                                self.tr("Open the self check-in kiosk full screen (closed "
+                                        "with the lock PIN)"), self.open_kiosk)
         self.menu.addSeparator()
         self.purge_action = add("purgePersonalData", self.tr("Pur&ge personal data…"),
                                 self.tr("Purge personal data after the event"),
@@ -295,6 +309,8 @@ class OrganiserMenu(QObject):
         return job
 
     def _job_failed(self, title: str, job: workers.Job, exc: BaseException) -> None:
+        from checkin.core.badges.render import RenderCancelled
+
         cancelled = job.is_cancelled and isinstance(
             exc, ExportCancelled | RenderCancelled
         )
@@ -341,6 +357,8 @@ class OrganiserMenu(QObject):
         text = self.ask_split()
         if text is None:
             return
+        from checkin.core.dashboard.sign_in import parse_split
+
         try:
             split = parse_split(text)
         except ReportError as exc:  # the dialog checks; an injected one may not
@@ -373,9 +391,7 @@ class OrganiserMenu(QObject):
             return
         result = staged.result
         if result.kind in (CSV, XLSX):
-            text = self.tr("Attendance of %1 delegates written to:\n%2").replace(
-                "%1", str(result.rows)
-            )
+            text = self.tr("Attendance of %n delegate(s) written to:\n%2", "", result.rows)
         elif result.kind == "report":
             text = self.tr("Donors' report (counts only, no names) written to:\n%2")
         else:
@@ -407,9 +423,9 @@ class OrganiserMenu(QObject):
             self._done(title, self.tr("Cancelled: nothing was written."))
             return
         text = (
-            self.tr("%1 badges (a PDF and a QR code image each) and the list for your mail "
-                    "program written to:\n%2")
-            .replace("%1", str(report.badges)).replace("%2", str(report.csv_path))
+            self.tr("%n badge(s) (a PDF and a QR code image each) and the list for your mail "
+                    "program written to:\n%2", "", report.badges)
+            .replace("%2", str(report.csv_path))
         )
         if report.skipped_cancelled:
             text += "\n" + self.tr("%n cancelled registration(s) skipped.", "",
@@ -421,6 +437,8 @@ class OrganiserMenu(QObject):
     def enter_paper_ticks(self) -> PaperDialog | None:
         if self._locked:
             return None
+        from checkin.ui.organiser.paper_dialog import PaperDialog
+
         dialog = PaperDialog(self.store, self.event_info, self.window)
         dialog.recorded.connect(lambda _result: self.data_changed.emit())
         self._open_dialog(dialog)
@@ -545,6 +563,14 @@ class OrganiserMenu(QObject):
 
     # ------------------------------------------------------------ purge
 
+    def open_kiosk(self):
+        """The self check-in kiosk over this database (``ui.kiosk.launch``): the Desk's
+        window and scanner are put away until staff close the kiosk with the lock PIN."""
+        from checkin.ui.kiosk.launch import open_from_desk
+
+        self.kiosk = open_from_desk(self.window, self.store, self.event_info)
+        return self.kiosk
+
     def purge_personal_data(self) -> PurgeDialog | None:
         title = self.tr("Purge personal data")
         if self._locked:
@@ -552,8 +578,17 @@ class OrganiserMenu(QObject):
         if self.job is not None or workers.running_jobs():
             self._error(title, self.tr("Wait for the running task to finish, then purge."))
             return None
+        from checkin.ui.organiser.purge_dialog import PurgeDialog
+
         dialog = PurgeDialog(self.store, self.event_info, self.window,
                              auto_backup=self.window.findChild(AutoBackup))
         dialog.purged.connect(lambda _report: self.data_changed.emit())
         self._open_dialog(dialog)
         return dialog
+
+
+def _dialogs():
+    """The export dialogs' module (the sign-in sheet's rules, the templates): on use."""
+    from checkin.ui.organiser import export_dialogs
+
+    return export_dialogs

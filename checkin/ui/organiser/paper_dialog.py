@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,6 +50,7 @@ from checkin.core.dashboard.paper import (
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
 from checkin.ui.widgets.messages import explain
+from checkin.ui.widgets.reflow import fit_to_screen
 from checkin.ui.widgets.workers import Job, run_in_background
 
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -87,7 +88,7 @@ class PaperDialog(QDialog):
         self.setWindowTitle(self.tr("Enter paper sign-in ticks"))
         self.setAccessibleName(self.tr("Enter paper sign-in ticks"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(720, 640)
+        fit_to_screen(self, QSize(720, 640))  # less on a small screen
         self.store = store
         self.event_info = event_info
         self.preview: PaperPreview | None = None

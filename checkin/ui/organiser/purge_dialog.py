@@ -195,10 +195,10 @@ class PurgeDialog(QDialog):
     def _done(self, report: purge.PurgeReport) -> None:
         self.report = report
         text = (
-            self.tr("✓ Personal data removed from %1 delegates and %2 journal rows; %3 backups "
-                    "deleted. The counts are kept.")
-            .replace("%1", str(report.delegates)).replace("%2", str(report.scans))
-            .replace("%3", str(len(report.backups_removed)))
+            self.tr("✓ Personal data removed from %1 and %2; %3. The counts are kept.")
+            .replace("%1", self.tr("%n delegate(s)", "", report.delegates))
+            .replace("%2", self.tr("%n journal row(s)", "", report.scans))
+            .replace("%3", self.tr("%n backup(s) deleted", "", len(report.backups_removed)))
         )
         if not report.wiped:
             text += "\n" + self.tr(

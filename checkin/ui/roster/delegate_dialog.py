@@ -6,6 +6,9 @@ database), show each problem in words under its field, and Save stays disabled u
 the form can be saved.  Save emits ``submitted``; the roster page saves and either
 closes the dialog or hands problems back (``show_problems``: an e-mail or reference
 someone else has).
+
+Given the ``store``, it also has the accreditation desk's part (``accreditation_fields``):
+the attention note, saved with the form, and the photo, with "Take photo…".
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from checkin.core.db.store import Store
 from checkin.core.roster.person import FORM_FIELDS, FieldProblem, PersonForm
 from checkin.core.types import DelegateInfo, EventInfo
+from checkin.ui.roster.accreditation_fields import NoteAndPhoto
 from checkin.ui.widgets.person_form import PersonFields
 
 
@@ -25,7 +30,8 @@ class DelegateDialog(QDialog):
     """Save pressed on a valid form: save ``form()``."""
 
     def __init__(
-        self, event_info: EventInfo, delegate: DelegateInfo, parent: QWidget | None = None
+        self, event_info: EventInfo, delegate: DelegateInfo, parent: QWidget | None = None,
+        *, store: Store | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("delegateDialog")
@@ -66,6 +72,9 @@ class DelegateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro(delegate))
         layout.addWidget(self.fields)
+        self.accreditation = NoteAndPhoto(store, event_info, delegate) if store else None
+        if self.accreditation is not None:
+            layout.addWidget(self.accreditation)
         layout.addWidget(self.failure_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
@@ -116,5 +125,7 @@ class DelegateDialog(QDialog):
 
     def _submit(self) -> None:
         if self.problems() or self.fields.found_fields():
+            return
+        if self.accreditation is not None and not self.accreditation.save_note():
             return
         self.submitted.emit()

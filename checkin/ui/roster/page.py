@@ -42,6 +42,7 @@ from checkin.core.roster.edits import (
 )
 from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.roster.delegate_dialog import DelegateDialog
+from checkin.ui.widgets.reflow import FlowLayout
 from checkin.ui.widgets.table_models import (
     ANY,
     NO,
@@ -145,8 +146,9 @@ class RosterPage(QWidget):
         self.filter_edit.returnPressed.connect(self.apply_filter)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_filter)
         self._build_choice_boxes()
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 1)
+        # On a narrow window the combo boxes wrap onto a second row beside the filter.
+        choices = QWidget()
+        flow = FlowLayout(choices, rows=2)
         for box in (
             self.status_box,
             self.category_box,
@@ -155,8 +157,11 @@ class RosterPage(QWidget):
             self.printed_box,
             self.arrived_box,
         ):
-            filters.addWidget(box)
+            flow.addWidget(box)
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(choices)
         return filters
 
     @staticmethod
@@ -177,8 +182,12 @@ class RosterPage(QWidget):
         self.category_box.addItem(self.tr("Any category"), ANY)
         self._fill_categories()
         self.organisation_box = combo("organisationFilter", self.tr("Organisation filter"))
-        self.organisation_box.setMaximumWidth(260)
         self.country_box = combo("countryFilter", self.tr("Country filter"))
+        for box in (self.organisation_box, self.country_box):  # not as wide as the longest
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(16)
         self.printed_box = combo("printedFilter", self.tr("Badge printed filter"))
         self.printed_box.addItem(self.tr("Printed or not"), ANY)
         self.printed_box.addItem(self.tr("Badge printed"), YES)
@@ -356,15 +365,9 @@ class RosterPage(QWidget):
         if self.index is None:
             return
         if shown == total:
-            text = (
-                self.tr("1 delegate")
-                if total == 1
-                else self.tr("%1 delegates").replace("%1", str(total))
-            )
+            text = self.tr("%n delegate(s)", "", total)
         else:
-            text = self.tr("%1 of %2 delegates shown").replace("%1", str(shown)).replace(
-                "%2", str(total)
-            )
+            text = self.tr("%1 of %n delegate(s) shown", "", total).replace("%1", str(shown))
         self.count_label.setText(text)
         self.table.setAccessibleDescription(text)
 
@@ -410,7 +413,7 @@ class RosterPage(QWidget):
         delegate = self.current_delegate()
         if delegate is None:
             return None
-        dialog = DelegateDialog(self.event_info, delegate, self)
+        dialog = DelegateDialog(self.event_info, delegate, self, store=self.store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda: self._save(dialog))
         self.dialog = dialog

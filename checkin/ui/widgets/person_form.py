@@ -1,6 +1,7 @@
 """One person's fields, shared by the walk-in dialog (desk) and the delegate dialog
 (roster): first and last name, organisation, country (typed, with a completer in the
-event's language), e-mail, category and, for an organiser, the reference.
+UI's language that also knows the English names), e-mail, category and, for an
+organiser, the reference.
 
 ``PersonFields`` builds the fields and their labels, each with a hidden line under it
 for its problem in words; it checks the form as the user types with the core's
@@ -13,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import pycountry
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -25,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.roster.countries import country_name
+from checkin.core.roster.countries import country_choices, country_name
 from checkin.core.roster.field_rules import LIMITS
 from checkin.core.roster.person import FieldProblem, PersonForm, validate
 from checkin.core.types import DelegateInfo, EventInfo
+from checkin.ui.widgets.country_completer import CountryCompleter
+from checkin.ui.widgets.translations import language as ui_language
 
 
 def _tr(text: str) -> str:
@@ -36,10 +40,8 @@ def _tr(text: str) -> str:
 
 
 def country_names(language: str) -> list[str]:
-    """Every country's display name in the event language, alphabetically."""
-    names = {country_name(c.alpha_2, language) for c in pycountry.countries}
-    names.add(country_name("XK", language))
-    return sorted(names, key=str.casefold)
+    """Every country's display name in ``language``, alphabetically."""
+    return [name for name, _code, _other in country_choices(language)]
 
 
 def _problem_words() -> dict[str, str]:
@@ -58,8 +60,21 @@ def _problem_words() -> dict[str, str]:
     }
 
 
+def _required_words() -> dict[str, str]:
+    return {
+        "first_name": _tr("Enter the first name: a walk-in needs it."),
+        "last_name": _tr("Enter the last name: a walk-in needs it."),
+        "organisation": _tr("Enter the organisation: a walk-in needs it."),
+        "country": _tr("Choose the country: a walk-in needs it."),
+        "email": _tr("Enter the e-mail address: a walk-in needs it."),
+        "category": _tr("Choose the category: a walk-in needs it."),
+    }
+
+
 def problem_text(problem: FieldProblem) -> str:
     """A core problem as a sentence for the user, in the app's language."""
+    if problem.reason == "required":
+        return _required_words().get(problem.field, _tr("Required."))
     template = _problem_words().get(problem.reason)
     if template is None:  # a problem without a known reason: the core's words
         text = problem.message
@@ -69,9 +84,69 @@ def problem_text(problem: FieldProblem) -> str:
     return template
 
 
+class TabTakesCompletion(QObject):
+    """Tab (or Shift+Tab) with the completer's list open takes the highlighted entry, or
+    the first one, and moves on: what people expect after typing "swi" + Tab.  (Qt alone
+    takes only a highlighted entry, and keeps the focus.)
+
+    The filter sits on the list (ahead of the completer's own) and on the field: a key
+    can reach the field with the list open (the scanner capture gives held keys back to
+    the field).  The completer may replace its list, so the filter follows the current
+    one, checked whenever the field gets a key."""
+
+    taken = Signal(str)
+
+    def __init__(self, completer: QCompleter, edit: QLineEdit) -> None:
+        super().__init__(completer)  # goes with the completer (and its list)
+        self.completer, self.edit = completer, edit
+        self.popup: QWidget | None = None
+        self._follow()
+        edit.installEventFilter(self)
+
+    def _follow(self) -> QWidget:
+        popup = self.completer.popup()
+        if popup is not self.popup:
+            popup.installEventFilter(self)
+            self.popup = popup
+        return popup
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        try:
+            popup = self._follow() if watched is self.edit else self.popup
+            if (
+                watched is not popup and watched is not self.edit
+            ) or event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                return False
+            if popup is None or not popup.isVisible():
+                return False
+            self._take(popup, event)
+        except RuntimeError:  # the dialog is closing: its widgets are already gone
+            return False
+        return True
+
+    def _take(self, popup, event: QKeyEvent) -> None:
+        index = popup.currentIndex()
+        if not index.isValid():
+            index = self.completer.completionModel().index(0, 0)
+        popup.hide()
+        if index.isValid():
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            self.edit.setText(text)
+            self.taken.emit(text)
+        # The same key, now to the field itself: the focus moves on as Tab does.
+        QApplication.sendEvent(self.edit, QKeyEvent(
+            QEvent.Type.KeyPress, event.key(), event.modifiers()
+        ))  # fmt: skip
+
+
 class PersonFields(QWidget):
     """The fields ``names`` (``person.PERSON_FIELDS`` or ``FORM_FIELDS``) in a form, filled
-    with ``delegate``'s values if given; the dialog may add rows to ``form_layout``."""
+    with ``delegate``'s values if given; the dialog may add rows to ``form_layout``.
+
+    ``required``: the fields that must be given (a walk-in's, ``event.walk_ins``): their
+    labels say "(required)", and an empty one is a problem."""
 
     edited = Signal(str)
     """The user changed the field of that name."""
@@ -82,10 +157,13 @@ class PersonFields(QWidget):
         names: Sequence[str],
         delegate: DelegateInfo | None = None,
         parent: QWidget | None = None,
+        *,
+        required: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.event_info = event
         self.names = tuple(names)
+        self.required = tuple(n for n in required if n in self.names)
         self._found: dict[str, str] = {}
         self.widgets: dict[str, QWidget] = self._make_fields(event)
         if delegate is not None:
@@ -113,10 +191,9 @@ class PersonFields(QWidget):
         )
         self.country = self._line("country", self.tr("Country"))
         self.country.setPlaceholderText(self.tr("Type to choose, e.g. Switzerland"))
-        self.completer = QCompleter(QStringListModel(country_names(event.language), self), self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer = CountryCompleter(ui_language(), self)
         self.country.setCompleter(self.completer)
+        self.tab_completion = TabTakesCompletion(self.completer, self.country)
         self.email = self._line("email", self.tr("E-mail"), LIMITS["email"])
         self.category = QComboBox()
         self.category.setObjectName("category")
@@ -144,8 +221,7 @@ class PersonFields(QWidget):
                             (self.reference, d.reference)):  # fmt: skip
             if edit is not None:
                 edit.setText(value)
-        language = self.event_info.language
-        self.country.setText(country_name(d.country, language) if d.country else "")
+        self.country.setText(country_name(d.country, ui_language()) if d.country else "")
         if d.category and self.category.findData(d.category) < 0:
             self.category.addItem(d.category, d.category)  # a key the event no longer has
         self.category.setCurrentIndex(max(self.category.findData(d.category), 0))
@@ -155,6 +231,7 @@ class PersonFields(QWidget):
             if isinstance(widget, QLineEdit):
                 widget.textEdited.connect(lambda _t, n=name: self.edited.emit(n))
         self.completer.activated.connect(lambda _t: self.edited.emit("country"))
+        self.tab_completion.taken.connect(lambda _t: self.edited.emit("country"))
         self.category.currentIndexChanged.connect(lambda _i: self.edited.emit("category"))
 
     def _make_form(self) -> tuple[QFormLayout, dict[str, QLabel]]:
@@ -172,6 +249,13 @@ class PersonFields(QWidget):
         form = QFormLayout()
         for name in self.names:
             label = QLabel(labels[name])
+            if name in self.required:
+                bare = labels[name].rstrip(": \u00a0")  # "&First name" of "&First name:"
+                label.setText(self.tr("%1 (required):").replace("%1", bare))
+                widget = self.widgets[name]
+                widget.setAccessibleName(
+                    self.tr("%1, required").replace("%1", widget.accessibleName())
+                )
             label.setBuddy(self.widgets[name])
             problem = QLabel()
             problem.setObjectName(f"{name}_problem")
@@ -203,7 +287,7 @@ class PersonFields(QWidget):
 
     def problems(self) -> tuple[FieldProblem, ...]:
         """What is wrong with the form as typed (no database)."""
-        return validate(self.event_info, self.form())
+        return validate(self.event_info, self.form(), self.required)
 
     def set_found(self, problems: Iterable[FieldProblem]) -> None:
         """Problems the service found on saving; each stays until its field is edited."""

@@ -33,6 +33,7 @@ from checkin.core.roster.edits import ARRIVED_AT, PRINTED_AT, delegate_of_row
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.widgets.plain import tooltip
+from checkin.ui.widgets.translations import language as ui_language
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -262,7 +263,7 @@ class RosterTableModel(QAbstractTableModel):
     def _country(self, code: str) -> str:
         name = self._countries.get(code)
         if name is None:
-            name = country_name(code, self.event_info.language) if code else ""
+            name = country_name(code, ui_language()) if code else ""
             self._countries[code] = name
         return name
 

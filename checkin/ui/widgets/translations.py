@@ -15,10 +15,14 @@ Translations live in ``resources/translations`` (see scripts/update_translations
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from checkin.core.resources import resource
+
+if TYPE_CHECKING:  # the badge machinery is not loaded for the desk's first paint
+    from checkin.core.badges.templates import Template
 
 KEY = "ui/language"
 DEFAULT = "en"  # the language of the source strings: needs no file
@@ -28,6 +32,7 @@ DEFAULT = "en"  # the language of the source strings: needs no file
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("fr", "Français"))
 
 _installed: list[QTranslator] = []
+_language = [DEFAULT]  # what install() gave: the UI's language (see language())
 _CODE = re.compile(r"[a-z]{2,3}(_[A-Za-z]{2,4})*")
 
 
@@ -40,8 +45,10 @@ def install(app: QCoreApplication, language: str | None) -> str:
     remove(app)
     locale = _locale(language)
     QLocale.setDefault(locale)
+    folder = str(resource("translations"))
     ours = QTranslator(app)
-    if not ours.load(locale, "checkin", "_", str(resource("translations"))):
+    if not ours.load(locale, "checkin", "_", folder) or _base(ours.language()) == DEFAULT:
+        _english(app, folder)
         return DEFAULT
     app.installTranslator(ours)
     _installed.append(ours)
@@ -50,7 +57,39 @@ def install(app: QCoreApplication, language: str | None) -> str:
     if qt.load(locale, "qtbase", "_", qt_folder):
         app.installTranslator(qt)
         _installed.append(qt)
-    return ours.language().replace("-", "_").split("_")[0] or DEFAULT
+    _language[0] = _base(ours.language()) or DEFAULT
+    return _language[0]
+
+
+def _base(code: str) -> str:
+    return code.replace("-", "_").split("_")[0]
+
+
+def _english(app: QCoreApplication, folder: str) -> None:
+    """English needs no translation but its plural forms: ``checkin_en.qm`` holds only
+    the ``%n`` entries ("1 person", "2 people"), so no "(s)" shows."""
+    plurals = QTranslator(app)
+    if plurals.load(f"checkin_{DEFAULT}", folder):
+        app.installTranslator(plurals)
+        _installed.append(plurals)
+
+
+def install_english(app: QCoreApplication) -> None:
+    """English, the source language, with its plural forms (what ``install`` does for
+    "en"), leaving the default locale alone: for tests and tools."""
+    remove(app)
+    _english(app, str(resource("translations")))
+
+
+def installed() -> bool:
+    """Whether any translator of ours is in (English plurals count)."""
+    return bool(_installed)
+
+
+def language() -> str:
+    """The UI's language ("en", "fr"): what country names and the like on screen follow
+    (badges and reports follow the event's language instead)."""
+    return _language[0]
 
 
 def _locale(language: str | None) -> QLocale:
@@ -66,11 +105,26 @@ def _locale(language: str | None) -> QLocale:
 
 
 def remove(app: QCoreApplication) -> None:
-    """Back to the source language (English); the default locale is left as it is."""
+    """Back to the source language (English) with no translator at all (not even the
+    English plural forms); the default locale is left as it is."""
+    _language[0] = DEFAULT
     while _installed:
         translator = _installed.pop()
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+TEMPLATES = "BadgeTemplate"  # the shipped templates' words (scripts/update_translations.py)
+
+
+def template_title(template: Template) -> str:
+    """A badge template's title in the UI's language (its key never changes); a template
+    of one's own, not shipped, shows its title as written."""
+    return QCoreApplication.translate(TEMPLATES, template.title)
+
+
+def template_description(template: Template) -> str:
+    return QCoreApplication.translate(TEMPLATES, template.description)
 
 
 def saved_language(qsettings: QSettings) -> str:

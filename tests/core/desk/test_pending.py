@@ -115,7 +115,7 @@ def test_replaying_twice_or_after_a_half_done_replay_changes_nothing_more(desk):
 def test_a_walk_in_registered_twice_while_apart_is_listed_both_kept(desk):
     server, copy, event = desk
     offline_walk_in(copy, event, PersonForm("Ana", "Silva", "KRCS", email="ana@krcs.org"))
-    meanwhile = register_walk_in(server, event, PersonForm("Ana", "Silva", "Kenya RC",
+    meanwhile = register_walk_in(server, event, PersonForm("Ana", "Silva", "Kenya RC", "KE",
                                                            email="ANA@krcs.org"))
     assert meanwhile.number == 18  # after the desk's block
 

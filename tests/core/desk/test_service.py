@@ -236,7 +236,7 @@ def test_walk_in_and_edit_through_the_desk_service(store, event, desk):
 
     from checkin.core.roster.person import PersonForm
 
-    result = desk.register_walk_in(PersonForm("Ana", "Silva", "KRCS"), now=at("09:10"))
+    result = desk.register_walk_in(PersonForm("Ana", "Silva", "KRCS", "KE"), now=at("09:10"))
     assert result.outcome.status is Outcome.ADMITTED
     assert result.outcome.delegate.id == result.delegate.id
     form = replace(PersonForm.of(result.delegate), last_name="Silva-Moreira")

@@ -68,7 +68,8 @@ def test_walk_in_at_a_session_door_attends_the_session_and_arrives(store, event)
     """A desk in session mode admits the walk-in to that session, as a scan there would."""
     at = dt.datetime.combine(EVENT_DATE, dt.time(9, 40), tzinfo=event.tz)
     result = admit_walk_in(
-        store, event, PersonForm("Amani", "Njoroge"), station="Door", session="auto", now=at
+        store, event, PersonForm("Amani", "Njoroge", "KRCS", "KE"), station="Door",
+        session="auto", now=at,
     )
     assert result.outcome is not None and result.outcome.status is Outcome.ADMITTED
     assert result.outcome.session is not None and result.outcome.session.key == "opening"
@@ -86,7 +87,7 @@ def test_walk_in_at_a_session_door_attends_the_session_and_arrives(store, event)
 
 
 def test_first_walk_in_of_an_empty_event_is_number_one_in_the_first_category(store, event):
-    delegate = register_walk_in(store, event, PersonForm("", "Okafor"))
+    delegate = register_walk_in(store, event, PersonForm("Ngozi", "Okafor", "IFRC", "NG"))
     assert (delegate.number, delegate.reference) == (1, "WALKIN-1")
     assert delegate.category == "participant"
     assert compute_stats(store, event).walk_ins == 0
@@ -95,11 +96,16 @@ def test_first_walk_in_of_an_empty_event_is_number_one_in_the_first_category(sto
 def test_invalid_form_is_refused_and_nothing_written(store, event):
     with pytest.raises(WalkInError) as caught:
         admit_walk_in(store, event, PersonForm("", "", email="nope"))
+    # A walk-in needs first and last name, organisation and country (the default rule).
     assert caught.value.problems == (
-        FieldProblem("first_name", "enter a first name or a last name"),
+        FieldProblem("first_name", "required"),
+        FieldProblem("last_name", "required"),
+        FieldProblem("organisation", "required"),
+        FieldProblem("country", "required"),
         FieldProblem("email", "invalid e-mail address 'nope'"),
     )
-    assert "first name: enter a first name" in str(caught.value)
+    assert caught.value.problems[0].reason == "required"
+    assert "first name: required" in str(caught.value)
     assert isinstance(caught.value, ValueError)
     with store.read() as s:
         assert s.scalar(select(m.Delegate.id)) is None
@@ -112,7 +118,7 @@ def test_email_already_registered_is_refused_naming_the_person(store, event):
         [{"first_name": "Jean", "last_name": "Dupont", "reference": "R0042",
           "email": "jean.dupont@example.org"}],
     )  # fmt: skip
-    form = PersonForm("Johnny", "D.", email="  Jean.Dupont@EXAMPLE.org ")
+    form = PersonForm("Johnny", "D.", "IOM", "CH", email="  Jean.Dupont@EXAMPLE.org ")
     with pytest.raises(WalkInError) as caught:
         register_walk_in(store, event, form)
     assert caught.value.problems == (
@@ -126,12 +132,12 @@ def test_email_already_registered_is_refused_naming_the_person(store, event):
 def test_same_folded_name_and_organisation_is_refused(store, event, people):
     # people[0] is Łukasz Wróblewski of Caritas.
     with pytest.raises(WalkInError) as caught:
-        register_walk_in(store, event, PersonForm("lukasz", "WROBLEWSKI", "caritas"))
+        register_walk_in(store, event, PersonForm("lukasz", "WROBLEWSKI", "caritas", "PL"))
     assert caught.value.problems == (
         FieldProblem("first_name", "already registered: Łukasz Wróblewski, ref R0001"),
     )
     # Another organisation is another person.
-    result = admit_walk_in(store, event, PersonForm("Łukasz", "Wróblewski", "UNHCR"))
+    result = admit_walk_in(store, event, PersonForm("Łukasz", "Wróblewski", "UNHCR", "PL"))
     assert result.delegate.number == 4
 
 
@@ -139,7 +145,7 @@ def test_two_desks_registering_concurrently_get_distinct_numbers(store, event, p
     def desk(n: int) -> list[int]:
         numbers = []
         for i in range(10):
-            form = PersonForm(f"Walk{n}", f"In{i}", email=f"w{n}-{i}@example.org")
+            form = PersonForm(f"Walk{n}", f"In{i}", "IOM", "CH", email=f"w{n}-{i}@example.org")
             result = admit_walk_in(store, event, form, station=f"Desk {n}")
             assert result.outcome is not None and result.outcome.status is Outcome.ADMITTED
             numbers.append(result.delegate.number)
@@ -157,7 +163,7 @@ def test_two_desks_registering_concurrently_get_distinct_numbers(store, event, p
 
 def test_walk_in_reference_skips_an_imported_one(store, event):
     insert_delegates(store, event, [{"number": 1, "reference": "WALKIN-2"}])
-    delegate = register_walk_in(store, event, PersonForm("Ana", "Silva"))
+    delegate = register_walk_in(store, event, PersonForm("Ana", "Silva", "KRCS", "KE"))
     assert (delegate.number, delegate.reference) == (3, "WALKIN-3")
 
 

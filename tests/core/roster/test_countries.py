@@ -83,9 +83,9 @@ def test_unknown_or_ambiguous_is_none(value):
     ("code", "en", "fr"),
     [
         ("CH", "Switzerland", "Suisse"),
-        ("CI", "Côte d'Ivoire", "Côte d'Ivoire"),
+        ("CI", "Côte d’Ivoire", "Côte d’Ivoire"),
         ("IR", "Iran", "Iran"),
-        ("RU", "Russian Federation", "Russie"),
+        ("RU", "Russia", "Russie"),
         ("KR", "South Korea", "Corée du Sud"),
         ("VN", "Vietnam", "Viêt Nam"),
         ("CD", "Democratic Republic of the Congo", "République démocratique du Congo"),
@@ -112,3 +112,21 @@ def test_every_display_name_reads_back_to_its_code():
         for language in ("en", "fr"):
             name = country_name(country.alpha_2, language)
             assert normalise_country(name) == country.alpha_2, (name, language)
+
+
+def test_country_names_come_from_cldr_in_any_language():
+    assert country_name("CH", "fr_CH") == "Suisse"
+    assert country_name("CH", "de") == "Schweiz"
+    assert country_name("US", "fr") == "États-Unis"
+    assert country_name("CH", "xx") == "Switzerland"  # a language CLDR lacks: English
+
+
+def test_country_choices_give_both_names_so_either_finds_the_country():
+    from checkin.core.roster.countries import country_choices
+
+    french = {code: (name, other) for name, code, other in country_choices("fr")}
+    assert french["CH"] == ("Suisse", "Switzerland")
+    assert french["DE"] == ("Allemagne", "Germany")
+    english = country_choices("en")
+    assert ("Switzerland", "CH", "Suisse") in english
+    assert len(english) == len(french) > 240

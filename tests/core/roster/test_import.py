@@ -114,7 +114,9 @@ def test_french_excel_cp1252_semicolons(tmp_path, store, event):
     assert [d["number"] for d in rows] == [1, 2, 3]
     assert {d["status"] for d in rows} == {"registered"}
     assert {d["badge_version"] for d in rows} == {1}
-    assert first["search_text"] == "jurg muller croix-rouge geneve jurg.muller@example.ch"
+    # No reference column: the app assigns one from the number, searchable too.
+    assert [d["reference"] for d in rows] == ["D-0001", "D-0002", "D-0003"]
+    assert first["search_text"] == "jurg muller croix-rouge geneve jurg.muller@example.ch d-0001"
     assert first["created_at"] == first["updated_at"]
     assert abs(first["created_at"] - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(
         minutes=1
@@ -348,8 +350,8 @@ def test_mapping_override(tmp_path, store, event):
     path = write_csv(
         tmp_path / "custom.csv",
         [
-            ["Given", "Family", "Employer", "Land", "Note"],
-            ["Ana", "Ruiz", "Cruz Roja", "Espagne", "Name in the note column"],
+            ["Given", "Family", "Employer", "Land", "Comment"],
+            ["Ana", "Ruiz", "Cruz Roja", "Espagne", "Name in the comment column"],
         ],
     )
     with pytest.raises(RosterError, match="no name column"):

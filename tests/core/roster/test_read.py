@@ -59,7 +59,7 @@ def test_what_reading_noticed_becomes_warnings():
 
 def test_problems_come_in_the_order_of_the_steps(tmp_path):
     path = tmp_path / "list.csv"
-    path.write_bytes(b"Name,Notes\nAna Lima,x\n,y\n")
+    path.write_bytes(b"Name,Comments\nAna Lima,x\n,y\n")
     parsed = read_roster(path, sheet="S")
     assert [p.reason for p in parsed.problems] == [
         "csv_sheet_ignored",  # reading

@@ -88,3 +88,26 @@ def test_projector_figures_fill_the_screen(qtbot, store, event, size):
     bottom = projector.session.mapTo(projector, QPoint(0, projector.session.height())).y()
     assert bottom >= size[1] * 0.6  # no empty half below the figures
     page.set_projector(False)
+
+
+def test_columns_fit_their_contents_within_limits(qtbot, event):
+    from checkin.core.dashboard.snapshot import Person
+    from checkin.ui.dashboard.lists import COLUMN_WIDTHS, RowsModel, make_table, watch_columns
+
+    model = RowsModel(watch_columns(event))
+    view = make_table(model, "Watch list")
+    qtbot.addWidget(view)
+    long_name = "Dela Cruz-Villanueva"
+    model.set_rows([Person(1, 1, "Maria", long_name, "Migrant Forum in Asia", "PH",
+                           "", "speaker", None, None), Person(2, 2, "Li", "Wu", "X" * 120,
+                                                              "CH", "", "speaker", None, None)])
+    titles = [c.title for c in model.columns]
+    last = titles.index("Last name")
+    assert view.columnWidth(last) >= view.fontMetrics().horizontalAdvance(long_name)
+    assert all(COLUMN_WIDTHS[0] <= view.columnWidth(i) <= COLUMN_WIDTHS[1]
+               for i in range(len(titles)) if titles[i] != "Organisation")
+    view.resize(1200, 300)
+    view.show()
+    organisation = titles.index("Organisation")
+    qtbot.waitUntil(lambda: view.columnWidth(organisation) > 300)  # it takes the spare room
+    assert view.columnWidth(len(titles) - 1) <= COLUMN_WIDTHS[1]

@@ -71,7 +71,7 @@ def test_back_online_from_two_desks(desk_app):
     desk_app.controller.show_replay(report)
     (notice,) = desk_app.desk.notices.notices
     assert QApplication.activeModalWidget() is None
-    assert notice.heading.text() == "Back online: 1 person(s) checked in twice."
+    assert notice.heading.text() == "Back online: 1 person checked in twice."
     assert notice.text.text() == (
         "Sigrid Aasland-Øverby (no. 80) was checked in at two desks that could not see "
         "each other: Desk 1 at 09:41, Desk 2 at 09:44."
@@ -89,7 +89,7 @@ def test_back_online_from_the_same_desk(desk_app):
     )
     desk_app.controller.show_replay(report)
     (notice,) = desk_app.desk.notices.notices
-    assert notice.heading.text() == "Back online: 2 person(s) checked in twice."
+    assert notice.heading.text() == "Back online: 2 people checked in twice."
     lines = notice.text.text().splitlines()
     assert lines[0] == (
         "Sigrid Aasland-Øverby (no. 80) was checked in twice at Desk 1, at 09:41 and at 09:44."
@@ -132,7 +132,7 @@ def test_changes_the_server_could_not_take_are_listed_back_online(desk_app):
     (notice,) = desk_app.desk.notices.notices
     assert notice.tone is Tone.WARN
     assert notice.words().splitlines() == [
-        "Back online: 2 change(s) made offline need a look.",
+        "Back online: 2 changes made offline need a look.",
         "Walk-in Ana Lima (no. 901), registered offline at Desk B at 09:41, may be Ana Lima "
         "(no. 12), already registered: both are kept; check and cancel one of the two.",
         "The details of Sigrid Olsen (no. 7) changed offline at Desk B at 09:43 were not "

@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from sqlalchemy import select
 
 from checkin.core.badges import printing
@@ -84,7 +84,8 @@ def test_ctrl_n_opens_the_form_ready_to_type(walkin, qtbot):
 
 def test_invalid_input_is_explained_by_field_and_ok_stays_disabled(walkin, qtbot):
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Ana", country="Atlantis", email="ana@")
+    fill(dialog, first_name="Ana", last_name="Ruiz", organisation="Cruz Roja",
+         country="Atlantis", email="ana@")
     problems = dialog.problem_labels
     assert problems["country"].isVisible()
     assert "unknown country" in problems["country"].text().lower()
@@ -105,14 +106,38 @@ def test_invalid_input_is_explained_by_field_and_ok_stays_disabled(walkin, qtbot
     assert dialog.ok_button.isEnabled()
 
 
-def test_no_name_is_said_in_words(walkin, qtbot):
+def test_a_missing_name_is_said_in_words(walkin, qtbot):
     dialog = open_dialog(walkin, qtbot)
     type_text(dialog.first_name, "A")
     qtbot.keyClick(dialog.first_name, Qt.Key.Key_Backspace)
     label = dialog.problem_labels["first_name"]
     assert label.isVisible()
-    assert label.text() == "Enter a first name or a last name."
+    assert label.text() == "Enter the first name: a walk-in needs it."
     assert not dialog.ok_button.isEnabled()
+
+
+def test_a_first_name_alone_is_not_a_walk_in(walkin, qtbot):
+    """By default a walk-in needs first and last name, organisation and country: the
+    labels say so, and each missing one is said under its field."""
+    dialog = open_dialog(walkin, qtbot)
+    labels = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)
+              if label.buddy() is not None}
+    assert labels[dialog.last_name] == "&Last name (required):"
+    assert labels[dialog.email] == "&E-mail:"
+    for name in ("first_name", "last_name", "organisation", "country"):
+        assert "required" in dialog.widgets[name].accessibleName()
+    assert "required" not in dialog.widgets["email"].accessibleName()
+    fill(dialog, first_name="Ana")
+    dialog._submit()  # Enter on the form: everything is shown
+    texts = {n: dialog.problem_labels[n].text() for n in ("last_name", "organisation",
+                                                          "country")}
+    assert texts == {
+        "last_name": "Enter the last name: a walk-in needs it.",
+        "organisation": "Enter the organisation: a walk-in needs it.",
+        "country": "Choose the country: a walk-in needs it.",
+    }
+    assert not dialog.ok_button.isEnabled()
+    assert walkin_refs(walkin.store) == []
 
 
 def test_walk_in_is_registered_admitted_printed_and_findable(walkin, qtbot):
@@ -179,7 +204,7 @@ def test_walk_in_is_registered_admitted_printed_and_findable(walkin, qtbot):
 
 def test_open_pdf_opens_the_file(walkin, qtbot):
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Ola", last_name="Nordmann")
+    fill(dialog, first_name="Ola", last_name="Nordmann", organisation="NRC", country="Norway")
     with qtbot.waitSignal(walkin.controller.badge_ready, timeout=20000) as ready:
         qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)
     notice = walkin.controller.badge_notice
@@ -191,7 +216,7 @@ def test_open_pdf_opens_the_file(walkin, qtbot):
 
 def test_no_print_means_no_badge_job(walkin, qtbot):
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Ola", last_name="Nordmann")
+    fill(dialog, first_name="Ola", last_name="Nordmann", organisation="NRC", country="Norway")
     dialog.print_box.setChecked(False)
     assert not dialog.template_box.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -202,7 +227,8 @@ def test_no_print_means_no_badge_job(walkin, qtbot):
 
 def test_known_email_offers_to_check_that_person_in(walkin, qtbot):
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Sigrid", last_name="Other", email=SIGRID_EMAIL.upper())
+    fill(dialog, first_name="Sigrid", last_name="Other", organisation="NPA",
+         country="Norway", email=SIGRID_EMAIL.upper())
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert walkin.controller.walk_in_dialog is dialog  # still open
     assert dialog.existing_frame.isVisible()
@@ -233,7 +259,7 @@ def test_cancel_while_rendering_leaves_no_file(walkin, qtbot):
 
     controller.render_badge = slow_render
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Ola", last_name="Nordmann")
+    fill(dialog, first_name="Ola", last_name="Nordmann", organisation="NRC", country="Norway")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     job, progress = controller.badge_job, controller.badge_progress
     assert job is not None and progress is not None
@@ -279,7 +305,7 @@ def test_walk_in_at_a_session_door_is_admitted_to_that_session(walkin, qtbot):
     desk, controller = walkin.desk, walkin.controller
     desk.mode_box.setCurrentIndex(desk.mode_box.findData("opening"))
     dialog = open_dialog(walkin, qtbot)
-    fill(dialog, first_name="Amani", last_name="Njoroge")
+    fill(dialog, first_name="Amani", last_name="Njoroge", organisation="KRCS", country="Kenya")
     dialog.print_box.setChecked(False)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert controller.walk_in_dialog is None

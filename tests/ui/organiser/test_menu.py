@@ -106,7 +106,7 @@ def test_the_menu_lists_every_action_reachable_from_the_keyboard(window, menu):
     names = [a.objectName() for a in menu.actions]
     assert names == [
         "exportAttendance", "donorsReport", "signInSheets", "badgesByEmail", "paperTicks",
-        "backUpNow", "restoreBackup", "purgePersonalData",
+        "importPhotos", "backUpNow", "restoreBackup", "openKiosk", "purgePersonalData",
     ]
     for action in menu.actions:
         assert "&" in action.text() and action.toolTip() and action.isEnabled()

@@ -122,7 +122,7 @@ def test_errors_are_listed_by_row_and_column_and_nothing_is_written(qtbot, store
     choose(qtbot, wizard, path)
     next_page(qtbot, wizard)
     qtbot.waitUntil(wizard.mapping_page.isComplete)
-    assert "1 rows can be imported, 2 have errors." in wizard.mapping_page.summary.text()
+    assert "1 row can be imported, 2 with errors." in wizard.mapping_page.summary.text()
     next_page(qtbot, wizard)  # -> check
 
     check = wizard.check_page

@@ -58,18 +58,17 @@ class CheckPage(Page):
         total = len(parsed.rows) + len(parsed.rejected)
         if errors:
             text = self.tr(
-                "%1 rows read: %2 with errors (listed below), %3 without. Correct the file "
-                "and choose it again, or skip the rows with errors."
+                "%n row(s) read: %2 with errors (listed below), %3 without. Correct the file "
+                "and choose it again, or skip the rows with errors.", "", total
             )
         elif warnings:
-            text = self.tr("✓ %1 rows read, no errors; %4 warnings below.")
+            text = self.tr("✓ %1 read, no errors; %4 below.").replace(
+                "%1", self.tr("%n row(s)", "", total)).replace(
+                "%4", self.tr("%n warning(s)", "", warnings))
         else:
-            text = self.tr("✓ %1 rows read, no problems.")
+            text = self.tr("✓ %n row(s) read, no problems.", "", total)
         self.summary.setText(
-            text.replace("%1", str(total))
-            .replace("%2", str(len(parsed.rejected)))
-            .replace("%3", str(len(parsed.rows)))
-            .replace("%4", str(warnings))
+            text.replace("%2", str(len(parsed.rejected))).replace("%3", str(len(parsed.rows)))
         )
         self.skip_box.setVisible(bool(errors))
         self.skip_box.setEnabled(bool(parsed.rows))

@@ -118,9 +118,8 @@ class MappingPage(Page):
         )
         self.table.resizeColumnsToContents()
         self.summary.setText(
-            self.tr("%1 rows can be imported, %2 have errors.")
-            .replace("%1", str(len(parsed.rows)))
-            .replace("%2", str(len(parsed.rejected)))
+            self.tr("%n row(s) can be imported, %1 with errors.", "", len(parsed.rows))
+            .replace("%1", str(len(parsed.rejected)))
         )
         self.completeChanged.emit()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 
 from checkin.core.db.store import Store
@@ -26,6 +27,7 @@ from checkin.ui.roster.importing.changes_page import ChangesPage
 from checkin.ui.roster.importing.check_page import CheckPage
 from checkin.ui.roster.importing.file_page import FilePage
 from checkin.ui.roster.importing.mapping_page import MappingPage
+from checkin.ui.widgets.reflow import fit_to_screen
 
 
 class ImportWizard(QWizard):
@@ -63,7 +65,7 @@ class ImportWizard(QWizard):
             self.apply_page,
         ):
             self.addPage(page)
-        self.resize(900, 600)
+        fit_to_screen(self, QSize(900, 600))  # less on a small screen
 
     def set_file(self, path: Path) -> None:
         """A new file: forget everything read from the previous one."""

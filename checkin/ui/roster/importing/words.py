@@ -19,6 +19,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)
 
 
+def _trn(text: str, n: int) -> str:
+    """``_tr`` for a count ("%n row(s)"), with the language's plural forms."""
+    return QCoreApplication.translate("ImportWizard", text, "", n)
+
+
 def failure(exc: BaseException) -> str:
     """An exception from the core as words for the organiser (never a traceback), in
     the app's language: a refused file (``RosterError``) or a database that cannot be
@@ -104,6 +109,7 @@ def field_label(field: str) -> str:
         "country": _tr("Country"),
         "email": _tr("E-mail"),
         "category": _tr("Category"),
+        "note": _tr("Attention note"),
     }
     return labels[field]
 
@@ -120,8 +126,7 @@ def describe(preview: FilePreview) -> str:
             .replace("%2", delimiters.get(preview.delimiter or "", repr(preview.delimiter)))
         )
     return (
-        _tr("%1. Header in row %2; %3 delegate rows. The first rows:")
+        _trn("%1. Header in row %2; %n delegate row(s). The first rows:", preview.data_rows)
         .replace("%1", kind)
         .replace("%2", str(preview.header_row))
-        .replace("%3", str(preview.data_rows))
     )
