@@ -23,6 +23,7 @@ from checkin.cli.common import (
     open_store,
     print_json,
 )
+from checkin.core.wording import plural
 
 if TYPE_CHECKING:
     from checkin.cli.desk import Desk
@@ -111,7 +112,7 @@ def _handout_list(args: argparse.Namespace) -> int:
         event = require_event(store)
         if args.out:
             path, n = write_holders(store, event, args.out, outstanding=args.outstanding)
-            print(f"{n} row(s) written to {path}")
+            print(f"{plural(n, 'row', 'rows')} written to {path}")
             return EXIT_OK
         rows = holders(store, event, outstanding=args.outstanding)
         if args.json:
@@ -142,7 +143,7 @@ def cmd_photos_import(args: argparse.Namespace) -> int:
         print_json({"matched": report.matched, "unmatched": list(report.unmatched),
                     "unreadable": list(report.unreadable)})
     else:
-        print(f"{report.matched} photo(s) matched and stored.")
+        print(f"{plural(report.matched, 'photo', 'photos')} matched and stored.")
         for name in report.unmatched:
             print(f"  no delegate for {name}")
         for line in report.unreadable:

@@ -139,8 +139,9 @@ def cmd_printers(args: argparse.Namespace) -> int:
     else:
         for uri in found:
             print(uri)
-        print(f"{len(found)} Brother printer(s) found on USB; a network printer is "
-              "tcp://HOST (not discovered).", file=sys.stderr)
+        printers = plural(len(found), "Brother printer", "Brother printers")
+        print(f"{printers} found on USB; a network printer is tcp://HOST (not discovered).",
+              file=sys.stderr)
     return EXIT_OK
 
 

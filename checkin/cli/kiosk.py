@@ -22,6 +22,7 @@ from checkin.cli.common import (
     open_store,
     print_json,
 )
+from checkin.core.wording import plural
 
 PIN_ENV = "CHECKIN_KIOSK_PIN"
 DEMO_PIN = "0000"
@@ -93,7 +94,7 @@ def _print_cases(args: argparse.Namespace) -> int:
     for c in cases:
         who = f"{c.delegate.full_name} ({c.delegate.reference})" if c.delegate else c.code
         print(f"{event.local(c.at):%H:%M}  {c.station:<16} {c.why:<17} {who}")
-    print(f"{len(cases)} case(s) sent to the desk by a kiosk.", file=sys.stderr)
+    print(f"{plural(len(cases), 'case', 'cases')} sent to the desk by a kiosk.", file=sys.stderr)
     return EXIT_OK
 
 
