@@ -157,3 +157,22 @@ def test_typing_on_another_page_is_not_taken(desk_app, qtbot):
     qtbot.waitUntil(lambda: agenda.name_edit.text() == before + "Day")
     assert not banner_of(desk_app).isVisible()
     type_text(agenda.name_edit, "")  # (nothing else typed)
+
+
+def test_a_scan_with_the_watch_list_dialog_open_leaves_its_search_alone(desk_app, qtbot):
+    """A dialog added this round (Dashboard ▸ Watch list ▸ Choose…), its search field
+    focused and half typed: the scan is recorded, the field keeps what was typed."""
+    from tests.ui.dashboard.test_watch import open_dialog
+
+    window = desk_app.window
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    dialog = open_dialog(qtbot, page)
+    qtbot.waitExposed(dialog)
+    dialog.search.setFocus()
+    type_text(dialog.search, "Arn")
+    scan_into(dialog, desk_app.codes["Sigrid"])
+    assert dialog.search.text() == "Arn" and dialog.isVisible()
+    assert journal(desk_app.store, desk_app.ids["Sigrid"])[0][1] == "admitted"
+    assert banner_of(desk_app).isVisible()
+    dialog.reject()
