@@ -60,6 +60,8 @@ def _event_json(event: EventInfo) -> dict:
         "name": event.name, "venue": event.venue, "address": event.address,
         "date": event.date.isoformat(), "timezone": event.timezone,
         "language": event.language, "capacity": event.capacity,
+        "only_categories": list(event.only_categories), "doors_open": event.doors_open,
+        "hard_capacity": event.hard_capacity,
         "sessions": [
             {"key": s.key, "title": s.title, "room": s.room,
              "start": iso(event, s.starts_at), "end": iso(event, s.ends_at),
@@ -83,6 +85,7 @@ def _event_json(event: EventInfo) -> dict:
 def _print_event(event: EventInfo, store: Store) -> None:
     print(f"{event.name}\n{event.venue}, {event.address}")
     print(f"{event.date.isoformat()}  ({event.timezone})   database: {store.info().url}")
+    print(_venue_rules(event))
     for s in event.sessions:
         start, end = event.local(s.starts_at), event.local(s.ends_at)
         cap = f"  capacity {s.capacity}" if s.capacity else ""
@@ -94,6 +97,21 @@ def _print_event(event: EventInfo, store: Store) -> None:
         back = "returnable" if h.returnable else "kept"
         who = f", for {', '.join(h.categories)}" if h.categories else ""
         print(f"  hand-out {h.key:<12} {h.label} ({back}{who})")
+
+
+def _venue_rules(event: EventInfo) -> str:
+    """The venue's entry line: capacity, who may enter, when the doors open."""
+    line = "  venue"
+    if event.capacity:
+        line += f"  capacity {event.capacity}"
+        line += " (refuses when full)" if event.hard_capacity else ""
+    line += f"  only {', '.join(event.only_categories)}" if event.only_categories else ""
+    opens = event.doors_open_at
+    if opens is not None:
+        line += f"  doors open {event.local(opens):%H:%M}"
+    if event.registration_opens is not None:
+        line += f"  registration {event.local(event.registration_opens):%H:%M}"
+    return line
 
 
 def register(commands: Commands) -> None:

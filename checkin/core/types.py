@@ -122,6 +122,19 @@ class EventInfo:
     sessions: tuple[SessionInfo, ...]
     categories: tuple[CategoryInfo, ...]
     handouts: tuple[HandoutItem, ...] = ()
+    # Venue entry rules (``accreditation.rules``), as a session's: categories admitted
+    # to the building (() = all), minutes before ``registration_opens`` the doors open
+    # (None = any time), and ``capacity`` refusing arrivals once reached.
+    only_categories: tuple[str, ...] = ()
+    doors_open: int | None = None
+    hard_capacity: bool = False
+
+    @property
+    def doors_open_at(self) -> dt.datetime | None:
+        """When the venue's doors open (aware UTC), or None when any time will do."""
+        if self.doors_open is None or self.registration_opens is None:
+            return None
+        return self.registration_opens - dt.timedelta(minutes=self.doors_open)
 
     def handout(self, key: str) -> HandoutItem | None:
         return next((h for h in self.handouts if h.key == key), None)

@@ -128,3 +128,30 @@ def test_photos_import_matches_files_by_reference_email_and_number(desk, tmp_pat
     report = json.loads(proc.stdout)
     assert report["matched"] == 2 and report["unmatched"] == ["nobody.jpg"]
     assert scan(run, codes["A1"])[1]["photo"] is True
+
+
+def test_venue_rules_in_the_event_file_refuse_arrivals_by_name(run, tmp_path):
+    venue = EVENT.replace(
+        'timezone = "Europe/Zurich"\n',
+        'timezone = "Europe/Zurich"\nonly_categories = ["head"]\n', 1)
+    (tmp_path / "ev.toml").write_text(venue, encoding="utf-8")
+    (tmp_path / "roster.csv").write_text(ROSTER, encoding="utf-8")
+    assert run("event", "init", tmp_path / "ev.toml").returncode == 0
+    assert run("import", tmp_path / "roster.csv").returncode == 0
+    shown = json.loads(run("event", "show", "--json").stdout)
+    assert shown["only_categories"] == ["head"] and shown["hard_capacity"] is False
+    codes = {p["ref"]: p["code"] for p in json.loads(run("list", "--json").stdout)}
+    status, out = scan(run, codes["A1"])
+    assert status == 1 and out["status"] == "not_allowed" and out["rule"] == "only_categories"
+    assert out["message"] == "Venue open today to Head of delegation only."
+    assert scan(run, codes["B2"])[1]["status"] == "admitted"
+
+
+def test_a_venue_rule_without_what_it_counts_from_is_refused_with_the_file(run, tmp_path):
+    (tmp_path / "ev.toml").write_text(EVENT.replace(
+        'timezone = "Europe/Zurich"\n', 'timezone = "Europe/Zurich"\ndoors_open = 30\n', 1),
+        encoding="utf-8")
+    proc = run("event", "init", tmp_path / "ev.toml")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "ev.toml: [event]: 'doors_open'" in proc.stderr
+    assert "registration_opens" in proc.stderr

@@ -1,5 +1,5 @@
-"""Entry rules with reasons: which categories a session admits, when its doors open,
-and a capacity that refuses once the room is full.
+"""Entry rules with reasons: which categories a session — or the venue — admits, when
+its doors open, and a capacity that refuses once the room (or the building) is full.
 
 A pure decision (no database): the desk's service passes the person, the session, the
 time and — only when the capacity rule needs it — a way to count who is in the room.
@@ -26,12 +26,18 @@ TEMPLATES = {
     "closed_session": translatable("Closed session: %1 only."),
     "doors_not_open": translatable("Doors open at %1."),
     "session_full": translatable("Session full: %1 of %2."),
+    "venue_closed": translatable("Venue open today to %1 only."),
+    "venue_not_open": translatable("The venue opens at %1."),
+    "venue_full": translatable("Venue full: %1 of %2 people inside."),
     "overridden": translatable("Admitted by override (%1): %2"),
 }
 RULE_OF_REASON = {
     "closed_session": CATEGORIES,
     "doors_not_open": DOORS,
     "session_full": CAPACITY,
+    "venue_closed": CATEGORIES,
+    "venue_not_open": DOORS,
+    "venue_full": CAPACITY,
 }
 
 
@@ -60,18 +66,19 @@ def check_entry(
     when: dt.datetime,
     present: Callable[[], int],
 ) -> Refusal | None:
-    """The first rule of ``session`` that refuses ``delegate`` at ``when``, or None.
+    """The first rule that refuses ``delegate`` at ``when``, or None: the session's
+    rules, or the venue's (``[event]``) for an arrival (``session`` None).
 
-    Venue arrival (``session`` None) has no rules.  ``present()`` counts the people in
-    the room now; it is called only for a session with a hard capacity."""
+    The venue's categories hold at a session's door too: a person the building does
+    not admit today is not let into a room of it either.  ``present()`` counts the
+    people in the room (or the building) now; it is called only when a hard capacity
+    is set, since counting costs a query."""
     if session is None:
-        return None
+        return _venue_refusal(event, delegate, when, present)
+    if event.only_categories and delegate.category not in event.only_categories:
+        return Refusal(CATEGORIES, "venue_closed", (_labels(event, event.only_categories),))
     if session.only_categories and delegate.category not in session.only_categories:
-        labels = [
-            (event.category(k).label if event.category(k) else k)  # type: ignore[union-attr]
-            for k in session.only_categories
-        ]
-        return Refusal(CATEGORIES, "closed_session", (", ".join(labels),))
+        return Refusal(CATEGORIES, "closed_session", (_labels(event, session.only_categories),))
     if session.doors_open is not None:
         opens = session.starts_at - dt.timedelta(minutes=session.doors_open)
         if when < opens:
@@ -81,6 +88,32 @@ def check_entry(
         if inside >= session.capacity:
             return Refusal(CAPACITY, "session_full", (str(inside), str(session.capacity)))
     return None
+
+
+def _venue_refusal(
+    event: EventInfo, delegate: DelegateInfo, when: dt.datetime, present: Callable[[], int]
+) -> Refusal | None:
+    """The venue's rules, in the same order as a session's: who, when, how many."""
+    if event.only_categories and delegate.category not in event.only_categories:
+        return Refusal(CATEGORIES, "venue_closed", (_labels(event, event.only_categories),))
+    opens = event.doors_open_at
+    if opens is not None and when < opens:
+        return Refusal(DOORS, "venue_not_open", (f"{event.local(opens):%H:%M}",))
+    if event.hard_capacity and event.capacity:
+        inside = present()
+        if inside >= event.capacity:
+            return Refusal(CAPACITY, "venue_full", (str(inside), str(event.capacity)))
+    return None
+
+
+def _labels(event: EventInfo, keys: tuple[str, ...]) -> str:
+    """The categories' labels ("Head of delegation, Speaker"); a key no longer defined
+    is said as its key rather than dropped, so the refusal never names nobody."""
+    labels = []
+    for key in keys:
+        category = event.category(key)
+        labels.append(category.label if category else key)
+    return ", ".join(labels)
 
 
 def override_message(refusal: Refusal, operator: str) -> str:

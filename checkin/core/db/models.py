@@ -50,6 +50,12 @@ class Event(Base):
     # The hand-out items of the event (TOML ``[[handouts]]``), a JSON list of objects
     # with key, label, returnable and categories: read with the event, copied with it.
     handouts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Venue entry rules (``accreditation.rules``), as sessions have them: categories
+    # admitted to the building (comma-separated keys, "" = all), minutes before
+    # ``registration_opens`` the doors open, and ``capacity`` refusing once reached.
+    only_categories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    doors_open: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hard_capacity: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     sessions: Mapped[list[Session]] = relationship(
         back_populates="event", order_by="Session.starts_at", cascade="all, delete-orphan"

@@ -25,7 +25,7 @@ from checkin.core.accreditation.handouts import HandoutResult
 from checkin.core.accreditation.journal_rows import statements
 from checkin.core.accreditation.notes import NoteError, NoteResult
 from checkin.core.db import models as m
-from checkin.core.desk import presence
+from checkin.core.desk import journal, presence
 from checkin.core.types import (
     DelegateInfo,
     EventInfo,
@@ -146,12 +146,16 @@ class AccreditationDesk:
             return HandoutResult(status, delegate, item, after, scan_id, when,
                                  handouts.message(shown, args), args)
 
-    def _present(self, s: Connection, sess: SessionInfo) -> int:
-        """People in the session's room now: standing admissions less those out."""
+    def _present(self, s: Connection, sess: SessionInfo | None) -> int:
+        """People in the session's room now: standing admissions less those out; for
+        the venue (``sess`` None), standing arrivals (the building has no exit desk)."""
+        scope = sess.id if sess else journal.VENUE
         admitted = s.execute(
             select(func.count()).select_from(m.Admission).where(
-                m.Admission.event_id == self.event.id, m.Admission.scope == sess.id)
+                m.Admission.event_id == self.event.id, m.Admission.scope == scope)
         ).scalar() or 0
+        if sess is None:
+            return admitted
         return admitted - presence.out_counts(s, self.event.id).get(sess.id, 0)
 
     def _entry_rule(
@@ -161,7 +165,7 @@ class AccreditationDesk:
         """The rule that refuses this entry (None: none, or overridden) and the journal
         columns of the admission (the rule overridden, the reason)."""
         refusal = rules.check_entry(self.event, delegate, sess, when,
-                                    lambda: self._present(s, sess) if sess else 0)
+                                    lambda: self._present(s, sess))
         if refusal is None:
             return None, {}
         wanted, reason = override

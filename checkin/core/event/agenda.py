@@ -94,6 +94,9 @@ def spec_from_info(event: EventInfo) -> EventSpec:
         ),
         categories=event.categories,
         handouts=event.handouts,
+        only_categories=event.only_categories,
+        doors_open=event.doors_open,
+        hard_capacity=event.hard_capacity,
     )
 
 

@@ -63,6 +63,11 @@ class EventSpec:
     # (``walk_ins.DEFAULT_REQUIRED``, or what an earlier file said).
     walk_in_required: tuple[str, ...] | None = None
     handouts: tuple[HandoutItem, ...] = ()  # ``[[handouts]]``
+    # Venue entry rules, in ``[event]`` with a session's names (``accreditation.rules``);
+    # ``doors_open`` counts minutes before ``registration_opens``.
+    only_categories: tuple[str, ...] = ()
+    doors_open: int | None = None
+    hard_capacity: bool = False
 
 
 # ---------------------------------------------------------------------------- file
@@ -225,6 +230,7 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
     for sess in sessions:
         _check_categories(source, f"session {sess.key!r}", sess.only_categories, known)
     handouts = _handouts(source, data.get("handouts", []), known)
+    only, doors, hard = _venue_rules(fields, known, registration_opens)
     return EventSpec(
         name=name,
         venue=fields.text("venue"),
@@ -238,7 +244,35 @@ def parse_event(data: dict, *, source: str = "event", today: dt.date | None = No
         categories=categories,
         walk_in_required=walk_ins.parse_required(source, data.get("walk_ins")),
         handouts=handouts,
+        only_categories=only,
+        doors_open=doors,
+        hard_capacity=hard,
     )
+
+
+def _venue_rules(
+    fields: _Fields, known: set[str], registration_opens: dt.datetime | None
+) -> tuple[tuple[str, ...], int | None, bool]:
+    """``[event]``'s entry rules for the building: categories, doors, hard capacity.
+
+    Each needs what it is counted from, so a file cannot set a rule that silently never
+    applies: doors that open before registration need ``registration_opens``, a hard
+    capacity needs ``capacity``."""
+    only = fields.keys("only_categories")
+    _check_categories(fields.source, "[event]", only, known)
+    doors = fields.whole("doors_open")
+    if doors is not None and registration_opens is None:
+        raise EventError(
+            "%1: [event]: 'doors_open' counts minutes before 'registration_opens'; "
+            "give 'registration_opens' too.", fields.source,
+        )  # fmt: skip
+    hard = bool(fields.flag("hard_capacity", False))
+    if hard and not fields.whole("capacity"):
+        raise EventError(
+            "%1: [event]: 'hard_capacity' refuses arrivals at 'capacity'; give "
+            "'capacity' too.", fields.source,
+        )  # fmt: skip
+    return only, doors, hard
 
 
 def _event_date(source: str, raw: object, timezone: str, today: dt.date | None) -> dt.date:
@@ -371,6 +405,8 @@ def save_event(store: Store, spec: EventSpec, *, new: bool = False) -> EventInfo
         ):
             setattr(event, attr, getattr(spec, attr))
         event.handouts = handouts_to_json(spec.handouts)
+        event.only_categories = ",".join(spec.only_categories)
+        event.doors_open, event.hard_capacity = spec.doors_open, spec.hard_capacity
         _save_categories(event, spec.categories)
         _save_sessions(event, spec.sessions)
         if spec.walk_in_required is not None:

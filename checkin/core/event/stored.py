@@ -92,6 +92,9 @@ def to_info(event: m.Event) -> EventInfo:
             for c in event.categories
         ),
         handouts=handouts_from_json(event.handouts),
+        only_categories=split_keys(event.only_categories),
+        doors_open=event.doors_open,
+        hard_capacity=bool(event.hard_capacity),
     )
 
 

@@ -101,6 +101,6 @@ def test_an_override_needs_an_operator_and_is_recorded_with_why(desk_store):
     assert plain.may_enter and not plain.overridden and plain.rule == ""
 
 
-def test_venue_arrival_has_no_rules(desk_store):
+def test_venue_arrival_has_no_rules_when_the_event_sets_none(desk_store):
     store, _event = desk_store
     assert CheckinService(store).scan(code_of(store, 1), now=AT_0940).may_enter
