@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import tempfile
 
 # Tests never need a screen; set here so nobody has to remember it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The event kept for a quick start (``core.event.snapshot``) goes to a folder of the run.
+os.environ.setdefault("CHECKIN_CACHE_DIR", tempfile.mkdtemp(prefix="checkin-cache-"))
 
 import pytest
 

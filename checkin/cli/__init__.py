@@ -12,24 +12,13 @@ error"; no traceback reaches the user unless ``CHECKIN_DEBUG=1`` is set.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from checkin import __version__
-from checkin.cli import (
-    accreditation,
-    badges,
-    common,
-    data,
-    desk,
-    event,
-    kiosk,
-    offline,
-    roster,
-    stats,
-    sync,
-)
+from checkin.cli import common
 from checkin.cli.common import (
     EXIT_DATABASE,
     EXIT_INTERRUPTED,
@@ -39,26 +28,31 @@ from checkin.cli.common import (
     ErrorTable,
     UsageError,
 )
-from checkin.cli.selftest import SelfTestAction
 from checkin.core.errors import UserError
 
 __all__ = ["build_parser", "main"]
 
-# In the order of ``checkin --help``.
-_GROUPS = (event, roster, desk, kiosk, accreditation, offline, stats, badges, data, sync)
+# In the order of ``checkin --help``.  Imported when a parser is built, not before:
+# ``checkin`` alone opens the app, whose start-up has no use for them (``_app_only``).
+_GROUP_NAMES = ("event", "roster", "desk", "kiosk", "accreditation", "offline", "stats",
+                "badges", "data", "sync")
+
+
+def _group(name: str):
+    return importlib.import_module(f"checkin.cli.{name}")
+
+
+def _table(name: str) -> Callable[[], ErrorTable]:
+    return lambda: _group(name).user_errors()
+
 
 # Tried in this order when a command fails; the first class that matches gives the exit
 # status.  The tables import their classes only then, so that ``checkin scan`` does not
 # load the PDF machinery just to be able to report a badge template error.
 _ERROR_TABLES: tuple[Callable[[], ErrorTable], ...] = (
     common.user_errors,
-    desk.user_errors,
-    accreditation.user_errors,
-    offline.user_errors,
-    roster.user_errors,
-    badges.user_errors,
-    data.user_errors,
-    sync.user_errors,
+    *(_table(name) for name in
+      ("desk", "accreditation", "offline", "roster", "badges", "data", "sync")),
 )
 
 
@@ -71,7 +65,7 @@ def cmd_none(args: argparse.Namespace) -> int:
     if said is not None:
         print(said, file=sys.stderr)
         return common.EXIT_NO_DISPLAY
-    from checkin.ui.app import main as run_app
+    from checkin.ui.launch import main as run_app
 
     return run_app(args.db, args.demo, read_only=args.read_only)
 
@@ -84,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    from checkin.cli.selftest import SelfTestAction
+
     parser.add_argument("--self-test", action=SelfTestAction)
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="SQLite file or database URL (default: $CHECKIN_DB, then the "
@@ -95,9 +91,32 @@ def build_parser() -> argparse.ArgumentParser:
                              "export from a file that cannot be written)")
     parser.set_defaults(func=cmd_none)
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
-    for group in _GROUPS:
-        group.register(commands)
+    for name in _GROUP_NAMES:
+        _group(name).register(commands)
     return parser
+
+
+def _app_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's options when ``argv`` asks for the app and nothing else (``--db X``,
+    ``--demo``, ``--read-only``); None for anything else, which the full parser reads.
+    Building that parser imports every command's module: time the Desk, opening, does
+    not have to wait for."""
+    db, demo, read_only = None, False, False
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--demo":
+            demo = True
+        elif arg == "--read-only":
+            read_only = True
+        elif arg == "--db" and args and not args[0].startswith("-"):
+            db = args.pop(0)
+        elif arg.startswith("--db=") and len(arg) > 5:
+            db = arg[5:]
+        else:
+            return None
+    return argparse.Namespace(db=db, demo=demo, read_only=read_only, command=None,
+                              func=cmd_none)
 
 
 def _user_error_status(exc: Exception) -> int | None:
@@ -136,12 +155,15 @@ def _reconfigure_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _reconfigure_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _app_only(sys.argv[1:] if argv is None else argv)
+    parser = None
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
         return args.func(args)
     except UsageError as exc:
-        parser.error(str(exc))
+        (parser or build_parser()).error(str(exc))
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:

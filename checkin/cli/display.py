@@ -34,15 +34,39 @@ _COMMAND_LINE = (
 )
 
 
-def missing_packages(find: Callable[[str], str | None] = ctypes.util.find_library) -> list[str]:
-    """The packages of the X libraries ``find`` (``ctypes.util.find_library``) cannot find."""
+# Their usual file names (SONAME), tried first: loading a library the app will load
+# anyway is instant, where ``find_library`` runs ``ldconfig`` for each name.
+SONAMES = {
+    "xcb-cursor": "libxcb-cursor.so.0", "xcb-icccm": "libxcb-icccm.so.4",
+    "xcb-keysyms": "libxcb-keysyms.so.1", "xcb-image": "libxcb-image.so.0",
+    "xcb-render-util": "libxcb-render-util.so.0", "xcb-shape": "libxcb-shape.so.0",
+    "xcb-randr": "libxcb-randr.so.0", "xcb-xkb": "libxcb-xkb.so.1",
+    "xkbcommon-x11": "libxkbcommon-x11.so.0",
+}
+
+
+def find_library(name: str) -> str | None:
+    """``name``'s library: its usual file if it loads, else ``ctypes.util.find_library``."""
+    soname = SONAMES.get(name)
+    if soname is not None:
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            pass
+        else:
+            return soname
+    return ctypes.util.find_library(name)
+
+
+def missing_packages(find: Callable[[str], str | None] = find_library) -> list[str]:
+    """The packages of the X libraries ``find`` (``find_library``) cannot find."""
     return [package for name, package in XCB_LIBRARIES if not find(name)]
 
 
 def problem(
     env: Mapping[str, str] | None = None,
     platform: str | None = None,
-    find: Callable[[str], str | None] = ctypes.util.find_library,
+    find: Callable[[str], str | None] = find_library,
 ) -> str | None:
     """Why the app cannot open a window here, with the fix; None when it can (or when
     Qt was told to use another platform, e.g. ``QT_QPA_PLATFORM=offscreen``)."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -47,6 +46,7 @@ from checkin.ui.desk.controller import DeskController
 from checkin.ui.desk.page import DeskPage
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings, default_station
+from checkin.ui.launch import application, install_translations
 from checkin.ui.main_window import MainWindow
 from checkin.ui.organiser.menu import OrganiserMenu
 from checkin.ui.widgets import collector, workers
@@ -69,25 +69,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
-def application(argv: Sequence[str] | None = None) -> QApplication:
-    """The running QApplication, created if needed (works offscreen too)."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(list(argv or sys.argv[:1]))
-        app.setApplicationName("checkin")
-        app.setOrganizationName("checkin")
-        install_translations(app)
-    return app
-
-
-def install_translations(app: QApplication) -> str:
-    """The language chosen in the settings (or the system's): our .qm and Qt's own."""
-    from checkin.ui.widgets import translations
-
-    return translations.install(app, translations.saved_language(desk_settings.default_qsettings()))
-
-
-__all__ = ["EXIT_DB", "EXIT_OK", "build_window", "default_station", "main"]
+__all__ = [
+    "EXIT_DB", "EXIT_OK", "application", "build_window", "default_station",
+    "install_translations", "main",
+]
 
 
 def open_event(
@@ -99,15 +84,17 @@ def open_event(
     settings: DeskSettings,
     qsettings: QSettings | None = None,
     painted: first_paint.FirstPaint | None = None,
+    desk: DeskPage | None = None,
 ) -> DeskController:
     """Put the event's pages in the shell, Desk first, with the scanner wired to it.
 
     Only the Desk is built now (the other pages on their first visit, ``Workspace``);
     the search index, the sounds and the other pages come once ``painted`` says the
     window is on screen (None: at once).  Scans work from the start, and names are
-    found in the database until the index is built.
+    found in the database until the index is built.  ``desk``: the Desk page already
+    painted for ``event`` before the database was open (``launch``).
     """
-    desk = DeskPage(event, settings.station)
+    desk = desk or DeskPage(event, settings.station)
     controller = DeskController(store, event, desk, station=settings.station, build_index=False)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
@@ -310,7 +297,7 @@ def start_backups(window: MainWindow, store: Store) -> AutoBackup:
     return auto
 
 
-def _report_unexpected(kind, value, tb) -> None:
+def report_unexpected(kind, value, tb) -> None:
     """Last resort for an exception escaping a slot: a dialog, not a console traceback."""
     import traceback
 
@@ -327,7 +314,8 @@ def _report_unexpected(kind, value, tb) -> None:
 
 
 def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) -> int:
-    """Open the desktop app on ``db`` (path or URL; None: the default database).
+    """Open the desktop app on ``db`` (path or URL; None: the default database), the
+    database first (``launch.main`` paints the Desk first when it can).
 
     ``demo``: use the demo database and make sure the demo event is in it.  Returns the
     process exit status: 0, or 3 when the database cannot be opened.
@@ -346,16 +334,34 @@ def main(db: str | None = None, demo: bool = False, *, read_only: bool = False) 
             window.setWindowTitle(
                 _tr("%1 (read-only)").replace("%1", window.windowTitle())
             )
+        remember_event(store, db, demo=demo)
         auto = start_backups(window, store)
         collector.install(app)  # the loaded app out of the garbage collector's way
         window.show()
-        previous, sys.excepthook = sys.excepthook, _report_unexpected
-        try:
-            return app.exec()
-        finally:
-            sys.excepthook = previous
-            auto.stop()  # one last copy of the day's journal
-            workers.cancel_all()
-            workers.wait_all(5000)
+        return serve(app, auto)
     finally:
         store.close()
+
+
+def serve(app: QApplication, auto: AutoBackup | None) -> int:
+    """Run the event loop; on the way out, the last backup and the background jobs."""
+    previous, sys.excepthook = sys.excepthook, report_unexpected
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous
+        if auto is not None:
+            auto.stop()  # one last copy of the day's journal
+        workers.cancel_all()
+        workers.wait_all(5000)
+
+
+def remember_event(store: Store, db: str | None, *, demo: bool = False) -> EventInfo | None:
+    """Keep the current event for the next start to paint the Desk from (``launch``)."""
+    from checkin.core.event import snapshot
+
+    event = current_event(store)
+    if event is not None and not store.read_only:
+        url = resolve_url(db, demo=demo)
+        snapshot.write(snapshot.path_for(url), event, url)
+    return event

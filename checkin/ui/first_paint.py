@@ -29,6 +29,11 @@ from PySide6.QtWidgets import QWidget
 
 ENV = "CHECKIN_REPORT_FIRST_PAINT"
 MARKER = "checkin-first-paint-ms"
+# Then which of the libraries the first frame should not wait for were loaded by then
+# (``launch``: the Desk is painted before the database is opened).
+LOADED = "checkin-first-paint-loaded"
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "openpyxl", "PySide6.QtCharts",
+         "PySide6.QtPdf", "PySide6.QtMultimedia", "checkin.core.db.models")
 FALLBACK_MS = 2000
 
 
@@ -47,7 +52,9 @@ class FirstPaint(QObject):
     def after_paint(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is out (at once if it already is)."""
         if self.painted:
-            QTimer.singleShot(0, callback)
+            # With this watcher (a child of the window) as context: a window closed
+            # before the call comes drops it, rather than calling into deleted widgets.
+            QTimer.singleShot(0, self, callback)
         else:
             self._callbacks.append(callback)
 
@@ -69,13 +76,16 @@ class FirstPaint(QObject):
 
     def _done(self, painted: bool = True) -> None:
         if self._report and painted:
-            sys.stderr.write(f"{MARKER} {time.monotonic() * 1000:.3f}\n")
+            heavy = [m for m in HEAVY if m in sys.modules]
+            sys.stderr.write(f"{MARKER} {time.monotonic() * 1000:.3f}\n"
+                             f"{LOADED} {','.join(heavy) or '-'}\n")
             sys.stderr.flush()
+        if self._report == "exit":  # the start-up benchmark: nothing more to time
+            QCoreApplication.exit(0)
+            return
         callbacks, self._callbacks = self._callbacks, []
         for callback in callbacks:
             callback()
-        if self._report == "exit":
-            QCoreApplication.exit(0)
 
 
 def watch(window: QWidget) -> FirstPaint:

@@ -66,7 +66,10 @@ class MainWindow(QMainWindow):
         full.activated.connect(self.toggle_full_screen)
 
     def set_pages(self, pages: list[tuple[str, str, Page]]) -> None:
-        """Replace every page with ``(key, title, page)``s; the first is shown."""
+        """Replace every page with ``(key, title, page)``s; the first is shown.  A page
+        already in place and given again is kept (the Desk painted before the database
+        was open, ``launch``); the others are deleted."""
+        keep = {id(widget) for _key, _title, widget in pages}
         for button in self._buttons.buttons():
             self._buttons.removeButton(button)
         while self._nav_row.count():
@@ -79,7 +82,8 @@ class MainWindow(QMainWindow):
         while self.stack.count():
             old = self.stack.widget(0)
             self.stack.removeWidget(old)
-            old.deleteLater()
+            if id(old) not in keep:
+                old.deleteLater()
         self._keys = []
         self._builders = {}
         for number, (key, title, widget) in enumerate(pages, start=1):

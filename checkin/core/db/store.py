@@ -37,40 +37,20 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from checkin.core.db import migrations
+from checkin.core.db.location import (  # noqa: F401  (re-exported: where --db points)
+    APP_NAME,
+    ENV_VAR,
+    data_dir,
+    default_db_path,
+    resolve_url,
+)
 from checkin.core.errors import UserError, translatable
 
-ENV_VAR = "CHECKIN_DB"
-APP_NAME = "checkin"
 BUSY_TIMEOUT_MS = 10_000
 
 
 class StoreError(UserError):
     """A database that cannot be opened or used; the message is meant for the user."""
-
-
-def data_dir() -> Path:
-    """The per-user directory for databases and backups (platformdirs, no Qt)."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_db_path(demo: bool = False) -> Path:
-    return data_dir() / ("demo.sqlite" if demo else "checkin.sqlite")
-
-
-def resolve_url(db: str | None = None, *, demo: bool = False) -> str:
-    """Turn ``--db`` / ``CHECKIN_DB`` / the default into a SQLAlchemy URL.
-
-    ``--db`` wins over the environment; ``--demo`` without ``--db`` uses a database of
-    its own so trying the demo never touches real data.
-    """
-    value = db or (None if demo else os.environ.get(ENV_VAR)) or None
-    if value is None:
-        return "sqlite:///" + str(default_db_path(demo))
-    if "://" in value:
-        return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
 
 
 @dataclass(frozen=True)

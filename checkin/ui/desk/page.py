@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.core.desk.service import AUTO
+from checkin.core.desk.requests import AUTO
 from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanResult
 from checkin.ui.desk.lists import RecentModel, RecentScan, ResultsModel
 from checkin.ui.desk.notices import NoticeBar
