@@ -67,6 +67,26 @@ def _print_problems(problems: list[PreflightProblem]) -> None:
             print(f"{'':16} fix: {p.fix}")
 
 
+def _preflight_out(args: argparse.Namespace, template, badges: int,
+                   problems: list[PreflightProblem]) -> None:
+    """The problems (JSON or one block each), and who has no photo when it prints one."""
+    no_photo = [{"number": p.number, "ref": p.reference, "name": p.name}
+                for p in problems if p.kind == "no_photo"]
+    if args.json:
+        out = {"badges": badges, "template": template.key,
+               "problems": [_problem_json(p) for p in problems],
+               "prints_photos": template.prints_photos, "missing_photos": no_photo}
+        print_json(out)
+        return
+    _print_problems(problems)
+    print(f"{plural(badges, 'badge', 'badges')} checked on "
+          f"'{template.key}': {plural(len(problems), 'problem', 'problems')}.",
+          file=sys.stderr)
+    if no_photo:
+        print(f"No photo for {plural(len(no_photo), 'person', 'people')}: import photos "
+              "(checkin photos import DIR) or take them at the desk.", file=sys.stderr)
+
+
 def cmd_badges(args: argparse.Namespace) -> int:
     from checkin.core.badges import printing
     from checkin.core.badges.templates import load_template
@@ -84,14 +104,7 @@ def cmd_badges(args: argparse.Namespace) -> int:
                 store, event, unprinted=args.unprinted, refs=args.ref or ()
             )
             problems = printing.preflight(store, event, template, delegates)
-            if args.json:
-                print_json({"badges": len(delegates), "template": template.key,
-                            "problems": [_problem_json(p) for p in problems]})
-            else:
-                _print_problems(problems)
-                print(f"{plural(len(delegates), 'badge', 'badges')} checked on "
-                      f"'{template.key}': {plural(len(problems), 'problem', 'problems')}.",
-                      file=sys.stderr)
+            _preflight_out(args, template, len(delegates), problems)
             return EXIT_REFUSED if problems else EXIT_OK
         if args.printer:
             report = _send(args, store, event, template)

@@ -23,13 +23,11 @@ from checkin.core.badges.printing import (
     _record,
     _render_problems,
     _to_print,
-    badge_content,
-    event_date_text,
+    badge_contents,
 )
 from checkin.core.badges.render import render_badges
 from checkin.core.badges.templates import Template
 from checkin.core.db.store import Store
-from checkin.core.event.stored import event_secret
 from checkin.core.types import EventInfo
 
 
@@ -61,12 +59,7 @@ def print_to_label_printer(
     inked = for_printer(template, printer)
     delegates = _to_print(store, event, unprinted=unprinted, refs=refs, reprint=reprint)
     versions = {d.id: d.badge_version + 1 if reprint else d.badge_version for d in delegates}
-    secret = event_secret(store, event.id)
-    date_text = event_date_text(event)
-    contents = [
-        badge_content(event, d, secret, version=versions[d.id], date_text=date_text)
-        for d in delegates
-    ]
+    contents = badge_contents(store, event, inked, delegates, versions)
     pdf = io.BytesIO()
     result = render_badges(pdf, inked, contents, progress=progress, cancelled=cancelled)
     job = raster.raster_for_pdf(pdf.getvalue(), printer)

@@ -3,7 +3,10 @@ would be wrong with them.
 
 The layout draws, per badge: event name and date, the names, organisation, country, the
 category band (its colour, with the label in black or white, see ``colour``) and the QR
-code with the code printed under it for typing by hand.  It produces a ``Face`` in
+code with the code printed under it for typing by hand, and — when the template has a ``photo``
+box — the delegate's photo, cropped to fill the box, or for someone without one an
+empty frame (with their initials, unless the template says ``placeholder = "frame"``).
+It produces a ``Face`` in
 points; the PDF writer (``render``) only turns that into operators.
 
 Text never leaves its box: it shrinks from the box's ``max_pt``, wraps if the box allows
@@ -37,6 +40,17 @@ TEXT_FIELDS = {
 RED: RGB = (1.0, 0.0, 0.0)  # the red of DK-22251 black/red tape
 CODE_TEXT_MAX_PT = 9.0
 CODE_TEXT_MIN_PT = 5.0
+FRAME_GREY: RGB = (0.55, 0.55, 0.55)  # an empty photo box's frame and initials
+INITIALS_SHARE = 0.34  # the initials' size, as a share of the photo box's height
+
+
+@dataclass(frozen=True)
+class BadgePhoto:
+    """A delegate's photo as stored (JPEG bytes) and its size in pixels."""
+
+    data: bytes = field(repr=False)
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,17 @@ class BadgeContent:
     code: str
     event_name: str
     event_date: str
+    photo: BadgePhoto | None = None  # read only for a template with a photo box
+
+
+@dataclass(frozen=True)
+class PhotoSpot:
+    """Where the photo box is (points from the face's bottom-left corner), and the
+    picture placed to fill it (cropped to the box by a clip): or none, an empty frame."""
+
+    box: tuple[float, float, float, float]  # x, y, w, h
+    photo: BadgePhoto | None = None
+    placed: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the picture's x, y, w, h
 
 
 @dataclass(frozen=True)
@@ -82,6 +107,7 @@ class Face:
     band_outline: bool = False  # black-only ink: the band is a black frame, not a fill
     texts: list[Text] = field(default_factory=list)
     qr: tuple[float, float, float, int, list[int]] | None = None  # x, top, module, n, rows
+    photo: PhotoSpot | None = None
     issues: list[TextIssue] = field(default_factory=list)
 
 
@@ -148,6 +174,9 @@ def face_layout(template: Template, content: BadgeContent, *, with_qr: bool = Tr
         if name == "qr":
             _layout_qr(template, content, box, face, with_qr)
             continue
+        if name == "photo":
+            _layout_photo(template, content, box, face)
+            continue
         text = getattr(content, TEXT_FIELDS[name])
         colour = BLACK
         if name == "category":
@@ -181,6 +210,38 @@ def _band(template: Template, content: BadgeContent, box: Box, face: Face) -> RG
     face.band = (box.x * MM, y, box.w * MM, box.h * MM, rgb)
     hex_colour = "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in rgb))
     return WHITE if band_text_colour(hex_colour) == "#FFFFFF" else BLACK
+
+
+def _layout_photo(template: Template, content: BadgeContent, box: Box, face: Face) -> None:
+    """The photo scaled to cover the box (centred; the clip trims the overflow), or an
+    empty frame with the person's initials in grey."""
+    x, y = box.x * MM, (template.face_height - box.y - box.h) * MM
+    w, h = box.w * MM, box.h * MM
+    pic = content.photo
+    if pic is not None and pic.width > 0 and pic.height > 0:
+        scale = max(w / pic.width, h / pic.height)
+        pw, ph = pic.width * scale, pic.height * scale
+        face.photo = PhotoSpot((x, y, w, h), pic, (x + (w - pw) / 2, y + (h - ph) / 2, pw, ph))
+        return
+    face.photo = PhotoSpot((x, y, w, h))
+    letters = initials(content.first_name, content.last_name)
+    if box.placeholder != "initials" or not letters:
+        return
+    size = max(6.0, INITIALS_SHARE * h)
+    inner = Box(box.x, box.y, box.w, box.h, "center", size, min(6.0, size))
+    placed, _font, fitted, _missing = _set_text(letters, inner, template.face_height, False)
+    for font_name, tx, ty, line in placed:
+        face.texts.append(Text(font_name, fitted.size, tx, ty, line, FRAME_GREY, "photo"))
+
+
+def initials(first_name: str, last_name: str) -> str:
+    """"AB" for Ada Byron: the first letter of each name that a shipped font can draw."""
+    letters = ""
+    for name in (first_name, last_name):
+        letter = next((c for c in name.strip() if c.isalpha()), "")
+        if letter and not typeset.missing_glyphs(letter, typeset.REGULAR):
+            letters += letter.upper()
+    return letters
 
 
 def _layout_qr(
@@ -238,6 +299,9 @@ def overlaps(face: Face) -> list[tuple[str, str]]:
     if face.qr is not None:
         x, top, module, n, _rows = face.qr
         boxes.append(("qr", (x, top - n * module, x + n * module, top)))
+    if face.photo is not None:
+        x, y, w, h = face.photo.box
+        boxes.append(("photo", (x, y, x + w, y + h)))
     found: dict[tuple[str, str], None] = {}
     for i, (a, p) in enumerate(boxes):
         for b, q in boxes[i + 1 :]:

@@ -16,12 +16,14 @@ roster holds.  These rules are measured from the stock, not chosen per template:
   fills the band in the tape's red.
 
 ``check_template`` is called by the template loader; ``fix_for`` gives preflight the
-words for each kind of problem.
+words for each kind of problem (a missing photo included).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from checkin.core.errors import translatable
 
 if TYPE_CHECKING:
     from checkin.core.badges.templates import Template
@@ -71,33 +73,39 @@ def check_template(t: Template, where: str) -> None:
         )
 
 
+# The words are translated on screen (context "Messages", see checkin/core/errors.py).
 _FIXES = {
-    ("first_name", "below_minimum"): (
+    ("first_name", "below_minimum"): translatable(
         "put the name the person goes by in the roster's first-name column (a shorter "
         "form), or use a larger template"
     ),
-    ("last_name", "below_minimum"): (
+    ("last_name", "below_minimum"): translatable(
         "shorten the last name in the roster (the badge need not carry every surname), "
         "or use a larger template"
     ),
-    ("organisation", "below_minimum"): (
+    ("organisation", "below_minimum"): translatable(
         "use the organisation's short name or acronym in the roster"
     ),
-    ("category", "below_minimum"): "give the category a shorter label in the event file",
-    ("event", "below_minimum"): "give the event a shorter name in the event file",
-    ("qr", "does_not_fit"): "use a template with a larger QR box",
-    ("name", "duplicate_name"): (
+    ("category", "below_minimum"): translatable(
+        "give the category a shorter label in the event file"
+    ),
+    ("event", "below_minimum"): translatable("give the event a shorter name in the event file"),
+    ("qr", "does_not_fit"): translatable("use a template with a larger QR box"),
+    ("name", "duplicate_name"): translatable(
         "check they are two people; if so, add what tells them apart (organisation)"
     ),
-    ("organisation", "no_organisation"): "add the organisation in the roster",
-    ("text", "overlap"): "report it: the template's boxes must keep text apart",
+    ("organisation", "no_organisation"): translatable("add the organisation in the roster"),
+    ("text", "overlap"): translatable("report it: the template's boxes must keep text apart"),
+    ("photo", "no_photo"): translatable(
+        "Import photos from a folder (Event ▸ Import photos…) or take one at the desk"
+    ),
 }
 _BY_KIND = {
-    "missing_glyph": (
+    "missing_glyph": translatable(
         "spell the name in Latin letters too (the roster's transliteration), or accept "
         "that those characters are left out"
     ),
-    "below_minimum": "shorten the text in the roster, or use a larger template",
+    "below_minimum": translatable("shorten the text in the roster, or use a larger template"),
 }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from checkin.core.badges.badge_photos import load_photos
 from checkin.core.badges.printing import badge_content, event_date_text, select_delegates
 from checkin.core.badges.qr import QR_QUIET_ZONE, qr_matrix
 from checkin.core.badges.render import RenderCancelled, render_badges
@@ -163,13 +164,14 @@ def _write_badges(
     """Each delegate's PDF and PNG, private; their rows of the mail-merge list."""
     secret = event_secret(store, event.id)
     date_text = event_date_text(event)
+    photos = load_photos(store, [d.id for d in delegates]) if template.prints_photos else {}
     taken: set[str] = set()
     rows = []
     total = len(delegates)
     for i, d in enumerate(delegates, start=1):
         if cancelled is not None and cancelled():
             raise RenderCancelled()
-        content = badge_content(event, d, secret, date_text=date_text)
+        content = badge_content(event, d, secret, date_text=date_text, photo=photos.get(d.id))
         stem = file_stem(d, taken)
         pdf, png = folder / f"{stem}.pdf", folder / f"{stem}.png"
         render_badges(pdf, template, [content])

@@ -5,7 +5,7 @@
 * ``select_delegates`` — everyone registered, only the never printed, or named people;
 * ``preflight`` — every badge with a problem before paper is wasted (a character no
   font has, a name shrunk below the legible minimum, two people with the same name,
-  no organisation);
+  no organisation, no photo for a template that prints one);
 * ``print_badges`` — renders the PDF and, only once it is complete, records each print
   in one transaction (``printed_at``, ``print_count``, a ``badge_prints`` row).  A
   reprint bumps the badge version in that same transaction, so the lost badge scans as
@@ -31,7 +31,8 @@ from sqlalchemy import func, insert, select, update
 
 from checkin.core import clock
 from checkin.core.badges import legibility
-from checkin.core.badges.layout import BadgeContent, check_badge
+from checkin.core.badges.badge_photos import load_photos, without_photo
+from checkin.core.badges.layout import BadgeContent, BadgePhoto, check_badge
 from checkin.core.badges.render import RenderResult, render_badges
 from checkin.core.badges.templates import Template
 from checkin.core.db import models as m
@@ -57,7 +58,8 @@ class PreflightProblem:
     reference: str
     name: str
     field: str
-    # missing_glyph | below_minimum | does_not_fit | overlap | duplicate_name | no_organisation
+    # missing_glyph | below_minimum | does_not_fit | overlap | duplicate_name |
+    # no_organisation | no_photo
     kind: str
     detail: str
 
@@ -139,7 +141,7 @@ def _named(s, event: EventInfo, wanted: list[str]) -> set[int]:
 
 def badge_content(
     event: EventInfo, delegate: DelegateInfo, secret: bytes, *, version: int | None = None,
-    date_text: str | None = None,
+    date_text: str | None = None, photo: BadgePhoto | None = None,
 ) -> BadgeContent:
     category = event.category(delegate.category)
     return BadgeContent(
@@ -153,7 +155,24 @@ def badge_content(
         code=codes.make_code(secret, delegate.number, version or delegate.badge_version),
         event_name=event.name,
         event_date=date_text if date_text is not None else event_date_text(event),
+        photo=photo,
     )
+
+
+def badge_contents(
+    store: Store, event: EventInfo, template: Template, delegates: Sequence[DelegateInfo],
+    versions: dict[int, int] | None = None,
+) -> list[BadgeContent]:
+    """What each of these badges shows, at ``versions`` (default: the version held);
+    their photos read in one go when the template prints them."""
+    secret = event_secret(store, event.id)
+    date_text = event_date_text(event)
+    photos = load_photos(store, [d.id for d in delegates]) if template.prints_photos else {}
+    return [
+        badge_content(event, d, secret, date_text=date_text, photo=photos.get(d.id),
+                      version=versions[d.id] if versions is not None else None)
+        for d in delegates
+    ]
 
 
 def preflight(
@@ -181,6 +200,12 @@ def preflight(
                 d.number, d.reference, d.full_name, "organisation", "no_organisation",
                 "no organisation on the badge",
             ))
+    if template.prints_photos:
+        problems += [
+            PreflightProblem(d.number, d.reference, d.full_name, "photo", "no_photo",
+                             "no photo: the badge gets an empty frame")
+            for d in without_photo(store, event, delegates)
+        ]
     for same in by_name.values():
         if len(same) > 1:
             for d in same:
@@ -345,12 +370,7 @@ def _render(
     A failed or cancelled render, or a refused record, leaves ``out`` untouched and
     nothing recorded.  Returns the render's result and what ``record()`` returned.
     """
-    secret = event_secret(store, event.id)
-    date_text = event_date_text(event)
-    contents = [
-        badge_content(event, d, secret, version=versions[d.id], date_text=date_text)
-        for d in delegates
-    ]
+    contents = badge_contents(store, event, template, delegates, versions)
     fd, tmp_name = tempfile.mkstemp(prefix=".badges-", suffix=".pdf", dir=out.parent or None)
     os.close(fd)
     tmp = Path(tmp_name)

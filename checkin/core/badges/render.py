@@ -4,12 +4,15 @@ Each face comes laid out from ``layout`` (in points); this module turns it into 
 operators, places it on the sheet (the upper face of a fold-over badge upside down) and
 writes the document, through a temporary file so a cancelled or failed run leaves
 nothing half-written.  The QR code is vector: one path of module runs (``qr``) filled
-once.
+once.  A photo is the one thing reportlab draws itself (``drawImage`` with an
+``ImageReader`` of the stored JPEG, embedded as it is and once per person), clipped to
+its box between the face's own operators.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 import threading
@@ -20,11 +23,20 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab import rl_config
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from checkin.core.badges import typeset
 from checkin.core.badges.colour import RGB, WHITE, contrast, parse_colour
-from checkin.core.badges.layout import BadgeContent, Face, Text, TextIssue, face_layout
+from checkin.core.badges.layout import (
+    FRAME_GREY,
+    BadgeContent,
+    Face,
+    PhotoSpot,
+    Text,
+    TextIssue,
+    face_layout,
+)
 from checkin.core.badges.qr import run_rects
 from checkin.core.badges.templates import EPS, MM, Template
 
@@ -37,6 +49,9 @@ PROGRESS_EVERY = 50
 _OUTLINE_BELOW_CONTRAST = 1.25
 _OUTLINE_PT = 0.6
 _FRAME_PT = 1.4  # the band's frame on black-only media: two dots at 300 dpi, and more
+_PHOTO_FRAME_PT = 0.6  # an empty photo box's frame
+
+_Segment = str | PhotoSpot  # PDF operators, or a photo for reportlab to draw there
 
 
 class RenderCancelled(Exception):
@@ -82,6 +97,7 @@ class _Writer:
         self.canvas = canvas
         self.text_code: dict[tuple[str, float, float, float, str], str] = {}
         self.band_code: dict[tuple[tuple[float, float, float, float, RGB], bool], str] = {}
+        self.readers: dict[int, ImageReader] = {}  # this page's photos (a fold draws twice)
 
     def text(self, t: Text) -> str:
         key = (t.font, t.size, t.x, t.y, t.text)
@@ -119,8 +135,30 @@ class _Writer:
             self.band_code[(band, frame)] = code
         return code
 
-    def face(self, face: Face) -> str:
-        parts = []
+    def photo(self, spot: PhotoSpot) -> list[_Segment]:
+        """The photo clipped to its box, or an empty box's frame."""
+        x, y, w, h = spot.box
+        box = f"{_num(x)} {_num(y)} {_num(w)} {_num(h)} re"
+        if spot.photo is None:
+            i = _PHOTO_FRAME_PT / 2
+            return [f"q {_rgb(FRAME_GREY, 'RG')} {_num(_PHOTO_FRAME_PT)} w {_num(x + i)} "
+                    f"{_num(y + i)} {_num(w - 2 * i)} {_num(h - 2 * i)} re S Q"]
+        return [f"q {box} W n", spot, "Q"]
+
+    def draw_photo(self, spot: PhotoSpot) -> None:
+        """reportlab embeds the JPEG as it is (one XObject per distinct picture) and
+        draws it where ``spot`` says, in the coordinates the operators before set."""
+        assert spot.photo is not None
+        reader = self.readers.get(id(spot.photo))
+        if reader is None:
+            reader = self.readers[id(spot.photo)] = ImageReader(io.BytesIO(spot.photo.data))
+        x, y, w, h = spot.placed
+        with _A85_OFF:  # the JPEG stored as it is, not a quarter bigger in ASCII85
+            self.canvas.drawImage(reader, x, y, w, h)
+
+    def face(self, face: Face) -> list[_Segment]:
+        """The face's operators; a photo, if any, as a segment of its own (drawn first)."""
+        parts: list[str] = []
         if face.band is not None:
             parts.append(self.band(face.band, face.band_outline))
         colour = None
@@ -136,7 +174,10 @@ class _Writer:
             parts.append(f"0 0 0 rg q {m} 0 0 -{m} {_num(x)} {_num(top)} cm")
             parts += run_rects(n, rows)
             parts.append("f Q")
-        return "\n".join(parts)
+        code = "\n".join(parts)
+        if face.photo is None:
+            return [code]
+        return [*self.photo(face.photo), code]
 
 
 # --------------------------------------------------------------------------- the sheet
@@ -298,7 +339,7 @@ def _render(
         if cancelled is not None and cancelled():
             raise RenderCancelled()
         batch = contents[page * per_page : (page + 1) * per_page]
-        canvas.addLiteral(_page_code(t, writer, batch, marks, issues))
+        _emit(writer, _page_code(t, writer, batch, marks, issues))
         canvas.showPage()
         done = min(total, (page + 1) * per_page)
         if progress is not None and (done - reported >= PROGRESS_EVERY or done == total):
@@ -323,18 +364,32 @@ def _canvas(dest: Any, t: Template, first: BadgeContent) -> Canvas:
     return canvas
 
 
+def _emit(writer: _Writer, segments: list[_Segment]) -> None:
+    """A sheet into the canvas: runs of operators as one literal each, photos between."""
+    run: list[str] = []
+    for segment in segments:
+        if isinstance(segment, str):
+            run.append(segment)
+            continue
+        writer.canvas.addLiteral("\n".join(run))
+        run = []
+        writer.draw_photo(segment)
+    writer.canvas.addLiteral("\n".join(run))
+    writer.readers.clear()
+
+
 def _page_code(
     t: Template,
     writer: _Writer,
     batch: Sequence[BadgeContent],
     marks: str,
     issues: list[TextIssue],
-) -> str:
+) -> list[_Segment]:
     """One sheet's operators: the crop marks, then each badge in its cell, left to right
     and top to bottom; the badges' issues are added to ``issues``."""
     ph = t.page_height * MM
     fw, fh = t.face_width * MM, t.face_height * MM
-    ops = [marks] if marks else []
+    ops: list[_Segment] = [marks] if marks else []
     for i, content in enumerate(batch):
         face = face_layout(t, content)
         issues += face.issues
@@ -344,8 +399,8 @@ def _page_code(
         top = ph - (t.origin_y + row * t.pitch_y) * MM
         if t.fold:
             # the upper face upside down: folded on the middle line, both read upright
-            ops.append(f"q -1 0 0 -1 {_num(left + fw)} {_num(top)} cm\n{code}\nQ")
-            ops.append(f"q 1 0 0 1 {_num(left)} {_num(top - 2 * fh)} cm\n{code}\nQ")
+            ops += [f"q -1 0 0 -1 {_num(left + fw)} {_num(top)} cm", *code, "Q"]
+            ops += [f"q 1 0 0 1 {_num(left)} {_num(top - 2 * fh)} cm", *code, "Q"]
         else:
-            ops.append(f"q 1 0 0 1 {_num(left)} {_num(top - fh)} cm\n{code}\nQ")
-    return "\n".join(ops)
+            ops += [f"q 1 0 0 1 {_num(left)} {_num(top - fh)} cm", *code, "Q"]
+    return ops

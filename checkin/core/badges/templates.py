@@ -28,7 +28,8 @@ from checkin.core.resources import resource
 MM = 72 / 25.4  # points per millimetre: templates measure in mm, the PDF in points
 
 ELEMENTS = (
-    "event", "date", "first_name", "last_name", "organisation", "country", "category", "qr",
+    "event", "date", "first_name", "last_name", "organisation", "country", "category", "photo",
+    "qr",
 )  # fmt: skip
 ALIGNS = ("left", "center", "right")
 MIN_MODULE_MM = 0.5  # 6 dots at 300 dpi: the floor for any template
@@ -40,6 +41,9 @@ _TOP_LEVEL = {
     "qr_min_module_mm", "safe_margin", "elements", "ink",
 }  # fmt: skip
 _BOX_KEYS = {"x", "y", "w", "h", "align", "max_pt", "min_pt", "lines", "bold"}
+_PHOTO_KEYS = {"x", "y", "w", "h", "placeholder"}
+PLACEHOLDERS = ("initials", "frame")  # what an empty photo box shows
+PHOTO_MIN_MM = 12.0  # a face smaller than this is not recognised across a desk
 
 
 class TemplateError(UserError, ValueError):
@@ -61,7 +65,8 @@ class TemplateError(UserError, ValueError):
 @dataclass(frozen=True)
 class Box:
     """A rectangle on a badge face, in mm from the face's top-left corner, and how text
-    is set in it (the QR element uses only the rectangle)."""
+    is set in it (the QR element uses only the rectangle; the photo element the
+    rectangle and ``placeholder``: what shows for someone without a photo)."""
 
     x: float
     y: float
@@ -72,6 +77,7 @@ class Box:
     min_pt: float = 6
     lines: int = 1
     bold: bool = False
+    placeholder: str = "initials"
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,11 @@ class Template:
     @property
     def per_page(self) -> int:
         return self.columns * self.rows
+
+    @property
+    def prints_photos(self) -> bool:
+        """The badge carries the delegate's photo (preflight then lists who has none)."""
+        return "photo" in self.elements
 
     @property
     def badge_height(self) -> float:
@@ -172,12 +183,34 @@ class _Reader:
                 )
 
 
+def _read_photo_box(r: _Reader) -> Box:
+    """The photo's box: a rectangle big enough for a face, and its ``placeholder``."""
+    r.unknown(_PHOTO_KEYS)
+    placeholder = r.text("placeholder", "initials").lower()
+    if placeholder not in PLACEHOLDERS:
+        raise TemplateError(
+            "%1: %2: must be one of %3, not %4",
+            ", ".join(PLACEHOLDERS), repr(placeholder), **r.at("placeholder"),
+        )
+    box = Box(x=r.number("x", positive=False), y=r.number("y", positive=False),
+              w=r.number("w"), h=r.number("h"), placeholder=placeholder)
+    for side in ("w", "h"):
+        if getattr(box, side) < PHOTO_MIN_MM - EPS:
+            raise TemplateError(
+                "%1: %2: %3 mm is too small for a photo (at least %4 mm)",
+                f"{getattr(box, side):g}", f"{PHOTO_MIN_MM:g}", **r.at(side),
+            )
+    return box
+
+
 def _read_box(path: str, name: str, data: Any) -> Box:
     r = _Reader(path, data if isinstance(data, dict) else {}, f"elements.{name}.")
     if not isinstance(data, dict):
         raise TemplateError(
             "%1: %2: must be a table with x, y, w, h", path=path, field=f"elements.{name}"
         )
+    if name == "photo":
+        return _read_photo_box(r)
     r.unknown(_BOX_KEYS)
     align = r.text("align", "center").lower().replace("centre", "center")
     if align not in ALIGNS:

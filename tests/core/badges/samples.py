@@ -6,7 +6,9 @@ from checkin.core.badges.layout import BadgeContent
 from checkin.core.event.codes import make_code
 
 SECRET = b"test-secret"
-SHIPPED = {"a6", "a6-foldover", "a4-herma-4412", "letter-avery-5392", "cr80", "brother-62mm"}
+SHIPPED = {
+    "a6", "a6-foldover", "a6-photo", "a4-herma-4412", "letter-avery-5392", "cr80", "brother-62mm",
+}
 
 PEOPLE = [
     ("Łukasz", "Wróblewski", "Caritas Polska", "Poland", "Participant", "#1F5FA8"),
