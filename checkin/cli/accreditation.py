@@ -3,7 +3,9 @@ on the command line (issue 19's contract).
 
 ``note done REF`` and ``handout give|return REF ITEM`` are journaled by the station's
 desk like scans — on a shared server through its offline copy when the server is out of
-reach, replayed later and never counted twice.  REF is a reference, ``#number`` or a
+reach, replayed later and never counted twice.  ``note set REF TEXT`` types the note
+through the same desk (offline: kept in the copy and replayed, a clash listed when the
+server's note changed meanwhile).  REF is a reference, ``#number`` or a
 badge code (``roster.delegates.find_by_ref``).
 """
 
@@ -59,6 +61,33 @@ def _person(desk: Desk, ref: str) -> DelegateInfo:
 
 def _iso(event: EventInfo, when) -> str | None:
     return event.local(when).isoformat(timespec="seconds") if when else None
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    if args.what == "set":
+        return _note_set(args)
+    if args.text is not None:
+        raise UsageError("note done takes REF only (no text).")
+    return cmd_note_done(args)
+
+
+def _note_set(args: argparse.Namespace) -> int:
+    from checkin.cli.desk import open_desk
+
+    if args.text is None:
+        raise UsageError('note set needs REF and TEXT (use "" to clear the note).')
+    with open_desk(args, operator=args.operator) as desk:
+        result = _service(desk).set_note(_person(desk, args.ref).id, args.text)
+        if args.json:
+            note = result.note
+            print_json({
+                "delegate": delegate_json(result.delegate),
+                "note": {"text": note.text, "done": note.done} if note else None,
+                "changed": result.changed, "message": result.message,
+            })  # fmt: skip
+        else:
+            print(result.message)
+    return EXIT_OK
 
 
 def cmd_note_done(args: argparse.Namespace) -> int:
@@ -157,9 +186,12 @@ def _desk_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(commands: Commands) -> None:
-    p = commands.add("note", cmd_note_done, "mark a delegate's attention note done")
-    p.add_argument("what", choices=["done"])
+    p = commands.add("note", cmd_note,
+                     "type a delegate's attention note (set), or mark it done (done)")
+    p.add_argument("what", choices=["done", "set"])
     p.add_argument("ref", metavar="REF", help="a reference, #number or a badge code")
+    p.add_argument("text", metavar="TEXT", nargs="?",
+                   help='set: the note ("Collect visa letter"; "" clears it)')
     _desk_options(p)
 
     p = commands.add("handout", cmd_handout,

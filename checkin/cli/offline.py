@@ -107,7 +107,7 @@ def open_shared(url: str, *, station: str, operator: str = "") -> Iterator[Share
     _quiet_core_log()
     desk = DeskCheckin(url, station=station, operator=operator)
     try:
-        if desk.online and desk.last_replay is not None and _anything(desk.last_replay):
+        if desk.online and desk.last_replay is not None and desk.last_replay.anything:
             for line in _report_lines(desk.last_replay, station):
                 _note(line)
         if not desk.online:
@@ -134,18 +134,14 @@ def _quiet_core_log() -> None:
     logging.getLogger(DeskCheckin.__module__.rpartition(".")[0]).setLevel(logging.ERROR)
 
 
-def _anything(report: ReplayReport) -> bool:
-    changes = report.changes
-    return bool(report.merge.new or changes.walk_ins or changes.edits or changes.clashes)
-
-
 def _report_lines(report: ReplayReport, station: str) -> list[str]:
     """What a replay did, in sentences: what it pushed, then what needs a person."""
     merged, changes = report.merge, report.changes
     pushed = [plural(merged.new, "scan", "scans")]
-    if changes.walk_ins or changes.edits:
+    if changes.applied:
         pushed += [plural(changes.walk_ins, "walk-in", "walk-ins"),
-                   plural(changes.edits, "edit", "edits")]
+                   plural(changes.edits, "edit", "edits"),
+                   plural(changes.notes, "note", "notes")]
     lines = [f"replayed {', '.join(pushed)} from the offline copy of station {station!r} "
              "to the server."]
     lines += [f"skipped scan {k.uuid}: {k.reason}" for k in merged.skipped]
@@ -176,6 +172,7 @@ def _report_json(report: ReplayReport, station: str) -> dict:
         "replayed": merged.new,
         "walk_ins": report.changes.walk_ins,
         "edits": report.changes.edits,
+        "notes": report.changes.notes,
         "skipped": [{"scan_id": k.uuid, "reason": k.reason} for k in merged.skipped],
         "duplicates": [{**duplicate_json(d), "message": d.message}
                        for d in report.duplicates],

@@ -116,6 +116,21 @@ def test_note_done_and_handouts_by_ref_number_and_code(desk):
         {"item": "headset", "state": "returned"}, {"item": "kit", "state": "out"}]
 
 
+def test_note_set_through_the_desk_then_done_and_cleared(desk):
+    run, codes = desk
+    proc = run("note", "set", "B2", "  Speaker: send to the green room ", "--json")
+    out = json.loads(proc.stdout)
+    assert proc.returncode == 0 and out["changed"] is True
+    assert out["note"] == {"text": "Speaker: send to the green room", "done": False}
+    assert scan(run, codes["B2"])[1]["note"]["text"] == "Speaker: send to the green room"
+    same = json.loads(run("note", "set", "B2", "Speaker: send to the green room",
+                          "--json").stdout)
+    assert same["changed"] is False
+    assert run("note", "set", "B2").returncode == 2  # no text: say how to clear instead
+    assert run("note", "set", "B2", "").returncode == 0
+    assert scan(run, codes["B2"])[1]["note"] is None
+
+
 def test_photos_import_matches_files_by_reference_email_and_number(desk, tmp_path):
     run, codes = desk
     pics = tmp_path / "pics"

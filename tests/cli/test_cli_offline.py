@@ -136,7 +136,8 @@ def test_replay_pushes_a_stations_scans_and_finds_the_duplicates(server, shared,
     first = run("replay", "--station", "Desk 1", "--json", db=url)
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout) == {"station": "Desk 1", "replayed": 1, "walk_ins": 0,
-                                        "edits": 0, "skipped": [], "duplicates": [],
+                                        "edits": 0, "notes": 0, "skipped": [],
+                                        "duplicates": [],
                                         "clashes": []}
     second = run("replay", "--station", "Desk 2", db=url)
     assert second.returncode == 0, second.stderr

@@ -294,13 +294,14 @@ class DeskState(Base):
 
 
 class PendingChange(Base):
-    """A walk-in or a delegate edit made at a desk while the server was out of reach
-    (only in the desk's offline copy), waiting to be replayed, or kept after a replay
-    that found a clash until a person dismisses it (``desk.pending``).
+    """A walk-in, a delegate edit or a note made at a desk while the server was out of
+    reach (only in the desk's offline copy), waiting to be replayed, or kept after a
+    replay that found a clash until a person dismisses it (``desk.pending``).
 
-    ``before``/``after`` are JSON objects of the person's form fields; a walk-in has no
-    "before".  ``state``: pending, applied, clash or dismissed.  ``clash``: JSON of what
-    the replay found (reason, values, message), empty otherwise.
+    ``before``/``after`` are JSON objects of the person's form fields (a note:
+    ``{"note": …}``); a walk-in has no "before".  ``state``: pending, applied, clash or
+    dismissed.  ``clash``: JSON of what the replay found (reason, values, message), empty
+    otherwise.
     """
 
     __tablename__ = "pending_changes"

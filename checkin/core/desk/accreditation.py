@@ -23,12 +23,14 @@ from checkin.core.accreditation import extras, handouts, notes, rules
 from checkin.core.accreditation.extras import IdCheckResult
 from checkin.core.accreditation.handouts import HandoutResult
 from checkin.core.accreditation.journal_rows import statements
-from checkin.core.accreditation.notes import NoteError, NoteResult
+from checkin.core.accreditation.notes import NoteError, NoteResult, NoteSaved
 from checkin.core.db import models as m
+from checkin.core.db.store import Store
 from checkin.core.desk import journal, presence
 from checkin.core.types import (
     DelegateInfo,
     EventInfo,
+    NoteInfo,
     Outcome,
     ScanAction,
     ScanResult,
@@ -44,6 +46,7 @@ class AccreditationDesk:
         event: EventInfo
         operator: str
         station: str
+        store: Store
 
         _transaction: Callable[[], AbstractContextManager[Connection]]
         _journal: Callable[..., tuple[str, int]]
@@ -89,6 +92,18 @@ class AccreditationDesk:
             done = dataclasses.replace(state, done=True, done_at=when,
                                        done_by=self.operator or self.station)
             return NoteResult(delegate, done, scan_id, f"Note of {delegate.full_name} done.")
+
+    def get_note(self, delegate_id: int) -> NoteInfo | None:
+        """The person's note as it stands (for the note editor)."""
+        return notes.get_note(self.store, delegate_id)
+
+    def set_note(
+        self, delegate_id: int, text: str, *, now: dt.datetime | None = None
+    ) -> NoteSaved:
+        """Save (or clear, with "") the person's attention note.  Not a journal row: the
+        delegate's own column, which desks' copies pull (``notes.save_note``)."""
+        with self._transaction() as s:
+            return notes.save_note(s, self.event, delegate_id, text, now)
 
     def id_checked(self, delegate_id: int, *, now: dt.datetime | None = None) -> IdCheckResult:
         """Staff checked the person's identity document: journaled with who and when."""

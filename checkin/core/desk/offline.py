@@ -20,13 +20,15 @@ Decisions:
   each other are admitted twice, and the merge says so.
 * Offline walk-ins take their numbers from a block this desk reserved on the server
   while online (``roster.numbers``), so their badges stay valid; offline walk-ins and
-  edits are recorded as pending changes (``pending``).
-* ``replay()`` first applies the pending changes on the server (clashes listed, never
-  merged or dropped), then pushes the mirror's scans the server lacks (by UUID:
-  idempotent, in time order) through ``merge``, which re-derives the projections and
-  reports the duplicates made during the outage; then the desk is online again.  Replay
-  is the only way back online: a desk never writes to the primary while it holds
-  changes or scans the primary has not seen.
+  edits are recorded as pending changes (``pending``), as are notes typed offline.
+* ``replay()`` (``offline_replay``) first applies the pending changes on the server
+  (clashes listed, never merged or dropped), then pushes the mirror's scans the server
+  lacks (by UUID: idempotent, in time order) through ``merge``; then the desk is online
+  again.  Replay is the only way back online: a desk never writes to the primary while
+  it holds changes or scans the primary has not seen.
+* The accreditation desk's acts (``offline_accreditation``): hand-outs, notes done and
+  ID checks are journal rows, replayed like scans; a note typed offline is a pending
+  change (``pending_notes``), not overwriting a note someone changed meanwhile.
 * A scan whose commit fails in a way that may have reached the server is done again
   offline; if the server had committed it after all, the replay shows a duplicate from
   this station (once online, once offline) instead of losing the scan.
@@ -44,24 +46,18 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
-from checkin.core import clock
-from checkin.core.accreditation.extras import IdCheckResult
-from checkin.core.accreditation.handouts import HandoutResult
-from checkin.core.accreditation.notes import NoteResult
 from checkin.core.db.store import Store
 from checkin.core.desk import pending
-from checkin.core.desk.merge import Duplicate, MergeReport
 from checkin.core.desk.mirror import Mirror, PullReport, is_retryable
-from checkin.core.desk.pending import NO_CHANGES, ChangesReport, Clash
+from checkin.core.desk.offline_accreditation import OfflineAccreditation
+from checkin.core.desk.offline_replay import ComingBack, ReplayReport
+from checkin.core.desk.pending import Clash
 from checkin.core.desk.protocol import WalkInResult
 from checkin.core.desk.reach import (  # re-exported: callers import them from here
     CONNECT_TIMEOUT_S,
@@ -79,8 +75,10 @@ from checkin.core.types import EventInfo, ScanAction, ScanResult, ScanSource
 if TYPE_CHECKING:
     from checkin.core.desk.protocol import DeskService
 
+__all__ = ["CONNECT_TIMEOUT_S", "DeskCheckin", "OfflineError", "ReplayReport",
+           "default_mirror_path", "is_unreachable", "primary_url"]
+
 T = TypeVar("T")
-A = TypeVar("A", HandoutResult, NoteResult, IdCheckResult)
 
 log = logging.getLogger(__name__)
 
@@ -89,26 +87,7 @@ class OfflineError(UserError, RuntimeError):
     """The desk can neither reach the server nor work offline (no local copy yet)."""
 
 
-@dataclass(frozen=True)
-class ReplayReport:
-    """What a replay pushed to the server: the walk-ins and edits made offline (and
-    their clashes, for a person to resolve), the scans, and the duplicates made while
-    apart."""
-
-    merge: MergeReport
-    replayed_at: dt.datetime  # aware UTC
-    changes: ChangesReport = NO_CHANGES
-
-    @property
-    def duplicates(self) -> tuple[Duplicate, ...]:
-        return self.merge.duplicates
-
-    @property
-    def clashes(self) -> tuple[Clash, ...]:
-        return self.changes.clashes
-
-
-class DeskCheckin:
+class DeskCheckin(OfflineAccreditation, ComingBack):
     """Check-in against the shared server, failing over to a local mirror."""
 
     def __init__(
@@ -180,7 +159,7 @@ class DeskCheckin:
 
     @property
     def pending_changes(self) -> int:
-        """Walk-ins and edits made offline that the server has not seen yet."""
+        """Walk-ins, edits and notes made offline that the server has not seen yet."""
         return pending.count_pending(self._mirror, self._mirror_service.event.id)
 
     @property
@@ -189,8 +168,8 @@ class DeskCheckin:
         return self._mirror
 
     def clashes(self) -> list[Clash]:
-        """Walk-ins and edits made offline that a replay could not simply apply, until
-        a person dismisses them."""
+        """Walk-ins, edits and notes made offline that a replay could not simply apply,
+        until a person dismisses them."""
         return pending.clashes(self._mirror, self._mirror_service.event.id)
 
     def dismiss(self, change: str) -> bool:
@@ -234,44 +213,6 @@ class DeskCheckin:
                 now=now, action=action, override=override, reason=reason,
             )
         )
-
-    def give_handout(
-        self, delegate_id: int, item: str, *, item_code: str = "",
-        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
-    ) -> HandoutResult:
-        """As ``CheckinService.give_handout``: a journal row, replayed like a scan."""
-        who, code = self._rekeyed.get(delegate_id, delegate_id), item_code
-        return self._act(lambda x: x.give_handout(who, item, item_code=code, source=source,
-                                                  now=now))
-
-    def return_handout(
-        self, delegate_id: int, item: str, *, item_code: str = "",
-        source: ScanSource = ScanSource.MANUAL, now: dt.datetime | None = None,
-    ) -> HandoutResult:
-        """As ``CheckinService.return_handout``."""
-        who, code = self._rekeyed.get(delegate_id, delegate_id), item_code
-        return self._act(lambda x: x.return_handout(who, item, item_code=code, source=source,
-                                                    now=now))
-
-    def note_done(self, delegate_id: int, *, now: dt.datetime | None = None) -> NoteResult:
-        """As ``CheckinService.note_done``."""
-        return self._act(lambda x: x.note_done(self._rekeyed.get(delegate_id, delegate_id),
-                                               now=now))
-
-    def id_checked(self, delegate_id: int, *, now: dt.datetime | None = None) -> IdCheckResult:
-        """As ``CheckinService.id_checked``."""
-        return self._act(lambda x: x.id_checked(self._rekeyed.get(delegate_id, delegate_id),
-                                                now=now))
-
-    def _act(self, call: Callable[[CheckinService], A]) -> A:
-        """Journaled on the server (and copied), or in the copy, waiting like a scan."""
-        def offline() -> A:
-            self._mirror_service.station = self.station
-            self._mirror_service.operator = self.operator
-            result = call(self._mirror_service)
-            self._offline_scans += 1 if result.scan_id else 0
-            return result
-        return self._run(call, offline)
 
     def undo(self, scan_id: str, *, now: dt.datetime | None = None) -> ScanResult:
         """As ``CheckinService.undo``.  Offline, only scans the mirror knows (its own,
@@ -454,79 +395,6 @@ class DeskCheckin:
         except Exception as exc:  # offline again: the replay will look further back
             if not is_unreachable(exc):
                 raise
-
-    # ------------------------------------------------------------ coming back
-
-    def probe(self) -> bool:
-        """Does the server answer?  One connection and ``SELECT 1``; changes nothing."""
-        try:
-            if self._probe_engine is None:
-                self._probe_engine = create_engine(self._url, poolclass=NullPool)
-            with self._probe_engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            return True
-        except Exception as exc:
-            if is_unreachable(exc):
-                return False
-            raise
-
-    def reconnect(self) -> ReplayReport | None:
-        """Offline and the server answers: replay, and be online again."""
-        if self._online or not self.probe():
-            return None
-        return self.replay()
-
-    def replay(self) -> ReplayReport | None:
-        """Apply the walk-ins and edits made offline, push the mirror's scans the server
-        lacks, then be online again.
-
-        Returns None when the server is unreachable (the desk stays offline).  The bulk
-        goes without the lock; what was done meanwhile goes under it, just before the
-        switch, so nothing is left behind in the mirror.
-        """
-        try:
-            primary, event = self._ensure_primary()
-            changes = pending.replay_changes(primary, self._mirror, event, self._locked)
-            bulk = self._push(primary, event)
-            with self._lock:
-                changes += pending.replay_changes(primary, self._mirror, event, self._locked)
-                tail = self._push(primary, event)
-                self._rekeyed.update(changes.rekeyed)
-                self._offline_scans = 0
-                changed = not self._online
-                self._online = True
-        except Exception as exc:
-            if not is_unreachable(exc):
-                raise
-            with self._lock:
-                self._go_offline()
-            return None
-        report = MergeReport(
-            new=bulk.new + tail.new,
-            present=bulk.present,
-            skipped=bulk.skipped + tail.skipped,
-            duplicates=bulk.duplicates + tail.duplicates,
-            delegates=tuple(sorted({*bulk.delegates, *tail.delegates})),
-        )
-        log.info("replayed %d walk-ins, %d edits, %d scans (%d clashes, %d duplicates)",
-                 changes.walk_ins, changes.edits, report.new, len(changes.clashes),
-                 len(report.duplicates))
-        self.last_replay = ReplayReport(report, clock.utcnow(), changes)
-        if changed:
-            self._notify(True)
-        pending.reserve_numbers(primary, self._mirror, event, holder=self._copy.holder(),
-                                station=self.station)
-        if report.new or changes.walk_ins or changes.edits or changes.clashes:
-            self.pull()
-        return self.last_replay
-
-    def _locked(self) -> threading.RLock:
-        return self._lock
-
-    def _push(self, primary: Store, event: EventInfo) -> MergeReport:
-        here = self._mirror_service.event.id
-        blocked = pending.blocked_numbers(self._mirror, here)
-        return self._copy.push(primary, event, here, skip_numbers=blocked)
 
     def close(self) -> None:
         self._drop_primary()

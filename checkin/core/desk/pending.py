@@ -15,6 +15,8 @@ of the walk-ins — one server transaction each, in the order they were made:
 * **An edit** is applied when the server still has the values it started from, for the
   fields it changed; otherwise (someone changed them meanwhile, or the new e-mail is now
   someone else's) it is not applied, and the clash is listed.
+* **A note** (the desk's attention note, ``pending_notes``) is applied when the server
+  still has the note this desk last saw; a note someone changed meanwhile is listed.
 
 Nothing is merged or dropped silently: every clash stays in the copy (state ``clash``)
 until a person dismisses it.  Replaying is idempotent: a walk-in whose number the server
@@ -62,6 +64,7 @@ BLOCK_LOW = 10
 
 WALK_IN = "walk_in"
 EDIT = "edit"
+NOTE = "note"
 PENDING, APPLIED, CLASH, DISMISSED = "pending", "applied", "clash", "dismissed"
 
 
@@ -74,7 +77,7 @@ class Clash:
     """A change made offline that the replay could not simply apply: for a person."""
 
     change: str  # the pending change's UUID (``dismiss`` it once resolved)
-    kind: str  # WALK_IN or EDIT
+    kind: str  # WALK_IN, EDIT or NOTE
     number: int  # the delegate's number
     station: str
     made_at: dt.datetime  # aware UTC, when the change was made offline
@@ -91,24 +94,31 @@ class ChangesReport:
     edits: int  # edits applied on the server
     clashes: tuple[Clash, ...]  # found by this replay
     rekeyed: tuple[tuple[int, int], ...]  # (copy's id, server's id) of the walk-ins
+    notes: int = 0  # notes saved on the server
 
     def __add__(self, other: ChangesReport) -> ChangesReport:
         return ChangesReport(
             self.walk_ins + other.walk_ins, self.edits + other.edits,
             self.clashes + other.clashes, self.rekeyed + other.rekeyed,
+            self.notes + other.notes,
         )  # fmt: skip
+
+    @property
+    def applied(self) -> int:
+        """Walk-ins, edits and notes the server took."""
+        return self.walk_ins + self.edits + self.notes
 
 
 NO_CHANGES = ChangesReport(0, 0, (), ())
 
 
-def _naive(when: dt.datetime | None) -> dt.datetime:
+def naive(when: dt.datetime | None) -> dt.datetime:
     if when is None:
         return clock.naive_utcnow()
     return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
 
 
-def _record(s: Session, event: EventInfo, kind: str, number: int, *, station: str,
+def record_change(s: Session, event: EventInfo, kind: str, number: int, *, station: str,
             operator: str, when: dt.datetime, before: dict | None, after: dict) -> None:
     s.add(m.PendingChange(
         uuid=str(uuid.uuid4()), event_id=event.id, kind=kind, delegate_number=number,
@@ -173,7 +183,7 @@ def register_offline(
     cleaned, problems = normalise_form(event, form)
     if problems:
         raise WalkInError(problems)
-    when = _naive(now)
+    when = naive(now)
     with mirror.write() as s:
         duplicates, existing = known_as(s, event, cleaned)
         if duplicates:
@@ -187,7 +197,7 @@ def register_offline(
         lowest = s.scalar(select(func.min(m.Delegate.id))) or 0
         delegate = insert_walk_in(s, event, cleaned, free[0], when,
                                   delegate_id=min(lowest, 0) - 1)
-        _record(s, event, WALK_IN, delegate.number, station=station, operator=operator,
+        record_change(s, event, WALK_IN, delegate.number, station=station, operator=operator,
                 when=when, before=None, after=dataclasses.asdict(cleaned))
     return delegate
 
@@ -198,7 +208,7 @@ def edit_offline(
 ) -> EditResult:
     """Save a delegate's details in the copy and record the values before and after."""
     cleaned = clean_form(event, form)
-    when = _naive(now)
+    when = naive(now)
     with mirror.write() as s:
         row = s.get(m.Delegate, delegate_id)
         if row is None or row.event_id != event.id:
@@ -207,7 +217,7 @@ def edit_offline(
         result = apply_edit(s, event, row, cleaned, when)
         if result.changed:
             after = {f: getattr(cleaned, f) for f in FORM_FIELDS}
-            _record(s, event, EDIT, row.number, station=station, operator=operator,
+            record_change(s, event, EDIT, row.number, station=station, operator=operator,
                     when=when, before=before, after=after)
     return result
 
@@ -236,10 +246,14 @@ def replay_changes(primary: Store, mirror: Store, event: EventInfo, lock) -> Cha
             .order_by(m.PendingChange.id)
         ).all()
         s.expunge_all()
+    from checkin.core.desk.pending_notes import replay_note  # (it builds on this module)
+
     report = NO_CHANGES
     for change in changes:
         if change.kind == WALK_IN:
             report += _replay_walk_in(primary, mirror, event, change, lock)
+        elif change.kind == NOTE:
+            report += replay_note(primary, mirror, event, change, lock)
         else:
             report += _replay_edit(primary, mirror, event, change, lock)
     return report
@@ -259,7 +273,7 @@ def _replay_walk_in(
         if here is not None and server_id is not None and here != server_id:
             _rekey(s, here, server_id)
             rekeyed = ((here, server_id),)
-        _settle(s, change.id, clash)
+        settle_change(s, change.id, clash)
     return ChangesReport(inserted, 0, (clash,) if clash else (), rekeyed)
 
 
@@ -323,8 +337,8 @@ def _replay_edit(
                 applied = int(clash is None)
     with lock(), mirror.write() as s:
         if row is not None:
-            _copy_row(s, row)  # the copy as the server has it now, applied or not
-        _settle(s, change.id, clash)
+            copy_row(s, row)  # the copy as the server has it now, applied or not
+        settle_change(s, change.id, clash)
     return ChangesReport(0, applied, (clash,) if clash else (), ())
 
 
@@ -352,7 +366,7 @@ def _info(row: m.Delegate) -> DelegateInfo:
     return DelegateInfo(*(getattr(row, c.key) for c in DELEGATE_COLUMNS))
 
 
-def _copy_row(s: Session, row: m.Delegate) -> None:
+def copy_row(s: Session, row: m.Delegate) -> None:
     """The server's values of ``row`` on the copy's delegate of that number."""
     names = [c.key for c in m.Delegate.__table__.columns if c.key not in (
         "id", "arrived_at", "arrived_via")]
@@ -372,7 +386,7 @@ def _rekey(s: Session, old: int, new: int) -> None:
                   .execution_options(synchronize_session=False))
 
 
-def _settle(s: Session, change_id: int, clash: Clash | None) -> None:
+def settle_change(s: Session, change_id: int, clash: Clash | None) -> None:
     values = {"state": APPLIED, "settled_at": clock.naive_utcnow()}
     if clash is not None:
         values = {"state": CLASH, "clash": json.dumps(_clash_json(clash))}
@@ -419,14 +433,14 @@ def dismiss(mirror: Store, change: str) -> bool:
         return True
 
 
-def _made(event: EventInfo, change: m.PendingChange) -> tuple[dt.datetime, str]:
+def made_at(event: EventInfo, change: m.PendingChange) -> tuple[dt.datetime, str]:
     made = change.created_at.replace(tzinfo=dt.UTC)
     return made, f"{event.local(made):%H:%M}"
 
 
 def _walk_in_clash(event: EventInfo, change: m.PendingChange, person: CleanPerson,
                    reason: str, other: DelegateInfo) -> Clash:
-    made, at = _made(event, change)
+    made, at = made_at(event, change)
     name = f"{person.first_name} {person.last_name}".strip()
     n, station = change.delegate_number, change.station or "a desk"
     other_name = other.full_name or f"no. {other.number}"
@@ -448,7 +462,7 @@ def _walk_in_clash(event: EventInfo, change: m.PendingChange, person: CleanPerso
 
 def _edit_clash(event: EventInfo, change: m.PendingChange, reason: str, fields: tuple[str, ...],
                 now: DelegateInfo | None = None, *, problem: str = "") -> Clash:
-    made, at = _made(event, change)
+    made, at = made_at(event, change)
     n, station = change.delegate_number, change.station or "a desk"
     name = now.full_name if now is not None else ""
     who = f"{name} (no. {n})" if name else f"no. {n}"

@@ -15,10 +15,17 @@ from typing import Protocol
 
 from checkin.core.accreditation.extras import IdCheckResult
 from checkin.core.accreditation.handouts import HandoutResult
-from checkin.core.accreditation.notes import NoteResult
+from checkin.core.accreditation.notes import NoteResult, NoteSaved
 from checkin.core.roster.edits import EditResult
 from checkin.core.roster.person import PersonForm
-from checkin.core.types import DelegateInfo, EventInfo, ScanAction, ScanResult, ScanSource
+from checkin.core.types import (
+    DelegateInfo,
+    EventInfo,
+    NoteInfo,
+    ScanAction,
+    ScanResult,
+    ScanSource,
+)
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,7 @@ class WalkInResult:
 
 class DeskService(Protocol):
     """Scan, check in and undo for one event at one station, each journaled; register
-    a walk-in and correct a delegate's details from the desk."""
+    a walk-in, correct a delegate's details and type their note from the desk."""
 
     station: str
     """Written in every journal row; the desk's settings may change it."""
@@ -116,6 +123,19 @@ class DeskService(Protocol):
     def note_done(self, delegate_id: int, *, now: dt.datetime | None = None) -> NoteResult:
         """Mark the person's attention note done (journaled with who and when).
         ``NoteError`` when they have no note; nothing written when done already."""
+        ...
+
+    def get_note(self, delegate_id: int) -> NoteInfo | None:
+        """The person's note as the desk sees it (offline: its copy), for the note editor."""
+        ...
+
+    def set_note(
+        self, delegate_id: int, text: str, *, now: dt.datetime | None = None
+    ) -> NoteSaved:
+        """Save (or clear, with "") the person's attention note.  ``NoteError`` for a note
+        too long or no such person.  Offline, saved in the desk's copy (shown at once)
+        and replayed later; a note someone else changed meanwhile is listed as a clash,
+        not overwritten."""
         ...
 
     def id_checked(self, delegate_id: int, *, now: dt.datetime | None = None) -> IdCheckResult:

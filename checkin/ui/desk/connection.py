@@ -114,8 +114,7 @@ class DeskConnection(QObject):
         self.ready.emit(desk)
         self._status_changed(desk.online)
         report = desk.last_replay  # work left offline by the last run, replayed at start
-        if report is not None and (report.merge.new or report.changes.walk_ins
-                                   or report.changes.edits or report.clashes):
+        if report is not None and report.anything:
             self.replayed.emit(report)
 
     def _status_changed(self, online: bool) -> None:

@@ -2,9 +2,10 @@
 
 F2 (``DeskPage.edit_selected``) opens the Roster's ``DelegateDialog`` for the person
 selected in the Desk's search results.  Saving goes through the desk's service
-(``DeskService.edit_delegate``), so on a shared server that is out of reach the change
-is saved in the desk's offline copy and replayed when the server is back (where a
-clash — someone changed the same details meanwhile — is listed, not applied).  Then the
+(``DeskService.edit_delegate``, and ``set_note`` for the attention note), so on a shared
+server that is out of reach the change is saved in the desk's offline copy and replayed
+when the server is back (where a clash — someone changed the same details or note
+meanwhile — is listed, not applied).  Then the
 search index is rebuilt, so the desk finds the person under their new name.
 """
 
@@ -51,9 +52,10 @@ class DetailsEditor(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        online = getattr(self.controller.service, "online", True)  # offline: no note/photo
+        online = getattr(self.controller.service, "online", True)  # offline: no photo
         dialog = DelegateDialog(self.controller.event_info, delegate, self.controller.view,
-                                store=self.controller.store if online else None)
+                                store=self.controller.roster_store(),
+                                service=self.controller.service, photo=online)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda: self.save(dialog))
         dialog.finished.connect(lambda _r: self._closed(dialog))
@@ -76,14 +78,15 @@ class DetailsEditor(QObject):
             dialog.show_failure(self.tr("Not saved.") + "\n" + first_line(exc))
             return None
         dialog.accept()
-        self._say(result)
+        part = dialog.accreditation
+        self._say(result, note=part is not None and part.note_saved)
         self.controller.rebuild_index()
         self.saved.emit(result)
         return result
 
-    def _say(self, result: EditResult) -> None:
+    def _say(self, result: EditResult, *, note: bool = False) -> None:
         name = result.delegate.full_name
-        if not result.changed:
+        if not result.changed and not note:
             text = self.tr("Nothing changed for %1.")
         elif result.needs_reprint:
             text = self.tr("Saved %1. Their badge was printed with the old details: reprint it.")

@@ -251,6 +251,8 @@ class NoticeBar(QWidget):
 
     def clash_words(self, c: Clash) -> str:
         """One clash in the desk's language (``Clash.message`` is the English one)."""
+        if c.kind == "note":
+            return self._note_clash_words(c)
         if c.reason == "same_person":
             text = self.tr("Walk-in %1 (no. %2), registered offline at %3 at %4, may be %5 "
                            "(no. %6), already registered: both are kept; check and cancel "
@@ -267,6 +269,17 @@ class NoticeBar(QWidget):
         else:  # refused: the server's own words
             text = self.tr("The details of %1 changed offline at %2 at %3 were not saved: "
                            "%4.")
+        return fill(text, c.args)
+
+    def _note_clash_words(self, c: Clash) -> str:
+        """A note typed offline that the server did not take (``desk.pending_notes``)."""
+        if c.reason == "gone":
+            text = self.tr("The note of %1 typed offline at %2 at %3 was not saved: no such "
+                           "delegate on the server.")
+        else:
+            text = self.tr("The note of %1 typed offline at %2 at %3 was not saved: the note "
+                           "changed on the server meanwhile (now “%4”; typed: "
+                           "“%5”).")
         return fill(text, c.args)
 
     def texts(self) -> list[str]:

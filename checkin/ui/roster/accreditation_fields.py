@@ -1,10 +1,12 @@
 """The delegate form's accreditation part (issue 19): the attention note for the desk and
 the photo, with "Take photo…" from the webcam.
 
-Both are the roster's data, saved straight to the database (``accreditation.notes``,
-``accreditation.photos``): the note when the form is saved, a photo as soon as it is
-taken (it is an act of its own, like importing one).  A desk whose shared server is out
-of reach gets no such part: its offline copy would not carry them back.
+The note is saved when the form is saved: at the desk through the desk's service
+(``DeskService.set_note``), so on a shared server that is out of reach it is kept in the
+desk's offline copy and replayed later; on the Roster page straight to the database
+(``accreditation.notes``).  A photo is stored as soon as it is taken (an act of its own,
+like importing one); a desk working offline shows no photo row: its offline copy would
+not carry a photo back.
 
 The camera is ``desk.camera.CameraScanner`` (the badge scanner's): its preview frames
 are shown, and "Take" keeps the last one.  No camera or no QtMultimedia: the dialog
@@ -14,6 +16,7 @@ says why, in words, and Take stays disabled.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -33,6 +36,9 @@ from PySide6.QtWidgets import (
 from checkin.core.accreditation import notes, photos
 from checkin.core.db.store import Store
 from checkin.core.types import DelegateInfo, EventInfo
+
+if TYPE_CHECKING:
+    from checkin.core.desk.protocol import DeskService
 from checkin.ui.widgets.messages import first_line
 
 log = logging.getLogger(__name__)
@@ -101,16 +107,25 @@ class PhotoDialog(QDialog):
 
 
 class NoteAndPhoto(QGroupBox):
-    """The note field and the photo of one delegate, saved to ``store``."""
+    """The note field and the photo of one delegate, read from ``store``; the note saved
+    through ``service`` (the desk's) when given, else to ``store``; no photo row when
+    ``photo`` is False (a desk offline)."""
 
     photo_saved = Signal()
 
     def __init__(self, store: Store, event: EventInfo, delegate: DelegateInfo,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, service: DeskService | None = None,
+                 photo: bool = True) -> None:
         super().__init__(self.tr("Accreditation desk"), parent)
         self.store, self.event_info, self.delegate = store, event, delegate
+        self.service = service
         self.dialog: PhotoDialog | None = None
-        current = notes.get_note(store, delegate.id)
+        self.note_saved = False  # the note changed and was saved (the dialog says so)
+        if service is not None:  # the desk's: offline, its copy (and it goes offline)
+            current = service.get_note(delegate.id)
+            photo = photo and getattr(service, "online", True)
+        else:
+            current = notes.get_note(store, delegate.id)
         self.original = current.text if current else ""
         self.note = QLineEdit(self.original)
         self.note.setMaxLength(notes.NOTE_MAX)
@@ -129,8 +144,15 @@ class NoteAndPhoto(QGroupBox):
         photo_row.addWidget(self.take_button)
         form = QFormLayout(self)
         form.addRow(self.tr("&Note:"), self.note)
-        form.addRow(self.tr("Photo:"), photo_row)
-        self._show_photo()
+        if photo:
+            form.addRow(self.tr("Photo:"), photo_row)
+            self._show_photo()
+        else:
+            for widget in (self.thumbnail, self.take_button):
+                widget.hide()
+            self.photo_status.setText(self.tr("Offline: the note is kept on this desk and "
+                                              "sent when the server is back."))
+            form.addRow(self.photo_status)
 
     def _show_photo(self) -> None:
         found = photos.photo(self.store, self.delegate.id)
@@ -150,12 +172,16 @@ class NoteAndPhoto(QGroupBox):
         if text == self.original:
             return True
         try:
-            notes.set_note(self.store, self.event_info, self.delegate.id, text)
+            if self.service is not None:
+                self.service.set_note(self.delegate.id, text)
+            else:
+                notes.set_note(self.store, self.event_info, self.delegate.id, text)
         except Exception as exc:
             log.warning("note not saved: %s", type(exc).__qualname__)
             self.photo_status.setText(self.tr("Note not saved: %1").replace("%1", first_line(exc)))
             return False
         self.original = text
+        self.note_saved = True
         return True
 
     def take_photo(self, *, camera: bool = True) -> PhotoDialog:

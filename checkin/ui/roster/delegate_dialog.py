@@ -8,10 +8,13 @@ closes the dialog or hands problems back (``show_problems``: an e-mail or refere
 someone else has).
 
 Given the ``store``, it also has the accreditation desk's part (``accreditation_fields``):
-the attention note, saved with the form, and the photo, with "Take photo…".
+the attention note, saved with the form (through the desk's ``service`` when given: it
+works offline), and the photo, with "Take photo…" (not on a desk offline: ``photo``).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -22,6 +25,9 @@ from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.roster.accreditation_fields import NoteAndPhoto
 from checkin.ui.widgets.person_form import PersonFields
 
+if TYPE_CHECKING:
+    from checkin.core.desk.protocol import DeskService
+
 
 class DelegateDialog(QDialog):
     """Edit one delegate; Save is enabled while the form is valid."""
@@ -31,7 +37,7 @@ class DelegateDialog(QDialog):
 
     def __init__(
         self, event_info: EventInfo, delegate: DelegateInfo, parent: QWidget | None = None,
-        *, store: Store | None = None,
+        *, store: Store | None = None, service: DeskService | None = None, photo: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("delegateDialog")
@@ -72,7 +78,10 @@ class DelegateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro(delegate))
         layout.addWidget(self.fields)
-        self.accreditation = NoteAndPhoto(store, event_info, delegate) if store else None
+        self.accreditation = (
+            NoteAndPhoto(store, event_info, delegate, service=service, photo=photo)
+            if store else None
+        )
         if self.accreditation is not None:
             layout.addWidget(self.accreditation)
         layout.addWidget(self.failure_label)
