@@ -206,7 +206,11 @@ def main(argv: list[str] | None = None) -> int:
             home = folder / "home"  # the app's settings, away from the machine's
             home.mkdir()
             env = {
-                **os.environ,
+                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+                # Compiled once by the warm-up launch, as an installed app's are by pip
+                # or PyInstaller: a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise
+                # time the compiling of every module at every start.
+                "PYTHONPYCACHEPREFIX": str(folder / "pycache"),
                 "DISPLAY": display,
                 "QT_QPA_PLATFORM": "xcb",
                 "HOME": str(home),
