@@ -326,6 +326,16 @@
     </message>
 </context>
 <context>
+    <name>ProblemsList</name>
+    <message numerus="yes">
+        <source>No photo for %n person(s): %1</source>
+        <translation>
+            <numerusform>No photo for %n person: %1</numerusform>
+            <numerusform>No photo for %n people: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PurgeDialog</name>
     <message numerus="yes">
         <source>%n delegate(s)</source>

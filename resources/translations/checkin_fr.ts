@@ -771,6 +771,14 @@
         <translation>Deux faces A6 paysage (148 x 105 mm) l’une au-dessus de l’autre sur une feuille A5 portrait (148 x 210 mm). Pliez le long de la ligne médiane horizontale, face imprimée à l’extérieur&#xa0;: la face du haut est imprimée à l’envers, si bien que le badge plié se lit à l’endroit des deux côtés et pend par le pli. Convient aux porte-badges A6 paysage (environ 155 x 110 mm à l’intérieur). Deux faces A6 portrait ne tiennent pas l’une au-dessus de l’autre sur une feuille A5 (il faudrait 105 x 296 mm), d’où les faces en paysage.</translation>
     </message>
     <message>
+        <source>A6 photo badge (105 x 148 mm), one per page</source>
+        <translation>Badge A6 avec photo (105 x 148 mm), un par page</translation>
+    </message>
+    <message>
+        <source>A6 portrait, 105 x 148 mm, one badge on each A6 page, with the delegate&apos;s photo (32 x 41 mm) beside the QR code: for events that check faces at the door. Someone without a photo gets an empty frame with their initials; the check before printing lists them. Fits the common A6 portrait badge pouches on a lanyard.</source>
+        <translation>A6 portrait, 105 x 148 mm, un badge par page A6, avec la photo de la personne (32 x 41 mm) à côté du code QR&#xa0;: pour les événements qui contrôlent les visages à l’entrée. Sans photo, la personne a un cadre vide avec ses initiales&#xa0;; la vérification avant impression en dresse la liste. Convient aux porte-badges A6 portrait courants avec cordon.</translation>
+    </message>
+    <message>
         <source>A6 badge (105 x 148 mm), one per page</source>
         <translation>Badge A6 (105 x 148 mm), un par page</translation>
     </message>
@@ -2764,6 +2772,18 @@
         <translation>Session complète&#xa0;: %1 sur %2.</translation>
     </message>
     <message>
+        <source>Venue open today to %1 only.</source>
+        <translation>Site réservé aujourd’hui à&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The venue opens at %1.</source>
+        <translation>Le site ouvre à %1.</translation>
+    </message>
+    <message>
+        <source>Venue full: %1 of %2 people inside.</source>
+        <translation>Site complet&#xa0;: %1 personnes présentes sur %2.</translation>
+    </message>
+    <message>
         <source>Admitted by override (%1): %2</source>
         <translation>Admis·e par dérogation (%1)&#xa0;: %2</translation>
     </message>
@@ -2826,6 +2846,54 @@
     <message>
         <source>Printer %1: cannot write %2: %3.</source>
         <translation>Imprimante %1&#xa0;: impossible d’écrire %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>put the name the person goes by in the roster&apos;s first-name column (a shorter form), or use a larger template</source>
+        <translation>mettez dans la colonne du prénom le prénom d’usage de la personne (une forme plus courte), ou choisissez un modèle plus grand</translation>
+    </message>
+    <message>
+        <source>shorten the last name in the roster (the badge need not carry every surname), or use a larger template</source>
+        <translation>raccourcissez le nom dans la liste (le badge n’a pas besoin de tous les noms de famille), ou choisissez un modèle plus grand</translation>
+    </message>
+    <message>
+        <source>use the organisation&apos;s short name or acronym in the roster</source>
+        <translation>mettez dans la liste le nom court ou le sigle de l’organisation</translation>
+    </message>
+    <message>
+        <source>give the category a shorter label in the event file</source>
+        <translation>donnez à la catégorie un libellé plus court dans le fichier de l’événement</translation>
+    </message>
+    <message>
+        <source>give the event a shorter name in the event file</source>
+        <translation>donnez à l’événement un nom plus court dans le fichier de l’événement</translation>
+    </message>
+    <message>
+        <source>use a template with a larger QR box</source>
+        <translation>choisissez un modèle avec une case QR plus grande</translation>
+    </message>
+    <message>
+        <source>check they are two people; if so, add what tells them apart (organisation)</source>
+        <translation>vérifiez qu’il s’agit bien de deux personnes&#xa0;; si oui, ajoutez ce qui les distingue (organisation)</translation>
+    </message>
+    <message>
+        <source>add the organisation in the roster</source>
+        <translation>ajoutez l’organisation dans la liste</translation>
+    </message>
+    <message>
+        <source>report it: the template&apos;s boxes must keep text apart</source>
+        <translation>signalez-le&#xa0;: les cases du modèle doivent séparer les textes</translation>
+    </message>
+    <message>
+        <source>Import photos from a folder (Event ▸ Import photos…) or take one at the desk</source>
+        <translation>Importez les photos depuis un dossier (Événement ▸ Importer des photos…) ou prenez-en une à l’accueil</translation>
+    </message>
+    <message>
+        <source>spell the name in Latin letters too (the roster&apos;s transliteration), or accept that those characters are left out</source>
+        <translation>écrivez aussi le nom en lettres latines (la translittération de la liste), ou acceptez que ces caractères soient omis</translation>
+    </message>
+    <message>
+        <source>shorten the text in the roster, or use a larger template</source>
+        <translation>raccourcissez le texte dans la liste, ou choisissez un modèle plus grand</translation>
     </message>
     <message>
         <source>%1: %2: required: the first name is what people read</source>
@@ -2894,6 +2962,10 @@
     <message>
         <source>%1: %2: must be text, not %3</source>
         <translation>%1&#xa0;: %2&#xa0;: doit être du texte, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 mm is too small for a photo (at least %4 mm)</source>
+        <translation>%1&#xa0;: %2&#xa0;: %3&#xa0;mm, c’est trop petit pour une photo (au moins %4&#xa0;mm)</translation>
     </message>
     <message>
         <source>%1: cannot read the template: %2</source>
@@ -3396,6 +3468,14 @@
         <translation>la catégorie %1 ne peut pas être supprimée&#xa0;: des personnes l’ont (%2)</translation>
     </message>
     <message>
+        <source>%1: [event]: &apos;doors_open&apos; counts minutes before &apos;registration_opens&apos;; give &apos;registration_opens&apos; too.</source>
+        <translation>%1&#xa0;: [event]&#xa0;: «&#xa0;doors_open&#xa0;» compte les minutes avant «&#xa0;registration_opens&#xa0;»&#xa0;; indiquez aussi «&#xa0;registration_opens&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1: [event]: &apos;hard_capacity&apos; refuses arrivals at &apos;capacity&apos;; give &apos;capacity&apos; too.</source>
+        <translation>%1&#xa0;: [event]&#xa0;: «&#xa0;hard_capacity&#xa0;» refuse les arrivées à «&#xa0;capacity&#xa0;»&#xa0;; indiquez aussi «&#xa0;capacity&#xa0;».</translation>
+    </message>
+    <message>
         <source>%1: %2: unknown category %3 (categories: %4).</source>
         <translation>%1&#xa0;: %2&#xa0;: catégorie inconnue %3 (catégories&#xa0;: %4).</translation>
     </message>
@@ -3551,6 +3631,10 @@
         <translation>Photo&#xa0;:</translation>
     </message>
     <message>
+        <source>Offline: the note is kept on this desk and sent when the server is back.</source>
+        <translation>Hors ligne&#xa0;: la note est gardée sur ce poste et envoyée quand le serveur répond à nouveau.</translation>
+    </message>
+    <message>
         <source>No photo.</source>
         <translation>Pas de photo.</translation>
     </message>
@@ -3653,6 +3737,14 @@
     <message>
         <source>The details of %1 changed offline at %2 at %3 were not saved: %4.</source>
         <translation>La fiche de %1 modifiée hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <source>The note of %1 typed offline at %2 at %3 was not saved: no such delegate on the server.</source>
+        <translation>La note de %1 saisie hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: cette personne n’existe pas sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The note of %1 typed offline at %2 at %3 was not saved: the note changed on the server meanwhile (now “%4”; typed: “%5”).</source>
+        <translation>La note de %1 saisie hors ligne à %2 à %3 n’a pas été enregistrée&#xa0;: la note a changé sur le serveur entre-temps (maintenant «&#xa0;%4&#xa0;»&#xa0;; saisie&#xa0;: «&#xa0;%5&#xa0;»).</translation>
     </message>
 </context>
 <context>
@@ -4680,6 +4772,14 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
         <source>Check before printing</source>
         <translation>Vérifier avant d’imprimer</translation>
     </message>
+    <message>
+        <source>How to fix the chosen problem</source>
+        <translation>Comment corriger le problème choisi</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>À faire&#xa0;: %1</translation>
+    </message>
     <message numerus="yes">
         <source>%n badge(s) with a problem. Press Enter on one to fix it.</source>
         <translation>
@@ -4697,6 +4797,13 @@ La base de données ne peut pas être remplacée tant que l’application l’a 
     <message>
         <source>Badge problems: press Enter to fix the delegate</source>
         <translation>Problèmes de badge&#xa0;: appuyez sur Entrée pour corriger la fiche</translation>
+    </message>
+    <message numerus="yes">
+        <source>No photo for %n person(s): %1</source>
+        <translation>
+            <numerusform>Pas de photo pour %n personne&#xa0;: %1</numerusform>
+            <numerusform>Pas de photo pour %n personnes&#xa0;: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
