@@ -88,6 +88,15 @@ class FirstPaint(QObject):
             callback()
 
 
+def report(name: str, value: str) -> None:
+    """One ``checkin-NAME VALUE`` line on stderr when ``CHECKIN_REPORT_FIRST_PAINT`` is
+    set (tests driving the real app in its own process wait on these lines, e.g. the
+    kiosk's screens, instead of sleeping); nothing otherwise."""
+    if os.environ.get(ENV):
+        sys.stderr.write(f"checkin-{name} {value}\n")
+        sys.stderr.flush()
+
+
 def watch(window: QWidget) -> FirstPaint:
     """The first-paint watcher of ``window``, reporting when the environment asks."""
     return FirstPaint(window, report=os.environ.get(ENV, ""))

@@ -281,3 +281,4 @@ class KioskController(QObject):
         message = (_trn("Too many wrong PINs. Try again in %n second(s).", WAIT_SECONDS)
                    if self.attempts.wait() else _trn("Wrong PIN. %n attempt(s) left.", left))
         self.window.pin.start(message)
+        self._show("pin")  # shown again, with the refusal: a fresh entry, the idle timer anew

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from checkin.core.db.store import Store
 from checkin.core.desk.service import CheckinService
 from checkin.core.types import EventInfo
+from checkin.ui import first_paint
 from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings
@@ -209,6 +210,8 @@ def run(store: Store, event: EventInfo, options: KioskOptions) -> int:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     controller = build_kiosk(store, event, options)
+    first_paint.watch(controller.window)  # the first frame, for tests and benchmarks
+    controller.shown.connect(lambda key: first_paint.report("kiosk-screen", key))
     show(controller, options)
     controller.closed.connect(app.quit)
     return app.exec()
