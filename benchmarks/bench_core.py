@@ -46,6 +46,7 @@ from checkin.core.event.definition import load_event_file, save_event
 from checkin.core.resources import resource
 from checkin.core.roster.apply import import_roster
 from checkin.core.roster.delegates import list_delegates
+from checkin.core.text import fold
 
 FIRST = ["Łukasz", "Amélie", "Søren", "Ayşegül", "Nguyễn", "Zoë", "Jean-Baptiste", "María",
          "Olexandra", "Mohammed", "Siobhán", "Björn", "Chiara", "Fatou", "Ingrid", "Tariq",
@@ -106,9 +107,10 @@ def write_roster(path: Path, n: int, rng: random.Random) -> list[tuple[str, str]
                     "email", "category"])
         for i in range(1, n + 1):
             first, last = rng.choice(FIRST), surname(rng)
-            while (first, last) in seen:  # the importer rightly refuses duplicate people
+            # The importer rightly refuses duplicate people (names compared folded).
+            while (fold(first), fold(last)) in seen:
                 first, last = rng.choice(FIRST), surname(rng)
-            seen.add((first, last))
+            seen.add((fold(first), fold(last)))
             names.append((first, last))
             w.writerow([f"REF-{i:06d}", first, last, rng.choice(ORGS), rng.choice(COUNTRIES),
                         f"delegate{i}@example.org", rng.choice(CATEGORIES)])

@@ -20,11 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
+from checkin.core.roster.bulk import insert_rows, paused_gc
 from checkin.core.roster.plan import Plan, diff
 from checkin.core.roster.read import read_roster
 from checkin.core.roster.report import ImportCancelled, ImportReport, ParsedRoster, RosterError
@@ -65,6 +66,7 @@ def _check_replace(parsed: ParsedRoster, replace: bool) -> None:
         )
 
 
+@paused_gc()
 def plan_import(
     store: Store, event: EventInfo, parsed: ParsedRoster, *, replace: bool = False
 ) -> ImportReport:
@@ -106,21 +108,23 @@ def _write(
     done = 0
     if progress is not None:
         progress(0, total)
-    for statement, rows in (
-        (insert(cast(Table, m.Delegate.__table__)), plan.inserts),  # Core: no ORM per row
-        (update(m.Delegate), plan.updates),
-        (update(m.Delegate), plan.cancels),
+    table = cast(Table, m.Delegate.__table__)
+    for write, rows in (
+        (lambda chunk: insert_rows(s, table, chunk), plan.inserts),  # no ORM object per row
+        (lambda chunk: s.execute(update(m.Delegate), chunk), plan.updates),
+        (lambda chunk: s.execute(update(m.Delegate), chunk), plan.cancels),
     ):
         for start in range(0, len(rows), CHUNK):
             stop()
             chunk = rows[start : start + CHUNK]
-            s.execute(statement, chunk)
+            write(chunk)
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
     stop()
 
 
+@paused_gc()
 def import_roster(
     store: Store,
     event: EventInfo,

@@ -16,7 +16,7 @@ three ways:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from checkin.core.db import models as m
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, auto_reference, delegate_from_row
 from checkin.core.roster.field_rules import fold_value
+from checkin.core.roster.row_columns import lookup_column
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo
 
@@ -95,59 +96,111 @@ class FirstSeen:
         return found
 
 
-class Index:
+def name_keys(
+    first: Sequence[str], last: Sequence[str], organisation: Sequence[str]
+) -> list[str | None]:
+    """``name_key`` of every row of three columns, each distinct value folded once."""
+    folded = [lookup_column(column, fold_value) for column in (first, last, organisation)]
+    return [
+        f"{a}\x1f{b}\x1f{c}" if f or la else None
+        for a, b, c, f, la in zip(*folded, first, last, strict=True)
+    ]
+
+
+def earlier_rows(keys: Sequence[str | None], rows: Sequence[int]) -> dict[int, int]:
+    """Index -> the row its key first appeared on, for each key (not None) that appeared
+    on an earlier row: ``FirstSeen`` over a whole column of keys at once."""
+    first = dict(zip(reversed(keys), reversed(rows), strict=True))  # the first row wins
+    first.pop(None, None)
+    if len(first) == len(keys) - list(keys).count(None):
+        return {}
+    return {
+        i: first[key]
+        for i, (key, row) in enumerate(zip(keys, rows, strict=True))
+        if key is not None and first[key] != row
+    }
+
+
+class Known(Person, Protocol):
+    """A delegate as matching reads them: a ``DelegateInfo``, or a database row of the
+    same columns (``plan`` reads 50,000 of them without making an object of each)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+
+
+K = TypeVar("K", bound=Known)
+
+
+def keys_of(people: Sequence[Person], kind: str) -> list[str | None]:
+    """``key_of`` of each person, each distinct name folded once."""
+    if kind == "reference":
+        return [p.reference or None for p in people]
+    if kind == "email":
+        return [p.email.lower() or None for p in people]
+    return name_keys([p.first_name for p in people], [p.last_name for p in people],
+                     [p.organisation for p in people])  # fmt: skip
+
+
+class Index(Generic[K]):
     """Delegates by reference, e-mail and name key (lists: keys can repeat).
 
-    The name index, the costly one, is built only if some row needs it.
+    Each kind's index is built when first asked for: the name index, the costly one,
+    only if some row needs it.
     """
 
-    def __init__(self, delegates: Sequence[DelegateInfo]) -> None:
+    def __init__(self, delegates: Sequence[K]) -> None:
         self.delegates = delegates
-        self._by: dict[str, dict[str, list[DelegateInfo]]] = {}
-        for kind in ("reference", "email"):
-            self._by[kind] = self._build(kind)
+        self._by: dict[str, dict[str, list[K]]] = {}
 
-    def _build(self, kind: str) -> dict[str, list[DelegateInfo]]:
-        index: dict[str, list[DelegateInfo]] = {}
-        for d in self.delegates:
-            key = key_of(d, kind)
-            if key is not None:
-                index.setdefault(key, []).append(d)
+    def by(self, kind: str) -> dict[str, list[K]]:
+        """Key of ``kind`` -> the delegates with it."""
+        index = self._by.get(kind)
+        if index is None:
+            index = self._by[kind] = {}
+            for d, key in zip(self.delegates, keys_of(self.delegates, kind), strict=True):
+                if key is not None:
+                    index.setdefault(key, []).append(d)
         return index
 
     def has(self, kind: str) -> bool:
         """Whether matching by ``kind`` can find anyone at all."""
         if kind == "name":
             return bool(self.delegates)
-        return bool(self._by[kind])
+        return bool(self.by(kind))
 
-    def candidates(self, person: Person, kind: str) -> list[DelegateInfo]:
+    def candidates(self, person: Person, kind: str) -> list[K]:
         key = key_of(person, kind)
         if key is None:
             return []
-        if kind not in self._by:
-            self._by[kind] = self._build(kind)
-        return self._by[kind].get(key, [])
+        return self.by(kind).get(key, [])
 
-    def claimants(self, person: Person) -> Iterable[DelegateInfo]:
+    def claimants(self, person: Person) -> Iterable[K]:
         """Every delegate ``person`` could be, by any key."""
         for kind in KINDS:
             yield from (d for d in self.candidates(person, kind) if compatible(person, d))
 
 
-def match(people: Sequence[Person], index: Index) -> list[DelegateInfo | None]:
+def match(people: Sequence[Person], index: Index[K]) -> list[K | None]:
     """Pair each person with a delegate, each delegate at most once: everyone by
     reference first, then by e-mail, then by name."""
-    matches: list[DelegateInfo | None] = [None] * len(people)
+    matches: list[K | None] = [None] * len(people)
     claimed: set[int] = set()
     for kind in KINDS:
-        if not index.has(kind):
+        pending = [i for i, found in enumerate(matches) if found is None]
+        if not pending or not index.has(kind):
             continue
-        for i, person in enumerate(people):
-            if matches[i] is not None:
-                continue
-            for d in index.candidates(person, kind):
-                if d.id not in claimed and compatible(person, d):
+        by_key = index.by(kind)
+        # The same reference is always ``compatible``: asked only for e-mails and names.
+        check = kind != "reference"
+        keys = keys_of([people[i] for i in pending], kind)
+        for i, key in zip(pending, keys, strict=True):
+            for d in by_key.get(key, ()) if key is not None else ():
+                if d.id not in claimed and (not check or compatible(people[i], d)):
                     matches[i] = d
                     claimed.add(d.id)
                     break

@@ -83,11 +83,13 @@ def free_numbers(session: Session, event: EventInfo) -> Iterator[int]:
     number = _highest(session, event.id) + 1
     blocks = reserved_blocks(session, event.id, above=number - 1)
     taken = taken_walk_in_numbers(session, event.id)
+    for block in blocks:  # in order of their first number
+        while number < block.first:
+            if number not in taken:
+                yield number
+            number += 1
+        number = max(number, block.last + 1)
     while True:
-        block = next((b for b in blocks if number in b), None)
-        if block is not None:
-            number = block.last + 1
-            continue
         if number not in taken:
             yield number
         number += 1

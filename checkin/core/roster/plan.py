@@ -11,8 +11,10 @@ Delegates are never deleted.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice, repeat
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,14 +25,17 @@ from checkin.core.db import models as m
 from checkin.core.roster.columns import STORED
 from checkin.core.roster.delegates import (
     DELEGATE_COLUMNS,
+    DelegateRow,
     auto_reference,
-    delegate_from_row,
+    delegate_rows,
     search_text,
+    search_texts,
 )
-from checkin.core.roster.identity import Index, match
+from checkin.core.roster.identity import Index, Known, match
 from checkin.core.roster.numbers import free_numbers
 from checkin.core.roster.report import WARNING, Change, ParsedRoster, Problem, RosterRow
-from checkin.core.types import DelegateInfo, DelegateStatus, EventInfo
+from checkin.core.roster.row_columns import records
+from checkin.core.types import DelegateStatus, EventInfo
 
 _MATCHED_STATUSES = (DelegateStatus.REGISTERED.value, DelegateStatus.CANCELLED.value)
 _REGISTERED = DelegateStatus.REGISTERED.value
@@ -59,14 +64,15 @@ class Plan:
     cancels: list[dict] = field(default_factory=list)
 
 
-def existing_delegates(session: DbSession, event: EventInfo) -> list[DelegateInfo]:
+def existing_delegates(session: DbSession, event: EventInfo) -> list[DelegateRow]:
     """The delegates a list can match (registered or cancelled), by number."""
-    rows = session.execute(
+    # Core, not the ORM session: rows as the driver gives them, no ORM loading per row.
+    rows = session.connection().execute(
         select(*DELEGATE_COLUMNS)
         .where(m.Delegate.event_id == event.id, m.Delegate.status.in_(_MATCHED_STATUSES))
         .order_by(m.Delegate.number)
-    )
-    return [delegate_from_row(r) for r in rows]
+    ).all()
+    return delegate_rows(rows)
 
 
 def compared_fields(parsed: ParsedRoster) -> list[str]:
@@ -77,7 +83,7 @@ def compared_fields(parsed: ParsedRoster) -> list[str]:
     return [f for f in STORED if f in mapped]
 
 
-def changed_fields(row: RosterRow, delegate: DelegateInfo, compared: list[str]) -> list[str]:
+def changed_fields(row: RosterRow, delegate: Known, compared: list[str]) -> list[str]:
     """The fields ``row`` changes on ``delegate``."""
     changed = []
     for f in compared:
@@ -101,33 +107,45 @@ class _Planner:
         self.now = _now()
         self.numbers = numbers  # numbers.free_numbers: never a desk's reserved block
         self.compared = compared_fields(parsed)
+        # The compared fields of a row or a delegate, as one value.
+        self.same: Callable[[object], object] = (
+            attrgetter(*self.compared) if self.compared else lambda _person: ()
+        )
         self.default_category = event.categories[0].key if event.categories else ""
         self.plan = Plan()
         self.claimed: set[int] = set()
 
-    def add_new(self, row: RosterRow) -> None:
-        values = {f: getattr(row, f) for f in STORED}
-        values["category"] = values["category"] or self.default_category
-        number = next(self.numbers)
-        values["reference"] = values["reference"] or auto_reference(number)
-        self.plan.inserts.append({
-            "event_id": self.event.id,
-            "number": number,
-            **values,
-            "note": row.note,
-            "status": _REGISTERED,
-            "badge_version": 1,
-            "search_text": search_text(
-                row.first_name, row.last_name, row.organisation, row.email,
-                values["reference"],
-            ),
-            "created_at": self.now,
-            "updated_at": self.now,
-        })  # fmt: skip
-        self.plan.new.append(Change(row.row, number, row.name))
+    def add_new(self, rows: Sequence[RosterRow]) -> None:
+        """The rows no delegate matched, in file order, as delegates to insert."""
+        if not rows:
+            return
+        numbers = list(islice(self.numbers, len(rows)))
+        lines, refs, first, last, org, country, email, category, note = zip(*rows, strict=True)
+        references = [ref or auto_reference(n) for ref, n in zip(refs, numbers, strict=True)]
+        texts = search_texts(first, last, org, email, references)
+        event_id, now, default = self.event.id, self.now, self.default_category
+        self.plan.inserts += [
+            {
+                "event_id": event_id, "number": n, "reference": ref, "first_name": f,
+                "last_name": la, "organisation": o, "country": c, "email": e,
+                "category": cat or default, "note": nt, "status": _REGISTERED,
+                "badge_version": 1, "search_text": text, "created_at": now, "updated_at": now,
+            }
+            for n, ref, f, la, o, c, e, cat, nt, text in zip(
+                numbers, references, first, last, org, country, email, category, note, texts,
+                strict=True,
+            )
+        ]  # fmt: skip
+        names = [r.name for r in rows]
+        self.plan.new += records(Change, lines, numbers, names, repeat((), len(rows)))
 
-    def add_match(self, row: RosterRow, d: DelegateInfo) -> None:
+    def add_match(self, row: RosterRow, d: Known) -> None:
         self.claimed.add(d.id)
+        if d.status != _CANCELLED and self.same(row) == self.same(d) and not (
+            self.has_note and row.note and row.note != self.notes.get(d.id, "")
+        ):
+            self.plan.unchanged += 1  # the usual re-import: one comparison of the fields
+            return
         changed = changed_fields(row, d, self.compared)
         note = self.notes.get(d.id, "")
         if self.has_note and row.note and row.note != note:
@@ -155,7 +173,8 @@ class _Planner:
         (self.plan.restored if restore else self.plan.updated).append(change)
 
     def cancel_missing(
-        self, existing: list[DelegateInfo], index: Index, rejected: tuple[RosterRow, ...]
+        self, existing: list[DelegateRow], index: Index[DelegateRow],
+        rejected: tuple[RosterRow, ...],
     ) -> None:
         """Cancel the registered delegates no row claimed, except those a refused row
         could be (a row refused for a typo does not cancel its delegate)."""
@@ -188,11 +207,13 @@ def diff(session: DbSession, event: EventInfo, parsed: ParsedRoster, replace: bo
     }
     planner = _Planner(event, parsed, free_numbers(session, event), notes)
     index = Index(existing)
+    fresh: list[RosterRow] = []
     for row, d in zip(parsed.rows, match(parsed.rows, index), strict=True):
         if d is None:
-            planner.add_new(row)
+            fresh.append(row)
         else:
             planner.add_match(row, d)
+    planner.add_new(fresh)
     if replace:
         planner.cancel_missing(existing, index, parsed.rejected)
     return planner.plan

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checkin.core.errors import translatable
+from checkin.core.roster.bulk import paused_gc
 from checkin.core.roster.columns import header_problems, read_header, require_name_column
 from checkin.core.roster.report import WARNING, FilePreview, ParsedRoster, Problem, RosterError
 from checkin.core.roster.table import Table, read_csv
@@ -137,6 +138,7 @@ def preview_roster(path: str | Path, *, sheet: str | None = None, rows: int = 20
     )
 
 
+@paused_gc()
 def read_roster(
     path: str | Path,
     *,

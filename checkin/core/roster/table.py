@@ -101,8 +101,7 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
     rows: list[tuple[int, list[str]]] = []
     try:
-        for number, cells in enumerate(reader, start=1):
-            rows.append((number, cells))
+        rows.extend(enumerate(reader, start=1))  # the rows read stay if one is unreadable
     except csv.Error as exc:
         raise RosterError(
             "%1: not a readable CSV file near row %2 (%3).", name, len(rows) + 1, exc

@@ -5,6 +5,10 @@ person (``row_person``: the full name split, the e-mail normalised), then checke
 a name, lengths, the e-mail address, the country, the category, and duplicates of an
 earlier row (``identity.FirstSeen``).  A row with an error is rejected, not dropped: an
 import with ``replace`` must not cancel the delegate it was meant to be.
+
+``validate_rows`` gives exactly that for a whole list, a column at a time
+(``row_columns``): each check first asks a whole column which rows may fail it, and the
+per-row checks above, which word every problem, run only for those rows.
 """
 
 from __future__ import annotations
@@ -20,11 +24,19 @@ from checkin.core.roster.field_rules import (
     category_index,
     category_list,
     fold_value,
+    invalid_emails,
     normalise_email,
     valid_email,
 )
-from checkin.core.roster.identity import FirstSeen
+from checkin.core.roster.identity import KINDS, FirstSeen, earlier_rows, name_keys
 from checkin.core.roster.report import ERROR, WARNING, Problem, RosterRow
+from checkin.core.roster.row_columns import (
+    Column,
+    clean_column,
+    lookup_column,
+    pick_columns,
+    records,
+)
 from checkin.core.text import clean
 from checkin.core.types import CategoryInfo
 
@@ -119,6 +131,11 @@ class RowChecker:
     def check(self, raw: RawRow) -> tuple[RosterRow, list[Problem]]:
         """The row as a delegate (country and category as keys, "" if unknown) and its
         errors, in the order the columns are usually read."""
+        row, found = self.check_fields(raw)
+        return row, found + self._repeats(row)
+
+    def check_fields(self, raw: RawRow) -> tuple[RosterRow, list[Problem]]:
+        """``check`` without the repeats of earlier rows."""
         found = self._name(raw) + self._lengths(raw) + self._email(raw)
         country, problem = self._country(raw)
         found += problem
@@ -126,7 +143,7 @@ class RowChecker:
         found += problem
         row = RosterRow(raw.row, raw.reference, raw.first_name, raw.last_name,
                         raw.organisation, country, raw.email, category, raw.note)  # fmt: skip
-        return row, found + self._repeats(row)
+        return row, found
 
     def _name(self, raw: RawRow) -> list[Problem]:
         if raw.first_name or raw.last_name:
@@ -191,11 +208,15 @@ class RowChecker:
         ]
 
     def _repeats(self, row: RosterRow) -> list[Problem]:
+        return self.repeat_problems(row.row, self.seen.repeats(row, row.row))
+
+    def repeat_problems(self, number: int, repeats: dict[str, int]) -> list[Problem]:
+        """The errors of row ``number`` for its keys seen before (kind -> earlier row)."""
         problems = []
-        for kind, earlier in self.seen.repeats(row, row.row).items():
+        for kind, earlier in repeats.items():
             field, message, reason = _REPEATS[kind]
             column = self.header.heading(field) if field else self.header.name_column
-            problems.append(Problem(self.file, row.row, column, message % earlier, ERROR,
+            problems.append(Problem(self.file, number, column, message % earlier, ERROR,
                                     reason, (str(earlier),)))  # fmt: skip
         return problems
 
@@ -206,24 +227,109 @@ def validate_rows(
     header: Header,
     categories: Sequence[CategoryInfo],
 ) -> Validated:
-    """Every row under ``header``: blank rows skipped, the others checked."""
-    checker = RowChecker(file, header, categories)
+    """Every row under ``header``: blank rows skipped, the others checked.
+
+    Column by column (``row_columns``), with the same rows, problems and order as
+    ``row_values`` -> ``row_person`` -> ``RowChecker.check`` row by row: the per-row
+    checks run only on the rows some column says may have a problem.
+    """
+    body = [row for row in rows if row[0] > header.row]
     picks = [header.columns.get(f, -1) for f in ORDER]
-    valid: list[RosterRow] = []
-    rejected: list[RosterRow] = []
+    columns = [clean_column(c) for c in pick_columns([cells for _n, cells in body], picks)]
+    blank = _blank_rows(body, columns)
+    if blank:
+        body = [row for i, row in enumerate(body) if i not in blank]
+        columns = [[v for i, v in enumerate(c) if i not in blank] for c in columns]
+    numbers = [number for number, _cells in body]
+    people = _people(columns, header)
+    checker = RowChecker(file, header, categories)
+    keys = checker.category_keys
+    countries = lookup_column(people[4], lambda v: normalise_country(v) or "")
+    cats = lookup_column(people[6], lambda v: keys.get(fold_value(v), "") if v else "")
+    reference, first, last, organisation, _country, email, _category, note = people
+    checked = records(RosterRow, numbers, reference, first, last, organisation, countries,
+                      email, cats, note)  # fmt: skip
+    suspects = _field_suspects(people, countries, cats)
+    repeats = _repeats(numbers, people)
+    shapes = _shape_suspects([cells for _n, cells in body], header)
     problems: list[Problem] = []
-    data_rows = 0
-    for number, cells in rows:
-        if number <= header.row:
-            continue
-        values = row_values(cells, picks)
-        if not any(values) and not any(clean(c) for c in cells):
-            continue  # a blank row, silently
-        data_rows += 1
-        shape = shape_problem(file, number, cells, header)
-        if shape is not None:
-            problems.append(shape)
-        row, found = checker.check(row_person(number, values, header))
-        problems.extend(found)
-        (rejected if found else valid).append(row)
-    return Validated(tuple(valid), tuple(rejected), tuple(problems), data_rows)
+    rejected: list[int] = []
+    for i in sorted(suspects | repeats.keys() | shapes):
+        if i in shapes:
+            shape = shape_problem(file, numbers[i], body[i][1], header)
+            problems += [shape] if shape is not None else []
+        raw = RawRow(numbers[i], *(column[i] for column in people))
+        found = checker.check_fields(raw)[1] if i in suspects else []
+        found += checker.repeat_problems(numbers[i], repeats.get(i, {}))
+        if found:
+            problems += found
+            rejected.append(i)
+    refused = set(rejected)
+    valid = [row for i, row in enumerate(checked) if i not in refused] if refused else checked
+    return Validated(tuple(valid), tuple(checked[i] for i in rejected), tuple(problems),
+                     len(body))  # fmt: skip
+
+
+def _blank_rows(body: Sequence[tuple[int, list[str]]], columns: list[Column]) -> set[int]:
+    """The rows with nothing in any cell (mapped or not), by index."""
+    filled = list(map(any, zip(*columns, strict=True)))
+    if all(filled):
+        return set()
+    return {i for i, f in enumerate(filled) if not f and not any(clean(c) for c in body[i][1])}
+
+
+def _people(columns: list[Column], header: Header) -> list[Column]:
+    """The cleaned columns in ``ORDER`` as the fields of ``RawRow``: ``row_person`` for
+    every row at once (a full name split, the e-mail normalised, the note cut)."""
+    reference, first, last, full, organisation, country, email, category, note = columns
+    if "full_name" in header.columns:
+        last_first = header.last_first
+        pairs = [split_full_name(v, last_first=last_first) for v in full]
+        first, last = [f for f, _l in pairs], [la for _f, la in pairs]
+    emails = list(map(str.lower, email))
+    if "|mailto:" in "|" + "|".join(emails):
+        emails = list(map(normalise_email, email))
+    if max(map(len, note), default=0) > NOTE_MAX:
+        note = [v[:NOTE_MAX] for v in note]
+    return [reference, first, last, organisation, country, emails, category, note]
+
+
+def _field_suspects(people: list[Column], countries: Column, categories: Column) -> set[int]:
+    """The rows ``RowChecker.check_fields`` would find an error in, by index."""
+    reference, first, last, organisation, country, email, category, _note = people
+    found = {i for i, (f, la) in enumerate(zip(first, last, strict=True)) if not (f or la)}
+    lengths = zip(_LENGTH_CHECKED, (reference, first, last, organisation, email), strict=True)
+    for field, values in lengths:
+        limit = LIMITS[field]
+        if max(map(len, values), default=0) > limit:
+            found |= {i for i, v in enumerate(values) if len(v) > limit}
+    bad = invalid_emails(email)
+    if bad:
+        found |= {i for i, v in enumerate(email) if v in bad}
+    for typed, known in ((country, countries), (category, categories)):
+        found |= {i for i, (t, k) in enumerate(zip(typed, known, strict=True)) if t and not k}
+    return found
+
+
+def _repeats(numbers: Sequence[int], people: list[Column]) -> dict[int, dict[str, int]]:
+    """Row index -> kind -> the earlier row with the same key (``FirstSeen`` at once)."""
+    reference, first, last, organisation, _country, email = people[:6]
+    keys = {
+        "reference": [r or None for r in reference],
+        "email": [e.lower() or None for e in email],
+        "name": name_keys(first, last, organisation),
+    }
+    found: dict[int, dict[str, int]] = {}
+    for kind in KINDS:
+        for i, earlier in earlier_rows(keys[kind], numbers).items():
+            found.setdefault(i, {})[kind] = earlier
+    return found
+
+
+def _shape_suspects(cells: Sequence[Sequence[str]], header: Header) -> set[int]:
+    """The rows that may be longer than the header or too short (``shape_problem``)."""
+    width, top = len(header.cells), max(header.columns.values(), default=-1)
+    lengths = list(map(len, cells))
+    if not lengths or (max(lengths) <= width and min(lengths) > top):
+        return set()
+    return {i for i, n in enumerate(lengths) if n > width or n <= top}
