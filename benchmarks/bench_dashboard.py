@@ -73,9 +73,10 @@ CATEGORIES = ["participant"] * 80 + ["iom"] * 10 + ["press"] * 5 + ["organiser"]
     "speaker"]  # 1%: the watch list
 
 
-def build(db: Path, n: int, rng: random.Random, scans_per_delegate: int = 4):
-    """A roster of n and a journal of scans_per_delegate * n rows, written directly."""
-    store = Store("sqlite:///" + str(db))
+def build(db: Path | str, n: int, rng: random.Random, scans_per_delegate: int = 4):
+    """A roster of n and a journal of scans_per_delegate * n rows, written directly;
+    ``db`` a SQLite file or a database URL (PostgreSQL)."""
+    store = Store(db if isinstance(db, str) else "sqlite:///" + str(db))
     event = save_event(store, load_event_file(resource("demo", "event.toml"), today=DAY))
     created = dt.datetime(2026, 11, 1)
     with store.write() as s:

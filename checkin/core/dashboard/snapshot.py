@@ -5,7 +5,8 @@ those not arrived, the latest arrivals, the watched categories, a session's atte
 Reads only, meant for a worker thread (or the dashboard's reader process, ``process``).
 The headcounts and the people are read at the same time on two threads; the call list,
 thousands of rows at a big event, is read only when asked and, between refreshes, only
-where it changed (``_updated_call_list``).
+where it changed (``_updated_call_list``).  (The dashboard page reads neither long
+list here any more: its tables read pages of them, ``pages``.)
 """
 
 from __future__ import annotations

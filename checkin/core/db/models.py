@@ -232,6 +232,8 @@ class Admission(Base):
     __table_args__ = (
         UniqueConstraint("delegate_id", "scope", name="uq_admissions_delegate_scope"),
         Index("ix_admissions_event_scope", "event_id", "scope"),
+        # A session's attendees in admission order, a page at a time (dashboard).
+        Index("ix_admissions_event_scope_time", "event_id", "scope", "admitted_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

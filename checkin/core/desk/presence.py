@@ -72,7 +72,7 @@ def latest_movement_query():
     )
 
 
-def _gone(event_id):
+def gone_now(event_id):
     """Exit rows that are their delegate's latest movement in the session, for delegates
     whose admission to it stands: one row per delegate who is out now."""
     x, later = m.Scan, aliased(m.Scan)
@@ -137,14 +137,14 @@ def _statements():
     scope: BindParameter[int] = bindparam("scope")
     return SimpleNamespace(
         out_counts=select(m.Scan.session_id, func.count())
-        .where(_gone(event_id))
+        .where(gone_now(event_id))
         .group_by(m.Scan.session_id),
         attendees=select(*DELEGATE_COLUMNS, m.Admission.admitted_at)
         .join(m.Admission, m.Admission.delegate_id == m.Delegate.id)
         .where(m.Admission.event_id == event_id, m.Admission.scope == scope)
         .order_by(m.Admission.admitted_at, m.Delegate.id),
         gone=select(m.Scan.delegate_id, m.Scan.created_at).where(
-            _gone(event_id), m.Scan.session_id == scope
+            gone_now(event_id), m.Scan.session_id == scope
         ),
     )
 
