@@ -153,32 +153,45 @@ class AccreditationStrip(QWidget):
 
     def clear(self) -> None:
         self.outcome = None
-        for w in (self.note, self.status, self.id_button, self.override_button,
-                  *self.item_buttons.values()):
-            w.hide()
-        self.setVisible(False)
+        self._show_only(set())
+
+    def _show_only(self, shown: set[QWidget]) -> None:
+        """Show the parts in ``shown``, hide the others, and the strip if none: only
+        those that change.  Showing a widget lays out every layout up to the window
+        (the page's wrapping top bar among them), so hiding the strip and its buttons
+        and showing them again at each scan cost 5-10 ms of the GUI thread."""
+        for w in self._parts():
+            if w.isHidden() == (w in shown):
+                w.setVisible(w in shown)
+        if self.isHidden() == bool(shown):
+            self.setVisible(bool(shown))
 
     def show_for(self, outcome: ScanResult, event: EventInfo) -> None:
         """What this result adds: nothing for a badge no one holds or an undo."""
-        self.clear()
         if outcome.delegate is None or outcome.status is Outcome.UNDONE:
+            self.clear()
             return
         self.outcome = outcome
+        shown: set[QWidget] = set()
         note = outcome.note
         if note is not None and not note.done:
             self.note.setText(_tr("NOTE: %1  (%2: done)").replace("%1", note.text)
                               .replace("%2", NOTE_KEY))
-            self.note.show()
+            shown.add(self.note)
         if outcome.may_enter:  # a refusal says only why, and offers the override
-            self._show_items(outcome)
-            self._show_id(outcome.id_check)
+            shown |= self._show_items(outcome)
+            if self._show_id(outcome.id_check):
+                shown.add(self.id_button)
         # (words set at each result: the language may have changed since)
         self.override_button.setText(_tr("Supervisor override… (%1)").replace("%1", OVERRIDE_KEY))
         self.override_button.setAccessibleName(_tr("Supervisor override"))
-        self.override_button.setVisible(outcome.status is Outcome.NOT_ALLOWED)
-        self.setVisible(any(not w.isHidden() for w in self._parts()))
+        if outcome.status is Outcome.NOT_ALLOWED:
+            shown.add(self.override_button)
+        self._show_only(shown)
 
-    def _show_items(self, outcome: ScanResult) -> None:
+    def _show_items(self, outcome: ScanResult) -> set[QWidget]:
+        """The buttons of the hand-outs due or held (made at first need), to show."""
+        shown: set[QWidget] = set()
         for n, h in enumerate(outcome.handouts):
             button = self.item_buttons.get(h.item)
             if button is None:
@@ -191,17 +204,19 @@ class AccreditationStrip(QWidget):
             button.setText(item_state_text(h) + key)
             button.setAccessibleName(item_state_text(h))
             button.setEnabled(h.state == "due" or (h.state == "out" and h.returnable))
-            button.show()
+            shown.add(button)
+        return shown
 
-    def _show_id(self, state: str) -> None:
-        """The ID check the category asks for: a button while due, a tick once done."""
+    def _show_id(self, state: str) -> bool:
+        """The ID check the category asks for: a button while due, a tick once done;
+        True if it is to be shown."""
         self.id_button.setEnabled(state == "due")
         if state == "due":
             self.id_button.setText(_tr("ID check due — ID checked (%1)").replace("%1", ID_KEY))
         else:
             self.id_button.setText(_tr("ID checked ✓"))
         self.id_button.setAccessibleName(_tr("ID checked"))
-        self.id_button.setVisible(state in ("due", "done"))
+        return state in ("due", "done")
 
     def say(self, text: str) -> None:
         """The words of the last act ("Headset no. 42 handed out.")."""

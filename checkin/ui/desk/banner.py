@@ -29,7 +29,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -37,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from checkin.ui.desk.outcome_panel import Card, StatusIcon, Tone
+from checkin.ui.desk.outcome_panel import Card
+from checkin.ui.desk.tone import StatusIcon, ToneFrame
 from checkin.ui.widgets.plain import scaled_points
 
 
@@ -54,7 +54,7 @@ def desk_hidden(current_page: Callable[[], str]) -> Callable[[], bool]:
     return lambda: current_page() != "desk" or dialog_open()
 
 
-class ResultBanner(QFrame):
+class ResultBanner(ToneFrame):
     """One result in a strip: icon, heading, name, and the detail, in the result's tone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,7 +62,6 @@ class ResultBanner(QFrame):
         self.setObjectName("resultBanner")
         self.setAccessibleName(self.tr("Scan result"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tone = Tone.IDLE
         self.icon = StatusIcon()
         self.icon.setFixedSize(44, 44)
         self.headline = _label(18, bold=True)
@@ -83,11 +82,7 @@ class ResultBanner(QFrame):
 
     def show_card(self, card: Card, seconds: int = 0) -> None:
         """Show ``card``; hide it after ``seconds`` (0: until the Desk is shown)."""
-        self.tone = card.tone
-        self.setStyleSheet(
-            f"#resultBanner {{ background: {card.tone.background}; }}"
-            f"#resultBanner QLabel {{ color: {card.tone.foreground}; background: transparent; }}"
-        )
+        self.set_tone(card.tone)
         self.icon.set_kind(card.tone.icon, card.tone.foreground)
         name = " ".join(part for part in (card.first, card.last) if part)
         self.headline.setText(" — ".join(part for part in (card.heading, name) if part))

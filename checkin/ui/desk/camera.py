@@ -405,7 +405,9 @@ class CameraScanner(QObject):
         self.frame_decoded.emit(0)
 
     def _on_finished(self) -> None:
-        self._job = None
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()  # one per frame: not kept until the camera closes
 
 
 def decode_source(source: QImage | Any, max_width: int = MAX_WIDTH) -> list[str]:

@@ -13,44 +13,24 @@ scans below it keep the history.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkin.core.accreditation import rules
 from checkin.core.types import EventInfo, Outcome, ScanResult
 from checkin.ui.desk.accreditation_view import AccreditationStrip, PhotoView, core_text
+from checkin.ui.desk.tone import StatusIcon, Tone, ToneFrame
 from checkin.ui.widgets.plain import scaled_points
 from checkin.ui.widgets.translations import language as ui_language
+
+__all__ = ["Card", "OutcomePanel", "StatusIcon", "Tone", "card_for", "refusal_title"]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OutcomePanel", text)
-
-
-class Tone(enum.Enum):
-    """How a result looks: background, text colour and icon."""
-
-    IDLE = ("#ECEFF1", "#1A1A1A", "")
-    GO = ("#1B5E20", "#FFFFFF", "check")  # white on dark green: 7.9:1
-    WARN = ("#FFC400", "#1A1A1A", "warn")  # near-black on amber: 11:1
-    STOP = ("#B71C1C", "#FFFFFF", "stop")  # white on dark red: 6.6:1
-    INFO = ("#37474F", "#FFFFFF", "info")  # white on blue-grey: 9.7:1
-
-    @property
-    def background(self) -> str:
-        return self.value[0]
-
-    @property
-    def foreground(self) -> str:
-        return self.value[1]
-
-    @property
-    def icon(self) -> str:
-        return self.value[2]
 
 
 _TONES = {
@@ -202,62 +182,6 @@ def already_text(outcome: ScanResult, event: EventInfo) -> str:
     return f"{text}, {outcome.first_station}" if outcome.first_station else text
 
 
-class StatusIcon(QWidget):
-    """A drawn icon (check, warning triangle, stop octagon, info): no font needed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = ""
-        self.colour = QColor("#FFFFFF")
-        self.setFixedSize(120, 120)
-
-    def set_kind(self, kind: str, colour: str) -> None:
-        self.kind, self.colour = kind, QColor(colour)
-        self.setVisible(bool(kind))
-        self.update()
-
-    def paintEvent(self, _event) -> None:
-        if not self.kind:
-            return
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = min(self.width(), self.height())
-        pen = QPen(self.colour, s * 0.09)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
-        box = QRectF(s * 0.08, s * 0.08, s * 0.84, s * 0.84)
-        if self.kind == "check":
-            p.drawEllipse(box)
-            path = QPainterPath(QPointF(s * 0.28, s * 0.52))
-            path.lineTo(s * 0.44, s * 0.68)
-            path.lineTo(s * 0.73, s * 0.35)
-            p.drawPath(path)
-        elif self.kind == "warn":
-            p.drawPolygon(
-                QPolygonF(
-                    [
-                        QPointF(s / 2, s * 0.08),
-                        QPointF(s * 0.94, s * 0.9),
-                        QPointF(s * 0.06, s * 0.9),
-                    ]
-                )
-            )
-            p.drawLine(QPointF(s / 2, s * 0.38), QPointF(s / 2, s * 0.62))
-            p.drawPoint(QPointF(s / 2, s * 0.77))
-        elif self.kind == "stop":
-            r, c = s * 0.44, s / 2
-            k = r * 0.4142  # half a side of a regular octagon of inner radius r
-            pts = [(k, -r), (r, -k), (r, k), (k, r), (-k, r), (-r, k), (-r, -k), (-k, -r)]
-            p.drawPolygon(QPolygonF([QPointF(c + x, c + y) for x, y in pts]))
-            p.drawLine(QPointF(s * 0.3, c), QPointF(s * 0.7, c))
-        else:  # info
-            p.drawEllipse(box)
-            p.drawLine(QPointF(s / 2, s * 0.45), QPointF(s / 2, s * 0.72))
-            p.drawPoint(QPointF(s / 2, s * 0.3))
-        p.end()
-
-
 def _label(points: int, bold: bool = False) -> QLabel:
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
@@ -290,7 +214,7 @@ TYPE = {
 MARGINS, SPACING, ICON = (32, 28), 32, 120
 
 
-class OutcomePanel(QFrame):
+class OutcomePanel(ToneFrame):
     """Shows one ``Card`` at a time: the last scan, check-in, undo or refusal.
 
     The panel takes the room the page gives it (it never asks for the room its text
@@ -304,7 +228,7 @@ class OutcomePanel(QFrame):
     shows it too when the Desk cannot be seen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, radius=12)
         self.setObjectName("outcomePanel")
         self.setAccessibleName(self.tr("Check-in result"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -328,7 +252,6 @@ class OutcomePanel(QFrame):
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         self.current: ScanResult | None = None  # the person's result shown, for the keys
         self.scale = 1.0
-        self.tone = Tone.IDLE
         self.age_seconds = 8
         self._age = QTimer(self)
         self._age.setSingleShot(True)
@@ -443,15 +366,11 @@ class OutcomePanel(QFrame):
             self.current = None
             self.extra.clear()
             self.photo.set_photo(None)
-        self.tone = card.tone
         if card.tone is not Tone.IDLE and self.age_seconds:
             self._age.start(self.age_seconds * 1000)
         else:
             self._age.stop()
-        self.setStyleSheet(
-            f"#outcomePanel {{ background: {card.tone.background}; border-radius: 12px; }}"
-            f"#outcomePanel QLabel {{ color: {card.tone.foreground}; background: transparent; }}"
-        )
+        self.set_tone(card.tone)  # (a palette: no style sheet to re-polish, ``tone``)
         self.icon.set_kind(card.tone.icon, card.tone.foreground)
         for label, text in (
             (self.heading, card.heading),
