@@ -5,18 +5,31 @@
 ``soak.py`` calls the controller as fast as it can (a day in two minutes); this one
 types every badge into the real window as a USB scanner does (``bench_desk``'s keys: a
 key every 5 ms, Return last, 50 ms of idle loop between scans, about 7 scans a second)
-for ``--minutes`` of wall-clock time, with the Dashboard page showing and refreshing
-on its own timer.  Keystroke to result: from the Return press to the outcome panel
+for ``--minutes`` of wall-clock time, with the Dashboard page live beside it (started,
+refreshing on its own timer, as on a second screen) though the Desk has the window: its
+figures and lists are applied at each refresh, its charts wait until they are shown
+(``DashboardPage._queue_charts``).  Keystroke to result: from the Return press to the outcome panel
 painted (``bench_desk.Driver``).  Every 5 minutes the desk changes mode (arrivals, then
 each attendance session in turn, 30 % of the scans exits), so writes go on all along.
 
-Reported: p50 / p99 / p99.9 / max of the round trip overall and per minute, RSS per
-minute, and every scan over ``--spike-ms`` (20) with what overlapped it on the same
-clock: a garbage collection (``gc.callbacks``, its generation and length), a commit
-slower than 5 ms (``dialect.do_commit``: the WAL's fsync, ``synchronous=FULL``), a WAL
-checkpoint on the checkpointer's thread (``Checkpointer.spans``), a dashboard refresh
-applied on the GUI thread, or nothing we watch ("other": the GUI thread busy elsewhere,
-or the machine, shared by other jobs, not giving us the CPU).
+Reported: p50 / p99 / p99.9 / max of the round trip overall and per minute, the
+handler (the Return press's synchronous part), commits, the Dashboard page's GUI-thread
+work per refresh, RSS and the live ``QObject``s under the window per minute (and which
+classes grew), and every scan over ``--spike-ms`` (20) with what overlapped it on the
+same clock (``soak_probes``): a garbage collection, a commit slower than 5 ms (the WAL's
+fsync, ``synchronous=FULL``), a WAL checkpoint on the checkpointer's thread, the
+dashboard applying a snapshot or drawing a chart, or a "machine stall" (a process of
+its own that sleeps 1 ms in a loop woke more than 4 ms late: the machine, shared with
+other jobs, not giving processes the CPU).  A spike's cause is what overlapped it
+longest; "other" is nothing we watch (the GUI thread busy elsewhere).  Baseline in the
+same run: the disk's own fsync latency (``fsync_baseline``, before and after the soak),
+the floor under any commit.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
+snapshots grow RSS): Python's traced memory per minute and the source lines that grew.
+
+The 2-hour run (issue 18):
+
+    python benchmarks/soak_keys.py --delegates 5000 --minutes 120 \
+        --out benchmarks/results-soak-keys.json
 """
 
 from __future__ import annotations
@@ -27,7 +40,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 import argparse
 import datetime as dt
-import gc
 import json
 import random
 import sys
@@ -44,6 +56,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_core import machine, pct, write_roster
 from bench_desk import SCAN_GAP_EVENT_MS, Clock, Driver, burst_steps, wait_for_index
 from soak import rss_mb
+from soak_probes import (
+    MemoryTrace,
+    Spans,
+    StallProbe,
+    fsync_baseline,
+    time_dashboard,
+    watch_commits,
+    watch_gc,
+)
 
 from checkin.core.db.store import Store
 from checkin.core.event.definition import load_event_file, save_event
@@ -57,52 +78,6 @@ from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.widgets import collector
 
 MODE_EVERY_S = 300
-
-
-class Spans:
-    """(start, end, what) on the perf_counter clock, for lining spikes up against."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[float, float, str]] = []
-
-    def add(self, start: float, end: float, what: str) -> None:
-        self.items.append((start, end, what))
-
-    def overlapping(self, start: float, end: float) -> list[tuple[float, float, str]]:
-        return [s for s in self.items if s[1] >= start and s[0] <= end]
-
-
-def watch_gc(spans: Spans, lengths: list[float]) -> None:
-    began: dict[str, float] = {}
-
-    def callback(phase: str, info: dict) -> None:
-        now = time.perf_counter()
-        if phase == "start":
-            began["t"] = now
-        elif "t" in began:
-            length = now - began.pop("t")
-            if info["generation"] == 2 or length > 0.002:
-                spans.add(now - length, now, f"gc gen{info['generation']}")
-                lengths.append(length)
-
-    gc.callbacks.append(callback)
-
-
-def watch_commits(store: Store, spans: Spans, lengths: list[float]) -> None:
-    dialect = store.engine.dialect
-    plain = dialect.do_commit
-
-    def timed(dbapi_connection) -> None:
-        t = time.perf_counter()
-        try:
-            plain(dbapi_connection)
-        finally:
-            length = time.perf_counter() - t
-            lengths.append(length)
-            if length > 0.005:
-                spans.add(t, t + length, "commit (fsync)")
-
-    dialect.do_commit = timed  # type: ignore[method-assign]
 
 
 class SoakDriver(Driver):
@@ -165,92 +140,121 @@ def spikes(driver: SoakDriver, spans: Spans, limit_s: float, begin: float) -> li
     return found
 
 
+def cause(spike: dict) -> str:
+    """The spike's cause: what overlapped it longest (``Spans.overlapping``'s first)."""
+    first = spike["overlapping"][0]
+    for name in ("commit", "wal", "gc", "dashboard apply", "dashboard chart",
+                 "dashboard thread", "machine"):
+        if first.startswith(name):
+            return name
+    return first.split(" ")[0]
+
+
+def build(args, tmp: Path):
+    """The store, event and window (Dashboard page live beside the Desk), index ready."""
+    store = Store("sqlite:///" + str(tmp / "soak.sqlite"))
+    event = save_event(store, load_event_file(resource("demo", "event.toml")))
+    roster = tmp / "roster.csv"
+    write_roster(roster, args.delegates, random.Random(f"bench_desk-{args.delegates}"))
+    import_roster(store, event, roster)
+    people = [(e.code, e.delegate.first_name) for e in list_delegates(store, event)]
+    clock = Clock()
+    window = build_window(store, station="soak", detector=ScanDetector(clock=clock))
+    collector.install(application())
+    window.show()
+    assert QTest.qWaitForWindowExposed(window)
+    controller = window.findChild(DeskController)
+    wait_for_index(controller)
+    dashboard = window.page("dashboard")
+    assert isinstance(dashboard, DashboardPage)
+    return store, event, people, clock, window, controller, dashboard
+
+
+def soak(args, tmp: Path) -> dict:
+    app = application()
+    fsync_before = fsync_baseline(tmp)
+    store, event, people, clock, window, controller, dashboard = build(args, tmp)
+    spans, gc_lengths, commit_lengths, dash_lengths = Spans(), [], [], []
+    watch_gc(spans, gc_lengths)
+    watch_commits(store, spans, commit_lengths)
+    time_dashboard(dashboard, spans, dash_lengths)
+    memory = MemoryTrace(window, args.trace_memory)
+    # The dashboard refreshes beside the desk, as on a second screen: its page is live
+    # (started) while the desk has the focus for the scanner.
+    dashboard.start()
+    modes = [None] + [s.key for s in event.sessions if s.attendance]
+    minutes: list[dict] = []
+    probe = StallProbe(args.minutes * 60 + 5)
+    begin = time.perf_counter()
+    driver = SoakDriver(window, controller, clock, people, random.Random(18),
+                        begin + args.minutes * 60, modes)
+    seen = {"n": 0}
+
+    def sample() -> None:
+        rts = driver.roundtrip[seen["n"]:]
+        seen["n"] = len(driver.roundtrip)
+        cp = store._checkpointer
+        if cp is not None:
+            while cp.spans:
+                a, b = cp.spans.popleft()
+                if b - a > 0.002:
+                    spans.add(a, b, "wal checkpoint")
+        minutes.append({
+            "minute": len(minutes) + 1, "scans": len(rts), "rss_mb": round(rss_mb(), 1),
+            **memory.sample(), **(summarise(rts) if rts else {}),
+        })  # fmt: skip
+
+    sampler = QTimer()
+    sampler.setInterval(60_000)
+    sampler.timeout.connect(sample)
+    sampler.start()
+    driver.run()
+    sampler.stop()
+    sample()
+    dashboard.stop()
+    for a, b in probe.spans():
+        spans.add(a, b, "machine stall")
+    found = spikes(driver, spans, args.spike_ms / 1000, begin)
+    result = {
+        "machine": machine(qt_platform=app.platformName()),
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "delegates": args.delegates,
+        "minutes": round((time.perf_counter() - begin) / 60, 1),
+        "scans": len(driver.roundtrip),
+        "wrong_person_painted": driver.mismatches,
+        "keystroke_to_result": summarise(driver.roundtrip),
+        "handler": summarise(driver.handler),
+        "commit": summarise(commit_lengths) if commit_lengths else {},
+        "fsync_baseline": {"before": fsync_before, "after": fsync_baseline(tmp)},
+        "gc_pauses_over_2ms": len(gc_lengths),
+        "dashboard_refreshes": dashboard.feed.refreshes,
+        "dashboard_gui_work": summarise(dash_lengths) if dash_lengths else {},
+        "rss_mb": {"first_minute": minutes[0]["rss_mb"], "last_minute": minutes[-1]["rss_mb"],
+                   "max": max(m["rss_mb"] for m in minutes)},
+        "memory_growth_top": memory.growth(),
+        "qobjects_grown": memory.qobject_growth(),
+        "spikes_over_ms": args.spike_ms,
+        "spike_causes": dict(Counter(cause(s) for s in found)),
+        "spikes": found[:200],
+        "per_minute": minutes,
+    }  # fmt: skip
+    window.close()
+    store.close()
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--delegates", type=int, default=5000)
     parser.add_argument("--minutes", type=float, default=120)
     parser.add_argument("--spike-ms", type=float, default=20)
+    parser.add_argument("--trace-memory", action="store_true",
+                        help="tracemalloc on (slower): per-minute Python allocations and "
+                             "the source lines that grew most")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    app = application()
-    rng = random.Random(18)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store("sqlite:///" + str(Path(tmp) / "soak.sqlite"))
-        event = save_event(store, load_event_file(resource("demo", "event.toml")))
-        roster = Path(tmp) / "roster.csv"
-        write_roster(roster, args.delegates, random.Random(f"bench_desk-{args.delegates}"))
-        import_roster(store, event, roster)
-        people = [(e.code, e.delegate.first_name) for e in list_delegates(store, event)]
-        clock = Clock()
-        window = build_window(store, station="soak", detector=ScanDetector(clock=clock))
-        collector.install(app)
-        window.show()
-        assert QTest.qWaitForWindowExposed(window)
-        controller = window.findChild(DeskController)
-        wait_for_index(controller)
-        dashboard = window.page("dashboard")
-        assert isinstance(dashboard, DashboardPage)
-        spans, gc_lengths, commit_lengths = Spans(), [], []
-        watch_gc(spans, gc_lengths)
-        watch_commits(store, spans, commit_lengths)
-        dashboard.refreshed.connect(
-            lambda *_: spans.add(time.perf_counter() - 0.001, time.perf_counter(), "dashboard")
-        )
-        # The dashboard refreshes beside the desk, as on a second screen: its page is
-        # live (started) while the desk has the focus for the scanner.
-        dashboard.start()
-        modes = [None] + [s.key for s in event.sessions if s.attendance]
-        minutes: list[dict] = []
-        begin = time.perf_counter()
-        deadline = begin + args.minutes * 60
-        driver = SoakDriver(window, controller, clock, people, rng, deadline, modes)
-        seen = {"n": 0}
-
-        def sample() -> None:
-            rts = driver.roundtrip[seen["n"]:]
-            seen["n"] = len(driver.roundtrip)
-            cp = store._checkpointer
-            if cp is not None:
-                while cp.spans:
-                    a, b = cp.spans.popleft()
-                    if b - a > 0.002:
-                        spans.add(a, b, "wal checkpoint")
-            minutes.append({
-                "minute": len(minutes) + 1, "scans": len(rts), "rss_mb": round(rss_mb(), 1),
-                **(summarise(rts) if rts else {}),
-            })  # fmt: skip
-
-        sampler = QTimer()
-        sampler.setInterval(60_000)
-        sampler.timeout.connect(sample)
-        sampler.start()
-        driver.run()
-        sampler.stop()
-        sample()
-        dashboard.stop()
-        found = spikes(driver, spans, args.spike_ms / 1000, begin)
-        causes = Counter(s["overlapping"][0].split(" ")[0] for s in found)
-        result = {
-            "machine": machine(qt_platform=app.platformName()),
-            "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "delegates": args.delegates,
-            "minutes": round((time.perf_counter() - begin) / 60, 1),
-            "scans": len(driver.roundtrip),
-            "wrong_person_painted": driver.mismatches,
-            "keystroke_to_result": summarise(driver.roundtrip),
-            "handler": summarise(driver.handler),
-            "commit": summarise(commit_lengths) if commit_lengths else {},
-            "gc_pauses_over_2ms": len(gc_lengths),
-            "dashboard_refreshes": dashboard.feed.refreshes,
-            "rss_mb": {"first_minute": minutes[0]["rss_mb"], "last_minute": minutes[-1]["rss_mb"],
-                       "max": max(m["rss_mb"] for m in minutes)},
-            "spikes_over_ms": args.spike_ms,
-            "spike_causes": dict(causes),
-            "spikes": found[:200],
-            "per_minute": minutes,
-        }  # fmt: skip
-        window.close()
-        store.close()
+        result = soak(args, Path(tmp))
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:

@@ -150,6 +150,7 @@ class AccreditationTab(QWidget):
                                            parent=self)
         job.succeeded.connect(self._show)
         job.failed.connect(self._failed)
+        job.finished.connect(job.deleteLater)  # one per dashboard refresh while shown
         return job
 
     def refresh_if_shown(self, *_args) -> None:

@@ -24,9 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from checkin.core.dashboard.pages import AttendeeRow
 from checkin.core.dashboard.snapshot import Person
-from checkin.core.desk.presence import Attendee
-from checkin.core.roster.countries import country_name
+from checkin.core.roster.countries import country_codes, country_name
 from checkin.core.text import fold
 from checkin.core.types import EventInfo
 from checkin.ui.widgets.plain import tooltip
@@ -168,8 +168,8 @@ def removed_runs(
 def _identity(row: Any) -> int | None:
     if isinstance(row, Person):
         return row.id
-    if isinstance(row, Attendee):
-        return row.delegate.id
+    if isinstance(row, AttendeeRow):
+        return row.id
     return None
 
 
@@ -219,7 +219,7 @@ def attendee_columns(event: EventInfo) -> list[Column]:
     def hhmm(when: dt.datetime | None) -> str:
         return event.local(when).strftime("%H:%M") if when else ""
 
-    def here(a: Attendee) -> str:
+    def here(a: AttendeeRow) -> str:
         if a.present:
             return _tr("✓ In the room")
         return _tr("↩ Left at %1").replace("%1", hhmm(a.left_at))
@@ -227,10 +227,28 @@ def attendee_columns(event: EventInfo) -> list[Column]:
     return [
         Column(_tr("Entered"), lambda a: hhmm(a.admitted_at), key=lambda a: a.admitted_at),
         Column(_tr("Now"), here, key=lambda a: (not a.present, _time_key(a.left_at))),
-        Column(_tr("Last name"), lambda a: a.delegate.last_name),
-        Column(_tr("First name"), lambda a: a.delegate.first_name),
-        Column(_tr("Organisation"), lambda a: a.delegate.organisation),
+        Column(_tr("Last name"), lambda a: a.last_name),
+        Column(_tr("First name"), lambda a: a.first_name),
+        Column(_tr("Organisation"), lambda a: a.organisation),
     ]
+
+
+def call_list_ranks(event: EventInfo) -> dict[int, Callable[[], tuple[tuple[str, int], ...]]]:
+    """For the call list sorted by the database: its country and category columns
+    (3 and 4 of ``people_columns(contact=True)``) ranked by what they show — the
+    country's name in the UI's language, the category's label — folded, as the other
+    columns sort."""
+
+    def countries() -> tuple[tuple[str, int], ...]:
+        language = ui_language()
+        names = sorted(country_codes(), key=lambda c: fold(country_name(c, language)))
+        return tuple((code, i) for i, code in enumerate(names))
+
+    def categories() -> tuple[tuple[str, int], ...]:
+        labels = sorted(event.categories, key=lambda c: fold(c.label))
+        return tuple((c.key, i) for i, c in enumerate(labels))
+
+    return {3: countries, 4: categories}
 
 
 class ListTable(QTableView):

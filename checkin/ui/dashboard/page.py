@@ -8,8 +8,10 @@ who attended each session.  ``start()``/``stop()`` turn the live watch on and of
 shell calls them when the page is shown and hidden); F9 or the button opens projector
 mode.
 
-Nothing here reads the database: the feed's worker computes the snapshot and sorts the
-lists, and the page only swaps them in.
+Nothing here reads the database on the GUI thread: the feed's worker computes the
+snapshot (figures, charts, the short lists, sorted), and the two long lists — the call
+list, a session's attendees — are read a page at a time on worker threads by their
+tables' models (``paged``), again for the rows shown after each refresh.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from checkin.core.dashboard.pages import (
+    ATTENDEE_SORTS,
+    MISSING_SORTS,
+    attendee_page,
+    missing_page,
+    missing_people,
+)
 from checkin.core.dashboard.snapshot import Dashboard, Person, write_call_list
 from checkin.core.dashboard.watch import WatchChoice, save_watch
 from checkin.core.db.store import Store
@@ -39,12 +48,13 @@ from checkin.ui.dashboard.charts import DashboardCharts
 from checkin.ui.dashboard.lists import (
     RowsModel,
     attendee_columns,
+    call_list_ranks,
     make_table,
     people_columns,
-    removed_runs,
     watch_columns,
 )
 from checkin.ui.dashboard.live import Clock, LiveFeed, _utcnow
+from checkin.ui.dashboard.paged import PagedModel
 from checkin.ui.dashboard.panels import FigureTile, SessionPanel, WatchBanner, percent, plain_label
 from checkin.ui.dashboard.projector import ProjectorWindow
 from checkin.ui.dashboard.watch_dialog import WatchDialog
@@ -90,18 +100,22 @@ class DashboardPage(QWidget):
         self.watch_dialog: WatchDialog | None = None
         self._flashes = 0
         self._chart_steps: list = []
+        self._charts_waiting: Dashboard | None = None  # drawn when the charts are shown
+        self._call_read = None  # the call list's reader, from its tab's first opening
+        self._attendees_of: str | None = None  # the session the attendance table reads
 
-        self.call_model = RowsModel(people_columns(event_info, arrival=False, contact=True), self)
+        # The two long lists are read a page at a time as they scroll (``paged``);
+        # the short ones come whole with each snapshot.
+        self.call_model = PagedModel(
+            people_columns(event_info, arrival=False, contact=True), MISSING_SORTS,
+            "last_name", ranks=call_list_ranks(event_info), parent=self,
+        )
         self.recent_model = RowsModel(people_columns(event_info, arrival=True, contact=False),
                                       self)
         self.watch_model = RowsModel(watch_columns(event_info), self)
-        self.attendee_model = RowsModel(attendee_columns(event_info), self)
-        self._models = {
-            "not_arrived": self.call_model,
-            "recent": self.recent_model,
-            "watch": self.watch_model,
-            "attendees": self.attendee_model,
-        }
+        self.attendee_model = PagedModel(attendee_columns(event_info), ATTENDEE_SORTS,
+                                         "entered", parent=self)
+        self._models = {"recent": self.recent_model, "watch": self.watch_model}
         self.feed = LiveFeed(
             store, event_info, clock=clock, interval_ms=interval_ms,
             watch_categories=watch_categories, prepare=self._prepare, parent=self,
@@ -186,7 +200,8 @@ class DashboardPage(QWidget):
         self.tabs.addTab(self.accreditation, self.tr("Accre&ditation"))
         self.refreshed.connect(self.accreditation.refresh_if_shown)
         self.tabs.currentChanged.connect(self._choose_session)
-        self.feed.call_list = False  # the overview opens first
+        self.tabs.currentChanged.connect(self._catch_up_charts)
+        self.feed.call_list = False  # never in the snapshot: its table reads pages
 
     def _overview_tab(self) -> QWidget:
         self.charts = DashboardCharts(self.event_info)
@@ -282,34 +297,50 @@ class DashboardPage(QWidget):
         self.feed.refresh()
 
     def _choose_session(self) -> None:
-        """The call list and the attendees are read only while their tab is open
-        (thousands of rows at a big event, for nobody to see otherwise)."""
+        """The call list and the attendees are read only while their tab is open, a
+        page at a time (thousands of rows at a big event, for nobody to see at once);
+        the snapshot never carries them."""
         tab = self.tabs.currentIndex()
+        store, ev = self.store, self.event_info
+        if tab == self.call_tab:
+            if self._call_read is None:
+                self._call_read = lambda order, offset, limit: missing_page(
+                    store, ev, order, offset, limit)
+                self.call_model.set_reader(self._call_read)
+            else:
+                self.call_model.reload()
         wanted = self.session_choice.currentData() if tab == self.attendance_tab else None
-        calls = tab == self.call_tab
-        if (wanted, calls) != (self.feed.attendees_session, self.feed.call_list):
-            self.feed.attendees_session = wanted
-            self.feed.call_list = calls
-            if wanted is not None or calls:
-                self.feed.refresh()
+        if wanted is not None and wanted != self._attendees_of:
+            self._attendees_of = wanted
+            self.attendee_model.set_reader(lambda order, offset, limit: attendee_page(
+                store, ev, wanted, order, offset, limit))
+        elif wanted is not None:
+            self.attendee_model.reload()
+        self._show_attendance_counts()
+
+    def _show_attendance_counts(self) -> None:
+        """"N attended, M in the room now" from the snapshot's counts (aggregates)."""
+        key = self._attendees_of
+        dash = self.dashboard
+        found = next((x for x in dash.sessions if x.key == key), None) if dash else None
+        if found is None or self.tabs.currentIndex() != self.attendance_tab:
+            self.attendee_hint.setText("")
+            return
+        self.attendee_hint.setText(
+            self.tr("%1 attended, %2 in the room now")
+            .replace("%1", str(found.attended)).replace("%2", str(found.present))
+        )
 
     def _prepare(self, dash: Dashboard) -> dict[str, Any]:
         """On the worker thread: the lists sorted as the tables are sorted now."""
         out = {}
         for name, model in self._models.items():
-            if name == "not_arrived" and not dash.call_list:
-                continue  # not read: keep what the table shows
-            if name == "attendees" and dash.attendees_session is None:
-                continue
             base = model.rows  # the list the table holds now (replaced, never changed)
             rows = list(getattr(dash, name))
             sort = model.sort_state
             if sort is not None:
                 model.sort_rows(rows, *sort)
-            # The call list mostly loses a few people per refresh: those rows are taken
-            # out of the table rather than the table reset.
-            removed = removed_runs(base, rows) if name == "not_arrived" else None
-            out[name] = (rows, sort, base, removed)
+            out[name] = (rows, sort, base, None)
         return out
 
     def _apply(self, dash: Dashboard, prepared: dict[str, Any]) -> None:
@@ -334,14 +365,12 @@ class DashboardPage(QWidget):
         )
         self.tabs.setTabText(self.call_tab, self.tr("&Not yet arrived (%1)").replace(
             "%1", str(s.not_arrived)))
-        if dash.attendees_session:
-            here = sum(1 for a in dash.attendees if a.present)
-            self.attendee_hint.setText(
-                self.tr("%1 attended, %2 in the room now")
-                .replace("%1", str(len(dash.attendees))).replace("%2", str(here))
-            )
-        else:
-            self.attendee_hint.setText("")
+        tab = self.tabs.currentIndex()
+        if tab == self.call_tab and self._call_read is not None:
+            self.call_model.reload()  # the rows it holds, read again
+        elif tab == self.attendance_tab and self._attendees_of is not None:
+            self.attendee_model.reload()
+        self._show_attendance_counts()
         self._queue_charts(dash)
         self._check_watch(dash)
         local = self.event_info.local(dash.now).strftime("%H:%M:%S")
@@ -353,7 +382,16 @@ class DashboardPage(QWidget):
     def _queue_charts(self, dash: Dashboard) -> None:
         """One chart at a time, ``CHART_GAP_MS`` apart: a chart's update and repaint
         take a few milliseconds, and queued back to back (or just behind the figures'
-        and tables' repaint) they would hold the GUI thread for several frames."""
+        and tables' repaint) they would hold the GUI thread for several frames.
+
+        Not while the charts cannot be seen (another tab or page: the desk scanning
+        beside a live dashboard): re-laying out charts nobody sees took more of the GUI
+        thread than anything else the refresh did.  The latest snapshot waits and is
+        drawn when they are shown (``_catch_up_charts``)."""
+        if not self.charts.arrivals.view.isVisible():
+            self._charts_waiting = dash
+            return
+        self._charts_waiting = None
         pending = bool(self._chart_steps)
         self._chart_steps = self.charts.steps(dash)
         if not pending:
@@ -364,6 +402,16 @@ class DashboardPage(QWidget):
             self._chart_steps.pop(0)()
         if self._chart_steps:
             QTimer.singleShot(CHART_GAP_MS, self, self._next_chart)
+
+    def _catch_up_charts(self, *_args: object) -> None:
+        """The charts came into view: draw the snapshot they missed, if any."""
+        dash = self._charts_waiting
+        if dash is not None and self.charts.arrivals.view.isVisible():
+            self._queue_charts(dash)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._catch_up_charts)  # once the children are shown
 
     @property
     def charts_pending(self) -> bool:
@@ -508,10 +556,11 @@ class DashboardPage(QWidget):
             self.export_call_list(path)
 
     def export_call_list(self, path: str) -> None:
-        """Write the call list as shown (current sort) in the background."""
-        rows = list(self.call_model.rows)
+        """Write the whole call list in the order shown, in the background (read as
+        it is written: the table holds only the pages it showed)."""
+        people = missing_people(self.store, self.event_info, self.call_model.order)
         self.export_button.setEnabled(False)
-        job = run_in_background(write_call_list, path, rows, parent=self)
+        job = run_in_background(write_call_list, path, people, parent=self)
         job.succeeded.connect(lambda n: self._exported(path, n))
         job.failed.connect(self._export_failed)
 

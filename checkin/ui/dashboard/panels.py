@@ -210,9 +210,16 @@ class SessionPanel(QFrame):
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         self.level: CapacityLevel | None = None
+        self._shown_tone: Tone | None = None
         self._tone(Tone.IDLE)
 
     def _tone(self, tone: Tone) -> None:
+        # Only when it changes: a style sheet set re-polishes the panel and its labels,
+        # and this runs at every refresh.  (A style sheet, not a palette: the projector's
+        # own sheet colours every QLabel; the nearer sheet wins.)
+        if tone is self._shown_tone:
+            return
+        self._shown_tone = tone
         self.setStyleSheet(
             f"#sessionPanel {{ background: {tone.background}; border-radius: 6px; }}"
             f"#sessionPanel QLabel {{ color: {tone.foreground}; background: transparent; }}"

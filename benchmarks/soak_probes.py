@@ -1,0 +1,219 @@
+"""What ``soak_keys.py`` lines its latency spikes up against, and how it traces memory.
+
+Every probe records ``(start, end, what)`` spans on ``time.perf_counter`` (Linux:
+``CLOCK_MONOTONIC``, the same clock in every process), so a slow scan can be matched
+with what overlapped it:
+
+* ``watch_gc``: Python's garbage collections (``gc.callbacks``) of generation 2 or
+  longer than 2 ms;
+* ``watch_commits``: commits slower than 5 ms (``dialect.do_commit``: the WAL's fsync,
+  ``synchronous=FULL``);
+* ``time_dashboard``: the Dashboard page's work on the GUI thread, measured — applying
+  a snapshot (``_apply``) and each chart step (``_next_chart``) — and its refresh job on
+  a worker thread ("dashboard thread": the check, the answer unpickled, the lists
+  sorted; Python there holds the GIL the GUI thread needs);
+* ``StallProbe``: a separate process that sleeps 1 ms in a loop and records every
+  wake-up later than 4 ms — the machine not giving a process the CPU (two cores shared
+  with other jobs), whatever the app does;
+* ``fsync_baseline``: the disk's own fsync latency, a plain ``os.fdatasync`` after a
+  4 KB write in the soak's folder: the floor under any commit.
+
+``MemoryTrace`` samples, each minute, Python's traced allocations (``tracemalloc``), the
+live ``QObject``s under the window and the top-level widgets, and at the end lists the
+source lines whose allocations grew most between the second minute and the last.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+
+class Spans:
+    """(start, end, what) on the perf_counter clock, for lining spikes up against."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[float, float, str]] = []
+
+    def add(self, start: float, end: float, what: str) -> None:
+        self.items.append((start, end, what))
+
+    def overlapping(self, start: float, end: float) -> list[tuple[float, float, str]]:
+        """Those overlapping [start, end], the longest overlap first."""
+        found = [s for s in self.items if s[1] >= start and s[0] <= end]
+        return sorted(found, key=lambda s: min(s[1], end) - max(s[0], start), reverse=True)
+
+
+def watch_gc(spans: Spans, lengths: list[float]) -> None:
+    began: dict[str, float] = {}
+
+    def callback(phase: str, info: dict) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            began["t"] = now
+        elif "t" in began:
+            length = now - began.pop("t")
+            if info["generation"] == 2 or length > 0.002:
+                spans.add(now - length, now, f"gc gen{info['generation']}")
+                lengths.append(length)
+
+    gc.callbacks.append(callback)
+
+
+def watch_commits(store, spans: Spans, lengths: list[float]) -> None:
+    dialect = store.engine.dialect
+    plain = dialect.do_commit
+
+    def timed(dbapi_connection) -> None:
+        t = time.perf_counter()
+        try:
+            plain(dbapi_connection)
+        finally:
+            length = time.perf_counter() - t
+            lengths.append(length)
+            if length > 0.005:
+                spans.add(t, t + length, "commit (fsync)")
+
+    dialect.do_commit = timed  # type: ignore[method-assign]
+
+
+def time_dashboard(page, spans: Spans, lengths: list[float]) -> None:
+    """Time the page's GUI-thread work per refresh: the snapshot applied, each chart."""
+    apply, next_chart = page._apply, page._next_chart
+
+    def timed(name: str, slot):
+        def run(*args) -> None:
+            t = time.perf_counter()
+            try:
+                slot(*args)
+            finally:
+                end = time.perf_counter()
+                lengths.append(end - t)
+                spans.add(t, end, f"dashboard {name}")
+
+        return run
+
+    page.feed.updated.disconnect(apply)
+    page.feed.updated.connect(timed("apply", apply))
+    page._next_chart = timed("chart", next_chart)
+    work = page.feed._work
+
+    def on_thread(*args):  # the refresh's job thread: holds the GIL while in Python
+        t = time.perf_counter()
+        try:
+            return work(*args)
+        finally:
+            end = time.perf_counter()
+            if end - t > 0.002:  # (a check that found nothing new: well under that)
+                spans.add(t, end, "dashboard thread")
+
+    page.feed._work = on_thread
+
+
+_PROBE = """
+import json, sys, time
+until = time.perf_counter() + float(sys.argv[1])
+stalls = []
+while (t := time.perf_counter()) < until:
+    time.sleep(0.001)
+    d = time.perf_counter() - t
+    if d > 0.004:
+        stalls.append((t, t + d))
+print(json.dumps(stalls))
+"""
+
+
+class StallProbe:
+    """A process of its own, waking every millisecond: how late the machine lets it."""
+
+    def __init__(self, seconds: float) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _PROBE, str(seconds)], stdout=subprocess.PIPE, text=True
+        )
+
+    def spans(self) -> list[tuple[float, float]]:
+        out, _ = self.process.communicate(timeout=120)
+        return [tuple(s) for s in json.loads(out or "[]")]
+
+
+def fsync_baseline(folder: Path, n: int = 500) -> dict:
+    """p50/p99/p99.9/max of a 4 KB write + fdatasync in ``folder``, in ms (a file
+    overwritten in place, as SQLite reuses its WAL after a checkpoint)."""
+    path = folder / "fsync-baseline.bin"
+    lengths = []
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        block = b"\0" * 4096
+        os.write(fd, block * 256)  # 1 MB written once, then overwritten: as a reused WAL
+        os.fsync(fd)
+        for i in range(n):
+            t = time.perf_counter()
+            os.pwrite(fd, block, 4096 * (i % 256))
+            os.fdatasync(fd)
+            lengths.append(time.perf_counter() - t)
+    finally:
+        os.close(fd)
+        path.unlink()
+    ordered = sorted(lengths)
+
+    def at(q: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 2)
+
+    return {"n": n, "p50_ms": at(0.5), "p99_ms": at(0.99), "p999_ms": at(0.999),
+            "max_ms": round(ordered[-1] * 1000, 2)}
+
+
+class MemoryTrace:
+    """Per-minute counts (Python allocations, Qt objects) and what grew most."""
+
+    def __init__(self, window, enabled: bool) -> None:
+        self.window, self.enabled = window, enabled
+        self.snapshots: list[tracemalloc.Snapshot] = []
+        self.kinds: list[Counter] = []
+        if enabled:
+            tracemalloc.start(1)
+
+    def sample(self) -> dict:
+        app = QApplication.instance()
+        objects = Counter(type(o).__name__ for o in self.window.findChildren(QObject))
+        self.kinds = [*self.kinds[:1], objects][-2:]  # the first minute's, the latest
+        counts = {
+            "qobjects": objects.total(),
+            "top_level_widgets": len(app.topLevelWidgets()) if app is not None else 0,
+        }
+        if self.enabled:
+            current, _peak = tracemalloc.get_traced_memory()
+            counts["python_traced_mb"] = round(current / 2**20, 2)
+            snap = tracemalloc.take_snapshot().filter_traces(
+                [tracemalloc.Filter(False, tracemalloc.__file__)]
+            )
+            self.snapshots = [*self.snapshots[:2], snap][-3:]  # minutes 1, 2, latest
+        return counts
+
+    def qobject_growth(self, top: int = 10) -> dict[str, int]:
+        """The QObject classes under the window that grew most, first minute to last."""
+        if len(self.kinds) < 2:
+            return {}
+        grown = self.kinds[-1] - self.kinds[0]
+        return dict(grown.most_common(top))
+
+    def growth(self, top: int = 15) -> list[dict]:
+        """Source lines whose live allocations grew most, minute 2 to the last."""
+        if len(self.snapshots) < 3:
+            return []
+        stats = self.snapshots[-1].compare_to(self.snapshots[1], "lineno")
+        return [
+            {"where": str(s.traceback[0]), "grew_kb": round(s.size_diff / 1024, 1),
+             "blocks": s.count_diff}
+            for s in stats[:top] if s.size_diff > 0
+        ]  # fmt: skip
