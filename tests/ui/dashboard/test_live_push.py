@@ -96,3 +96,22 @@ def test_sqlite_has_no_listener_and_the_feed_polls(qtbot, store, event):
         feed.start()
     assert feed._notices is None and feed._timer.interval() == 20
     feed.stop()
+
+
+def test_a_stream_of_scans_is_taken_in_at_most_once_per_gap(qtbot, store, event):
+    """Scans coming several a second refresh the dashboard once per ``min_gap_ms``: a
+    change right after a refresh waits for the gap (no job started), then shows."""
+    ids = insert_delegates(store, event, [{}, {}])
+    feed = LiveFeed(store, event, interval_ms=20, min_gap_ms=2000, use_process=False)
+    with qtbot.waitSignal(feed.updated, timeout=10_000):
+        feed.start()
+    before = feed.refreshes
+    CheckinService(store, event).check_in(ids[0], source=ScanSource.SCANNER)
+    feed._tick()  # the next poll, right after the refresh
+    assert not feed.busy and feed._gap_timer.isActive()  # waits for the gap
+    with qtbot.waitSignal(feed.updated, timeout=10_000) as shown:
+        pass
+    assert feed.refreshes == before + 1
+    assert shown.args[0].stats.arrived >= 1
+    feed.stop()
+    assert not feed._gap_timer.isActive()
