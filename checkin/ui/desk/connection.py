@@ -135,6 +135,7 @@ class DeskConnection(QObject):
         job = run_in_background(self._guarded(self.desk.reconnect), parent=self)
         job.succeeded.connect(lambda report: report is not None and self.replayed.emit(report))
         job.failed.connect(lambda exc: log.warning("reconnect failed: %s", type(exc).__name__))
+        job.finished.connect(self._job_done)
         self.job = job
         return job
 
@@ -173,6 +174,11 @@ class DeskConnection(QObject):
         return job
 
     def _job_done(self) -> None:
+        # A job lives as long as its parent, this connection: a pull every 2 s all day
+        # would pile them up (the dashboard's refreshes did, in the soak).
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
         again, self._pull_again = self._pull_again, False
         if again:
             self.pull()

@@ -80,7 +80,13 @@ class KioskCaseWatch(QObject):
                                            since=self.since, limit=20, parent=self)
         job.succeeded.connect(self.show_cases)
         job.failed.connect(lambda exc: log.warning("kiosk cases: %s", type(exc).__qualname__))
-        job.finished.connect(lambda: setattr(self, "job", None))
+        job.finished.connect(self._done)
+
+    def _done(self) -> None:
+        """The look ended: gone with it, not kept until the Desk closes (one every 5 s)."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
 
     def show_cases(self, cases: list[KioskCase]) -> None:
         from checkin.ui.desk.outcome_panel import Tone
