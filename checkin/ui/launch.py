@@ -93,7 +93,8 @@ class QuickStart(QObject):
         self, db: str | None, demo: bool, event: EventInfo, qsettings: QSettings
     ) -> None:
         super().__init__()
-        self.db, self.demo, self.event, self.qsettings = db, demo, event, qsettings
+        self.db, self.demo, self.qsettings = db, demo, qsettings
+        self.kept_event = event  # not ``event``: that would hide QObject.event()
         self.prefs = desk_settings.load(qsettings)
         self.status: int | None = None  # set when the app ends before its loop runs
         self.store: Store | None = None
@@ -134,7 +135,7 @@ class QuickStart(QObject):
         if event is None:  # the event is gone (a purged database): the first start
             self._first_start(full)
             return
-        if event != self.event:  # edited elsewhere since the last start
+        if event != self.kept_event:  # edited elsewhere since the last start
             self.desk = DeskPage(event, self.prefs.station)
         controller = full.open_event(
             self.window, store, event, self.detector, settings=self.prefs,

@@ -90,13 +90,13 @@ class WelcomeScreen(Screen):
         super().__init__(parent)
         self.event_name = event_name
         self.title = _label("kioskWelcomeTitle", "title")
-        self.event = _label("kioskEventName", "subtitle")
-        self.event.setText(event_name)
+        self.event_label = _label("kioskEventName", "subtitle")
+        self.event_label.setText(event_name)
         self.scan_hint = _label("kioskScanHint", "big")
         self.or_label = _label("kioskOr")
         self.search_button = _button("kioskSearchButton", "primary")
         self.search_button.clicked.connect(lambda: self.search.emit(""))
-        for w in (self.title, self.event, self.scan_hint, self.or_label, self.search_button):
+        for w in (self.title, self.event_label, self.scan_hint, self.or_label, self.search_button):
             self.column.addWidget(w)
         self.column.addStretch()
         self.retranslate()
