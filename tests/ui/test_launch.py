@@ -85,8 +85,10 @@ def test_an_event_edited_since_the_last_start_rebuilds_the_desk(
 
 
 def _launch(db: Path, cache: Path) -> dict[str, str]:
+    home = cache.parent / "home"  # the app's settings, away from the machine's
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHECKIN_CACHE_DIR": str(cache),
-           first_paint.ENV: "exit"}
+           first_paint.ENV: "exit", "HOME": str(home), "XDG_CONFIG_HOME": str(home / "cfg"),
+           "XDG_DATA_HOME": str(home / "data")}
     proc = subprocess.run([sys.executable, "-m", "checkin", "--db", str(db)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
