@@ -26,7 +26,7 @@ from checkin.core.accreditation.journal_rows import statements
 from checkin.core.accreditation.notes import NoteError, NoteResult, NoteSaved
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.desk import journal, presence
+from checkin.core.desk import presence
 from checkin.core.types import (
     DelegateInfo,
     EventInfo,
@@ -163,14 +163,17 @@ class AccreditationDesk:
 
     def _present(self, s: Connection, sess: SessionInfo | None) -> int:
         """People in the session's room now: standing admissions less those out; for
-        the venue (``sess`` None), standing arrivals (the building has no exit desk)."""
-        scope = sess.id if sess else journal.VENUE
+        the venue (``sess`` None), everyone who has arrived — at the entrance or
+        straight at a session's door — since the building has no exit desk."""
+        if sess is None:
+            return s.execute(
+                select(func.count()).select_from(m.Delegate).where(
+                    m.Delegate.event_id == self.event.id, m.Delegate.arrived_at.is_not(None))
+            ).scalar() or 0
         admitted = s.execute(
             select(func.count()).select_from(m.Admission).where(
-                m.Admission.event_id == self.event.id, m.Admission.scope == scope)
+                m.Admission.event_id == self.event.id, m.Admission.scope == sess.id)
         ).scalar() or 0
-        if sess is None:
-            return admitted
         return admitted - presence.out_counts(s, self.event.id).get(sess.id, 0)
 
     def _entry_rule(

@@ -109,3 +109,12 @@ def test_a_full_venue_refuses_arrivals_and_an_override_is_recorded(any_store):
 def test_without_venue_rules_arrival_is_not_refused(any_store):
     saved(any_store, copy.deepcopy(DESK_EVENT))
     assert CheckinService(any_store).scan(code_of(any_store, 1), now=AT_0755).may_enter
+
+
+def test_people_who_went_straight_to_a_session_count_inside_the_venue(any_store):
+    saved(any_store, venue_event(capacity=2, hard_capacity=True))
+    desk = CheckinService(any_store)
+    assert desk.scan(code_of(any_store, 1), session="opening", now=AT_0950).may_enter
+    assert desk.scan(code_of(any_store, 2), now=AT_0950).may_enter
+    full = desk.scan(code_of(any_store, 3), now=AT_0950)
+    assert full.reason == "venue_full" and full.message == "Venue full: 2 of 2 people inside."
