@@ -73,6 +73,7 @@ class PagedModel(QAbstractTableModel):
         self._reader: Reader | None = None
         self._more = False  # the last read filled its page: there may be more rows
         self._job: Job | None = None
+        self._reading: tuple[str, int, int, int] = ("reset", 0, 0, 0)  # the running read
         self._queued: str | None = None  # "reset" or "reload", after the running read
         self._generation = 0  # a new order or reader: older reads are dropped
         self.reads = 0  # reads applied (tests, benchmarks)
@@ -161,12 +162,18 @@ class PagedModel(QAbstractTableModel):
             offset, limit = held, self.page_rows
         else:
             offset, limit = 0, max(self.page_rows, held if kind == "reload" else 0)
-        generation = self._generation
+        self._reading = (kind, self._generation, offset, limit)
         job = run_in_background(self._reader, self.order, offset, limit, parent=self)
         self._job = job
-        job.succeeded.connect(
-            lambda rows: self._got(kind, generation, offset, limit, list(rows)))
+        # Bound methods, not a lambda holding the model: a job (the model's child)
+        # holding its parent alive would destroy the model from inside the job's own
+        # deletion, once nothing else holds the model (a crash seen in the tests).
+        job.succeeded.connect(self._succeeded)
         job.finished.connect(self._finished)
+
+    def _succeeded(self, rows: Sequence[Any]) -> None:
+        kind, generation, offset, limit = self._reading
+        self._got(kind, generation, offset, limit, list(rows))
 
     def _finished(self) -> None:
         job, self._job = self._job, None

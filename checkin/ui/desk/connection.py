@@ -133,11 +133,15 @@ class DeskConnection(QObject):
         if self.desk is None or self.desk.online or self._busy():
             return None
         job = run_in_background(self._guarded(self.desk.reconnect), parent=self)
-        job.succeeded.connect(lambda report: report is not None and self.replayed.emit(report))
+        job.succeeded.connect(self._reconnected)  # a bound method: the job, deleted when
         job.failed.connect(lambda exc: log.warning("reconnect failed: %s", type(exc).__name__))
-        job.finished.connect(self._job_done)
+        job.finished.connect(self._job_done)  # done, must not be what keeps us alive
         self.job = job
         return job
+
+    def _reconnected(self, report) -> None:
+        if report is not None:
+            self.replayed.emit(report)
 
     def _pushed(self, _table: str) -> None:
         """The server said something committed: pull now (or right after the job
