@@ -161,9 +161,13 @@ def test_preflight_lists_a_demo_delegate_with_a_problem_and_enter_asks_to_fix(
     target = delegate(demo_store, REF_B).id
     # A6: the demo's longest first names fit it at 32 pt (on 80 x 50 mm they are flagged)
     page.template_box.setCurrentIndex(page.template_box.findData("a6"))
-    with qtbot.waitSignal(page.preflight_ready, timeout=JOB_TIMEOUT) as ready:
+    with qtbot.waitSignal(page.preflight_ready, timeout=JOB_TIMEOUT):
         page.refresh()
-    problems = ready.args[0]
+    # The check the template change started may answer first; the reload then checks
+    # again: wait until nothing is left running, then read what is shown.
+    qtbot.waitUntil(lambda: page._load_job is None and page._check_job is None,
+                    timeout=JOB_TIMEOUT)
+    problems = page.problems
     assert [(p.reference, p.kind) for p in problems] == [(REF_B, "no_organisation")]
     assert page.problems_list.count() == 1
     text = page.problems_list.item(0).text()
