@@ -194,9 +194,9 @@ class Store:
         database = self.url.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
             self.path = Path(database)
-            parent = self.path.parent
-            if not parent.exists():
-                parent.mkdir(parents=True, mode=0o700)
+            # exist_ok: desks started together on one machine (their offline copies
+            # live in the same folder) may create it at the same moment.
+            self.path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
             if not self.path.exists():
                 # Create it private before SQLite writes a byte of personal data into it.
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
