@@ -51,14 +51,42 @@ class Column:
     key: Callable[[Any], Any] | None = None  # sort key; the folded text when None
 
 
-class RowsModel(QAbstractTableModel):
-    """Read-only rows of frozen values, sortable by any column."""
+class ColumnsModel(QAbstractTableModel):
+    """Read-only rows of frozen values shown through ``Column``s: what the dashboard's
+    tables share, whether they hold every row (``RowsModel``) or read them a page at a
+    time (``paged.PagedModel``)."""
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._texts = tuple(c.text for c in self.columns)
         self.rows: list[Any] = []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index: _Index, role: int = _DISPLAY):
+        if role == _DISPLAY:
+            r = index.row()
+            return self._texts[index.column()](self.rows[r]) if r >= 0 else None
+        if role == _TOOLTIP and index.isValid():  # names are data: never markup
+            return tooltip(self._texts[index.column()](self.rows[index.row()]))
+        return None
+
+
+class RowsModel(ColumnsModel):
+    """Read-only rows of frozen values, sortable by any column."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(columns, parent)
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.highlighted: set[int] = set()  # row identities (Person.id) shown in bold
         self._bold = QFont()
@@ -97,17 +125,6 @@ class RowsModel(QAbstractTableModel):
     @property
     def sort_state(self) -> tuple[int, Qt.SortOrder] | None:
         return self._sort
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
 
     def data(self, index: _Index, role: int = _DISPLAY):
         # Called for seven roles of every visible cell at each repaint: the display

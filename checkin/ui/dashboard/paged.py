@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,19 +27,16 @@ from PySide6.QtCore import (
 )
 
 from checkin.core.dashboard.pages import PAGE_ROWS, Order
-from checkin.ui.dashboard.lists import Column, removed_runs
-from checkin.ui.widgets.plain import tooltip
+from checkin.ui.dashboard.lists import Column, ColumnsModel, removed_runs
 from checkin.ui.widgets.workers import Job, run_in_background
 
 _Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 
 # read(order, offset, limit) -> rows, on a worker thread
 Reader = Callable[[Order, int, int], Sequence[Any]]
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(ColumnsModel):
     """Read-only rows fetched a page at a time, in the order the database sorts them.
 
     ``sort_keys[i]``: the ``pages`` sort key of column ``i``; ``ranks[i]`` (optional):
@@ -60,14 +56,11 @@ class PagedModel(QAbstractTableModel):
         page_rows: int = PAGE_ROWS,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._texts = tuple(c.text for c in self.columns)
+        super().__init__(columns, parent)
         self._sort_keys = list(sort_keys)
         self._ranks = ranks or {}
         self._default = default
         self.page_rows = page_rows
-        self.rows: list[Any] = []
         self.order = Order(default)
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._reader: Reader | None = None
@@ -101,25 +94,6 @@ class PagedModel(QAbstractTableModel):
             self._request("reload")
 
     # ------------------------------------------------------------------ Qt's model
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
-
-    def data(self, index: _Index, role: int = _DISPLAY):
-        if role == _DISPLAY:
-            r = index.row()
-            return self._texts[index.column()](self.rows[r]) if r >= 0 else None
-        if role == _TOOLTIP and index.isValid():  # names are data: never markup
-            return tooltip(self._texts[index.column()](self.rows[index.row()]))
-        return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more and self._job is None
