@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from checkin.cli.common import EXIT_OK, Commands, iso, open_store, print_json
+from checkin.core.event.snapshot import lists_json, rules_json
 from checkin.core.wording import plural
 
 if TYPE_CHECKING:
@@ -60,25 +61,14 @@ def _event_json(event: EventInfo) -> dict:
         "name": event.name, "venue": event.venue, "address": event.address,
         "date": event.date.isoformat(), "timezone": event.timezone,
         "language": event.language, "capacity": event.capacity,
-        "only_categories": list(event.only_categories), "doors_open": event.doors_open,
-        "hard_capacity": event.hard_capacity,
+        **rules_json(event),
         "sessions": [
             {"key": s.key, "title": s.title, "room": s.room,
              "start": iso(event, s.starts_at), "end": iso(event, s.ends_at),
-             "capacity": s.capacity, "attendance": s.attendance,
-             "only_categories": list(s.only_categories), "doors_open": s.doors_open,
-             "hard_capacity": s.hard_capacity}
+             "capacity": s.capacity, "attendance": s.attendance, **rules_json(s)}
             for s in event.sessions
         ],
-        "categories": [
-            {"key": c.key, "label": c.label, "colour": c.colour, "id_check": c.id_check}
-            for c in event.categories
-        ],
-        "handouts": [
-            {"key": h.key, "label": h.label, "returnable": h.returnable,
-             "categories": list(h.categories)}
-            for h in event.handouts
-        ],
+        **lists_json(event),
     }
 
 

@@ -57,11 +57,23 @@ def to_json(event: EventInfo, database: str) -> dict[str, Any]:
         "sessions": [
             {"id": s.id, "key": s.key, "title": s.title, "room": s.room,
              "starts_at": s.starts_at.isoformat(), "ends_at": s.ends_at.isoformat(),
-             "capacity": s.capacity, "attendance": s.attendance,
-             "only_categories": list(s.only_categories), "doors_open": s.doors_open,
-             "hard_capacity": s.hard_capacity}
+             "capacity": s.capacity, "attendance": s.attendance, **rules_json(s)}
             for s in event.sessions
         ],
+        **lists_json(event),
+        **rules_json(event),
+    }
+
+
+def rules_json(x: EventInfo | SessionInfo) -> dict[str, Any]:
+    """The entry rules of the venue or of a session, as JSON values."""
+    return {"only_categories": list(x.only_categories), "doors_open": x.doors_open,
+            "hard_capacity": x.hard_capacity}
+
+
+def lists_json(event: EventInfo) -> dict[str, Any]:
+    """The event's categories and hand-outs as JSON values (``event show --json`` too)."""
+    return {
         "categories": [
             {"key": c.key, "label": c.label, "colour": c.colour, "id_check": c.id_check}
             for c in event.categories
@@ -71,9 +83,6 @@ def to_json(event: EventInfo, database: str) -> dict[str, Any]:
              "categories": list(h.categories)}
             for h in event.handouts
         ],
-        "only_categories": list(event.only_categories),
-        "doors_open": event.doors_open,
-        "hard_capacity": event.hard_capacity,
     }
 
 
