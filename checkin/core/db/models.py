@@ -24,11 +24,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from checkin.core.db.sort_keys import folded_default
 from checkin.core.types import DelegateStatus, ScanAction, ScanSource
 
 
 class Base(DeclarativeBase):
     pass
+
+
+# A stored sort key (``sort_keys``): compared byte by byte on both databases.
+_SORT_KEY = Text().with_variant(Text(collation="C"), "postgresql")
+
+
+def _sort_key(field: str) -> Mapped[str]:
+    return mapped_column(_SORT_KEY, default=folded_default(field), server_default="")
 
 
 class Event(Base):
@@ -123,6 +132,10 @@ class Delegate(Base):
         Index("ix_delegates_arrival", "event_id", "arrived_at", "status"),
         # A desk's offline copy asks "who changed since ..." every few seconds.
         Index("ix_delegates_event_updated", "event_id", "updated_at"),
+        # The dashboard's lists sorted by a name, a page at a time (``sort_keys``).
+        Index("ix_delegates_sort_last_name", "event_id", "sort_last_name"),
+        Index("ix_delegates_sort_first_name", "event_id", "sort_first_name"),
+        Index("ix_delegates_sort_organisation", "event_id", "sort_organisation"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -140,6 +153,12 @@ class Delegate(Base):
     badge_version: Mapped[int] = mapped_column(Integer, default=1)
     # Accent- and case-folded "first last organisation email reference", for search.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # ``text.fold`` of the names the dashboard sorts by (``sort_keys``): filled from
+    # the names by any INSERT that does not give them; an UPDATE of a name sets them.
+    sort_first_name: Mapped[str] = _sort_key("first_name")
+    sort_last_name: Mapped[str] = _sort_key("last_name")
+    sort_organisation: Mapped[str] = _sort_key("organisation")
+    sort_email: Mapped[str] = _sort_key("email")
     # Derived from the journal (see Admission): the first admission still standing, and
     # its source ("walk-in" marks people registered at the desk).
     arrived_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

@@ -68,7 +68,17 @@ def search_texts(
     character and collapses spaces, so the folded fields joined by a space are the
     folded whole (a property test says so); names and organisations repeat, and each
     distinct one is folded once."""
-    parts = [fold_column(column) for column in (first, last, organisation, email, reference)]
+    return joined_search_texts(folded_columns(first, last, organisation, email, reference))
+
+
+def folded_columns(*columns: Sequence[str]) -> list[list[str]]:
+    """Each column folded (``fold_column``): the first four of a roster's
+    (first, last, organisation, e-mail) are also its stored sort keys (``sort_keys``)."""
+    return [fold_column(column) for column in columns]
+
+
+def joined_search_texts(parts: Sequence[Sequence[str]]) -> list[str]:
+    """``search_text`` of every row from its folded columns (``folded_columns``)."""
     return [" ".join(filter(None, row)) for row in zip(*parts, strict=True)]
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from checkin.core import clock
 from checkin.core.db import models as m
+from checkin.core.db.sort_keys import SORTED_FIELDS, sort_keys
 from checkin.core.db.store import Store
 from checkin.core.roster.delegates import (
     DELEGATE_COLUMNS,
@@ -181,6 +182,8 @@ def apply_edit(
         row.search_text = search_text(
             row.first_name, row.last_name, row.organisation, row.email, row.reference
         )
+        for column, key in sort_keys({f: getattr(row, f) for f in SORTED_FIELDS}).items():
+            setattr(row, column, key)
         row.updated_at = _now(now)
     needs_reprint = row.printed_at is not None and any(f in PRINTED_FIELDS for f in changed)
     session.flush()

@@ -22,14 +22,16 @@ from sqlalchemy.orm import Session as DbSession
 
 from checkin.core import clock
 from checkin.core.db import models as m
+from checkin.core.db.sort_keys import sort_keys
 from checkin.core.roster.columns import STORED
 from checkin.core.roster.delegates import (
     DELEGATE_COLUMNS,
     DelegateRow,
     auto_reference,
     delegate_rows,
+    folded_columns,
+    joined_search_texts,
     search_text,
-    search_texts,
 )
 from checkin.core.roster.identity import Index, Known, match
 from checkin.core.roster.numbers import free_numbers
@@ -122,7 +124,8 @@ class _Planner:
         numbers = list(islice(self.numbers, len(rows)))
         lines, refs, first, last, org, country, email, category, note = zip(*rows, strict=True)
         references = [ref or auto_reference(n) for ref, n in zip(refs, numbers, strict=True)]
-        texts = search_texts(first, last, org, email, references)
+        folded = folded_columns(first, last, org, email, references)
+        texts = joined_search_texts(folded)
         event_id, now, default = self.event.id, self.now, self.default_category
         self.plan.inserts += [
             {
@@ -130,10 +133,13 @@ class _Planner:
                 "last_name": la, "organisation": o, "country": c, "email": e,
                 "category": cat or default, "note": nt, "status": _REGISTERED,
                 "badge_version": 1, "search_text": text, "created_at": now, "updated_at": now,
+                # The folded names are the stored sort keys (``db.sort_keys``).
+                "sort_first_name": kf, "sort_last_name": kl, "sort_organisation": ko,
+                "sort_email": ke,
             }
-            for n, ref, f, la, o, c, e, cat, nt, text in zip(
+            for n, ref, f, la, o, c, e, cat, nt, text, kf, kl, ko, ke in zip(
                 numbers, references, first, last, org, country, email, category, note, texts,
-                strict=True,
+                *folded[:4], strict=True,
             )
         ]  # fmt: skip
         names = [r.name for r in rows]
@@ -166,6 +172,7 @@ class _Planner:
                 final["first_name"], final["last_name"], final["organisation"],
                 final["email"], final["reference"],
             ),
+            **sort_keys(final),
             "updated_at": self.now,
         })  # fmt: skip
         name = f"{final['first_name']} {final['last_name']}".strip()

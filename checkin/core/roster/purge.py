@@ -82,7 +82,7 @@ def purge(store: Store, event: EventInfo, *, backups: Path | None = None) -> Pur
             update(m.Delegate)
             .where(m.Delegate.event_id == event.id)
             .values(first_name="", last_name="", email="", reference="", search_text="",
-                    note="")
+                    note="", sort_first_name="", sort_last_name="", sort_email="")
             .execution_options(synchronize_session=False)
         )
         s.execute(

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from checkin.core import clock
 from checkin.core.db import models as m
+from checkin.core.db.sort_keys import sort_keys
 from checkin.core.db.store import Store
 from checkin.core.desk import merge
 from checkin.core.errors import UserError, translatable
@@ -505,6 +506,7 @@ def _merge_delegates(
     conflicts: list[Conflict] = []
     for row in rows:
         values = {c: row[c] for c in columns if c in row}
+        values.update(sort_keys(values))  # ours, from the names (older bundles lack them)
         for c, v in values.items():
             if isinstance(v, dt.datetime):
                 values[c] = _naive(v)

@@ -1,5 +1,6 @@
-"""Pages of the dashboard's long lists, on SQLite and PostgreSQL (the SQL differs: a
-registered fold function against the ICU collation)."""
+"""Pages of the dashboard's long lists, on SQLite and PostgreSQL: sorted by the stored
+sort keys (the same order on both), read from an offset, backwards from the end, or
+after the last row held (keyset)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from checkin.core.dashboard import pages
 from checkin.core.dashboard.pages import (
     Order,
     attendee_page,
@@ -19,7 +21,10 @@ from checkin.core.text import fold
 from tests.conftest import EVENT_DATE, insert_delegates
 
 NAMES = ["Zoë", "émile", "Eric", "Łukasz", "lars", "Ælfred", "de Vries", "Dupont", "Étienne",
-         "Olsen", "ömer", "Bach"]
+         "Olsen", "ömer", "Bach", "Élodie"]
+# Case and accents aside, the same on both databases ("Élodie" with the E).
+BY_NAME = ["Ælfred", "Bach", "de Vries", "Dupont", "Élodie", "émile", "Eric", "Étienne",
+           "lars", "Łukasz", "Olsen", "ömer", "Zoë"]
 
 
 def at(hh: int, mm: int, event) -> dt.datetime:
@@ -80,7 +85,7 @@ def test_attendee_pages_sort_names_case_and_accents_aside(store, event, attended
 
 def test_attendee_pages_by_now_put_the_room_first_then_who_left_by_time(store, event, attended):
     paged = pages_of(lambda o, n: attendee_page(store, event, "opening", Order("now"), o, n), 4)
-    assert [r.present for r in paged] == [True] * 10 + [False] * 2
+    assert [r.present for r in paged] == [True] * 11 + [False] * 2
     assert [r.id for r in paged[-2:]] == [attended[5], attended[2]]  # left 09:55, 09:58
     back = pages_of(lambda o, n: attendee_page(
         store, event, "opening", Order("now", descending=True), o, n), 4)
@@ -120,8 +125,95 @@ def test_call_list_pages_sorted_by_each_column_and_the_export_reads_it_all(
     assert [p.last_name for p in by_name] == ["Ælfred", "Bach", "de Vries"]
 
 
+def test_names_sort_as_folded_on_both_databases(store, event, attended):
+    paged = pages_of(lambda o, n: attendee_page(
+        store, event, "opening", Order("last_name"), o, n), 5)
+    assert [r.last_name for r in paged] == BY_NAME
+    back = attendee_page(store, event, "opening", Order("last_name", descending=True), 0, 4)
+    assert [r.last_name for r in back] == BY_NAME[::-1][:4]
+
+
+def test_the_call_list_sorts_names_as_folded_on_both_databases(store, event, people):
+    called = pages_of(lambda o, n: missing_page(store, event, Order("last_name"), o, n), 5)
+    assert [p.last_name for p in called] == BY_NAME
+
+
+def after_each(read, size: int) -> list:
+    """Every row, a page at a time, each page asked as "the rows after the last one
+    held" (keyset) — how a table scrolled down asks."""
+    rows = list(read(None, size))
+    while page := read(rows[-1], size):
+        rows += page
+    return rows
+
+
+ATTENDEE_ORDERS = [Order(c, d) for c in ("entered", "last_name", "first_name", "organisation")
+                   for d in (False, True)]
+
+
+@pytest.mark.parametrize("order", ATTENDEE_ORDERS, ids=repr)
+def test_attendee_pages_after_a_row_or_from_an_offset_give_the_whole_list(
+    store, event, attended, order
+):
+    whole = attendee_page(store, event, "opening", order, 0, 100)
+    assert len(whole) == len(attended)
+    keyset = after_each(lambda last, n: attendee_page(
+        store, event, "opening", order, 0, n, after=last), 4)
+    assert keyset == list(whole)
+    for offset in (0, 3, 6, 7, 10, 12, 13):  # the second half is read backwards
+        page = attendee_page(store, event, "opening", order, offset, 3)
+        assert list(page) == list(whole[offset:offset + 3])
+
+
+def test_call_list_pages_after_a_row_or_from_an_offset_give_the_whole_list(
+    store, event, people
+):
+    names = {"CH": "Switzerland", "DE": "Germany", "FR": "France"}
+    ranks = tuple((c, i) for i, c in enumerate(sorted(names, key=names.get)))
+    orders = [Order(c, d, ranks if c == "country" else ())
+              for c in ("last_name", "first_name", "organisation", "country", "category",
+                        "email", "number") for d in (False, True)]
+    orders.append(Order("country"))  # no ranks: by the stored code
+    for order in orders:
+        whole = list(missing_people(store, event, order))
+        assert len(whole) == len(people)
+        keyset = after_each(lambda last, n, o=order: missing_page(
+            store, event, o, 0, n, after=last), 5)
+        assert keyset == whole, order
+        for offset in (0, 5, 7, 10, 12, 13):
+            assert list(missing_page(store, event, order, offset, 4)) == whole[
+                offset:offset + 4], (order, offset)
+
+
+def test_the_rows_after_a_row_follow_its_keys_when_the_list_moved(store, event, attended):
+    """A table scrolled down asks for the rows after the last one it holds: a person
+    admitted meanwhile before that row does not push a held row into the next page."""
+    order = Order("last_name")
+    first = attendee_page(store, event, "opening", order, 0, 5)
+    (aaron,) = insert_delegates(store, event, [{"number": 98, "last_name": "Aaron"}])
+    CheckinService(store, event, station="Door").check_in(aaron, session="opening",
+                                                          now=at(10, 5, event))
+    rest = attendee_page(store, event, "opening", order, 5, 5, after=first[-1])
+    assert [r.last_name for r in rest] == BY_NAME[5:10]
+
+
 def test_unknown_sort_or_session_is_refused(store, event):
     with pytest.raises(ValueError, match="nope"):
         attendee_page(store, event, "nope", Order("entered"), 0)
     with pytest.raises(ValueError, match="colour"):
         missing_page(store, event, Order("colour"), 0)
+
+
+def test_a_small_session_read_whole_gives_the_rows_the_index_walk_gives(
+    store, event, attended, monkeypatch
+):
+    """SQLite walks the name index for a session most delegates attend, and sorts a
+    small session's admissions: the same rows either way."""
+    orders = [Order(c, d) for c in ("last_name", "first_name", "organisation")
+              for d in (False, True)]
+    walked = {o: pages_of(lambda off, n, x=o: attendee_page(
+        store, event, "opening", x, off, n), 5) for o in orders}
+    monkeypatch.setattr(pages, "_DENSE", 0)  # every session counts as small
+    for order in orders:
+        assert pages_of(lambda off, n, x=order: attendee_page(
+            store, event, "opening", x, off, n), 5) == walked[order]
