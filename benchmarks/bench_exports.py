@@ -20,6 +20,10 @@ journal of 4N scans written directly, projections rebuilt):
   call-list tab), median of 5 after a warm-up.
 
 Timings are wall-clock on a 2-core machine shared with other jobs: compare the ratios.
+Each export's and the import's CPU time in this process (``*_cpu_s``) swings far less
+with the load than wall time; the load average is recorded before each size
+(``load_1m``).  ``--label``/``--merge`` keep several runs in one file (``before`` from an
+older checkout via ``CHECKIN_ROOT``, ``after`` from this one).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import os
 import random
 import sqlite3
@@ -57,6 +62,13 @@ def timed(fn, *args, **kwargs) -> float:
     t = time.perf_counter()
     fn(*args, **kwargs)
     return round(time.perf_counter() - t, 3)
+
+
+def timed_cpu(fn, *args, **kwargs) -> tuple[float, float]:
+    """(wall s, CPU s of this process) of one call."""
+    t, cpu = time.perf_counter(), time.process_time()
+    fn(*args, **kwargs)
+    return round(time.perf_counter() - t, 3), round(time.process_time() - cpu, 3)
 
 
 def median_ms(fn, runs: int = 5) -> float:
@@ -99,15 +111,21 @@ def bench_exports(store: Store, event, tmp: Path) -> dict:
     cells = list(attendance_table(store, event).cells())
     for name, fn, suffix in (("plain_csv", plain_csv, "csv"), ("plain_xlsx", plain_xlsx, "xlsx"),
                              ("plain_canvas", plain_canvas, "pdf")):
-        out[f"{name}_s"] = timed(fn, cells, tmp / f"{name}.{suffix}")
+        out[f"{name}_s"], out[f"{name}_cpu_s"] = timed_cpu(fn, cells, tmp / f"{name}.{suffix}")
     for kind, suffix in (("csv", "csv"), ("xlsx", "xlsx"), ("report", "pdf"),
                          ("sign-in", "pdf")):
-        out[f"export_{kind}_s"] = timed(export, store, event, tmp / f"e-{kind}.{suffix}", kind=kind)
+        out[f"export_{kind}_s"], out[f"export_{kind}_cpu_s"] = timed_cpu(
+            export, store, event, tmp / f"e-{kind}.{suffix}", kind=kind
+        )
     out["csv_vs_plain"] = round(out["export_csv_s"] / max(out["plain_csv_s"], 1e-3), 2)
     out["xlsx_vs_plain"] = round(out["export_xlsx_s"] / max(out["plain_xlsx_s"], 1e-3), 2)
     out["sign_in_vs_plain_canvas"] = round(
         out["export_sign-in_s"] / max(out["plain_canvas_s"], 1e-3), 2
     )
+    for kind, plain in (("csv", "plain_csv"), ("sign-in", "plain_canvas")):
+        out[f"{kind}_vs_plain_cpu"] = round(
+            out[f"export_{kind}_cpu_s"] / max(out[f"{plain}_cpu_s"], 1e-3), 2
+        )
     return out
 
 
@@ -127,14 +145,16 @@ def bench_import(n: int, tmp: Path) -> dict:
     write_roster(roster, n, random.Random(f"bench_desk-{n}"))
     store = Store("sqlite:///" + str(tmp / f"import-{n}.sqlite"))
     event = save_event(store, load_event_file(resource("demo", "event.toml")))
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     result = import_roster(store, event, roster)
-    took = round(time.perf_counter() - t, 3)
+    took, took_cpu = round(time.perf_counter() - t, 3), round(time.process_time() - cpu, 3)
     store.close()
     assert len(result.new) == n, result.problems[:3]
-    plain = timed(plain_import, roster, tmp / f"plain-{n}.sqlite")
+    plain, plain_cpu = timed_cpu(plain_import, roster, tmp / f"plain-{n}.sqlite")
     return {"import_s": took, "plain_import_s": plain,
-            "import_vs_plain": round(took / max(plain, 1e-3), 2)}
+            "import_vs_plain": round(took / max(plain, 1e-3), 2),
+            "import_cpu_s": took_cpu, "plain_import_cpu_s": plain_cpu,
+            "import_vs_plain_cpu": round(took_cpu / max(plain_cpu, 1e-3), 2)}
 
 
 def call_list(store: Store, event) -> None:
@@ -148,7 +168,7 @@ def call_list(store: Store, event) -> None:
 
 def bench_size(n: int, tmp: Path) -> dict:
     store, event, scans = build(tmp / f"exports-{n}.sqlite", n, random.Random(n))
-    result: dict = {"delegates": n, "scans": scans}
+    result: dict = {"delegates": n, "scans": scans, "load_1m": round(os.getloadavg()[0], 2)}
     result["attendees_ms"] = median_ms(
         lambda: presence.session_attendees(store, event, "financing")
     )
@@ -163,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--label", help="keep the results under this key of --out")
     args = parser.parse_args()
     import openpyxl  # noqa: F401  (imports outside the timings)
     import reportlab.pdfgen.canvas  # noqa: F401
@@ -177,6 +198,12 @@ def main() -> int:
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "results": results,
     }
+    if args.label and args.out:  # merged into the file under its label
+        merged = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        merged[args.label] = doc
+        args.out.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n",
+                            encoding="utf-8")
+        return report(doc, None)
     return report(doc, args.out)
 
 

@@ -8,7 +8,10 @@ paying for it until a PDF is asked for.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 
@@ -38,11 +41,30 @@ def text(value: str) -> str:
 
 def plain(value: str) -> str:
     """User text for a chart label or a canvas string (not parsed as markup)."""
-    if value.isascii() and value.isprintable() and "  " not in value and value.strip() == value:
+    if value.isprintable() and "  " not in value and value.strip() == value and (
+        value.isascii()
+        or (_as_is().issuperset(value) and unicodedata.is_normalized("NFC", value))
+    ):
         return value  # what clean and shape give back for it, at a fraction of the cost
     from checkin.core.badges import typeset
 
     return typeset.shape(typeset.clean(value, typeset.REGULAR))
+
+
+@functools.cache
+def _as_is() -> frozenset[str]:
+    """The characters ``typeset.clean`` and ``shape`` leave as they are: printable, in
+    the regular font, not right-to-left.  A printable NFC name made of these alone comes
+    back unchanged, so 50,000 names of a sign-in sheet skip the per-character work (an
+    accent makes a name non-ASCII, and names rarely repeat: caches do not help)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from checkin.core.badges import typeset
+
+    typeset.register_fonts()
+    font: Any = getFont(typeset.REGULAR)  # a TTFont: its face has the character map
+    chars = map(chr, font.face.charToGlyph)
+    return frozenset(c for c in chars if c.isprintable() and not typeset._RTL.match(c))
 
 
 def footer(title: str):

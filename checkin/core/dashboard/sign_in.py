@@ -83,9 +83,15 @@ def sign_in_groups(
     Names whose first letter is outside every range (another script, a digit) go to the
     last desk, which says so in its title.
     """
-    ordered = sorted(
-        delegates, key=lambda d: (fold(d.last_name), fold(d.first_name), d.number)
-    )
+    folded: dict[str, str] = {}  # first names repeat: each folded once
+
+    def key(d: DelegateInfo) -> tuple[str, str, int]:
+        first = folded.get(d.first_name)
+        if first is None:
+            first = folded[d.first_name] = fold(d.first_name)
+        return fold(d.last_name), first, d.number
+
+    ordered = sorted(delegates, key=key)
     if not split:
         return [("", ordered)]
     groups: list[list[DelegateInfo]] = [[] for _ in split]
@@ -131,7 +137,8 @@ def write_sign_in_sheet(
         m.Delegate.status == DelegateStatus.REGISTERED.value,
     )
     with store.read() as s:
-        delegates = [delegate_from_row(r) for r in s.execute(query)]
+        # Core rows (no ORM bookkeeping per row): 50,000 of them.
+        delegates = [delegate_from_row(r) for r in s.connection().execute(query)]
     if not delegates:
         raise ReportError("No registered delegate: nothing to put on a sign-in sheet.")
     groups = sign_in_groups(delegates, split, language=event.language)
@@ -154,24 +161,60 @@ class _Text:
     page.  ``canvas.drawString`` builds a text object per string and formats each
     number in Python (reportlab's accelerator is gone from its wheels): most of the
     time of a 50,000-row sheet.  This is the recipe ``reportlab.pdfbase.ttfonts`` gives
-    for its fonts: ``splitString`` into subsets, ``getSubsetInternalName``, ``Tf``/``Tj``."""
+    for its fonts: ``splitString`` into subsets, ``getSubsetInternalName``, ``Tf``/``Tj``.
+
+    ``splitString`` walks each string character by character in Python and the escape
+    of a literal string does so again: once a character has its code in the font's
+    first subset (codes never change once given), a string made only of such
+    characters is written straight as a hex string (``<...>``, nothing to escape) by
+    one ``str.translate``; any other string goes through ``splitString``, which gives
+    its new characters their codes."""
 
     def __init__(self, canvas, font_name: str) -> None:
         from reportlab.pdfbase.pdfmetrics import getFont
 
         self.canvas: Any = canvas
+        self.doc: Any = canvas._doc
         self.font: Any = getFont(font_name)  # a TTFont: splitString, subsets
         self.code: list[str] = []
         self.state: tuple[int, float] | None = None
+        self.hex: dict[int, str] = {}  # character -> its code in subset 0, as hex
+        self.known: set[str] = set()  # the characters in ``hex``
+        self.names: dict[int, str] = {}  # subset -> its font's name in the PDF
+        self.numbers: dict[float, str] = {}  # a position as written: rows repeat per page
 
     def add(self, x: float, y: float, text: str, size: float) -> None:
-        code, doc = self.code, self.canvas._doc
-        code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for subset, chunk in self.font.splitString(text, doc):
-            if (subset, size) != self.state:
-                code.append(f"{self.font.getSubsetInternalName(subset, doc)} {size} Tf")
-                self.state = (subset, size)
-            code.append(f"({self.canvas._escape(chunk)}) Tj")
+        if not text:
+            return
+        code, numbers = self.code, self.numbers
+        at_x = numbers.get(x)
+        if at_x is None:
+            at_x = numbers[x] = f"{x:.2f}"
+        at_y = numbers.get(y)
+        if at_y is None:
+            at_y = numbers[y] = f"{y:.2f}"
+        code.append(f"1 0 0 1 {at_x} {at_y} Tm")
+        if self.known.issuperset(text):
+            self._font(0, size)
+            code.append(f"<{text.translate(self.hex)}> Tj")
+            return
+        for subset, chunk in self.font.splitString(text, self.doc):
+            self._font(subset, size)
+            code.append(f"<{chunk.hex()}> Tj")
+        assigned = self.font.state[self.doc].assignments
+        for char in set(text):
+            n = assigned.get(ord(char))
+            if n is not None and n < 256:
+                self.hex[ord(char)] = f"{n:02x}"
+                self.known.add(char)
+
+    def _font(self, subset: int, size: float) -> None:
+        if (subset, size) != self.state:
+            name = self.names.get(subset)
+            if name is None:
+                name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+            self.code.append(f"{name} {size} Tf")
+            self.state = (subset, size)
 
     def flush(self) -> None:
         if self.code:
@@ -209,6 +252,7 @@ class _Sheet:
         self.rules: list[str] = []
         self.text = _Text(self.canvas, self.font)
         self._wrapped: dict[tuple[str, int], list[str]] = {}
+        self._titles: dict[str, str] = {}  # desk -> its title's form
         face = self.text.font.face
         self._advances = [face.charWidths.get(i, face.defaultWidth) for i in range(0x3000)]
         self._template()
@@ -276,13 +320,13 @@ class _Sheet:
                 self._wrapped[key] = lines
         return lines
 
-    def _width(self, text: str) -> float:
-        """The text's width at ``_SIZE``, by a table of the font's advances (reportlab's
+    def _width(self, text: str, size: float = _SIZE) -> float:
+        """The text's width at ``size``, by a table of the font's advances (reportlab's
         own ``stringWidth`` sums them in a Python generator per call)."""
         table = self._advances
         if text and max(text) < "\u3000":
-            return sum(map(table.__getitem__, map(ord, text))) * _SIZE / 1000
-        return self.canvas.stringWidth(text, self.font, _SIZE)
+            return sum(map(table.__getitem__, map(ord, text))) * size / 1000
+        return self.canvas.stringWidth(text, self.font, size)
 
     def _row(self, ref: str, name: str, organisation: str, *, tick: bool = True) -> None:
         names, orgs = self._lines(name, 2), self._lines(organisation, 3)
@@ -311,6 +355,17 @@ class _Sheet:
         c, mm = self.canvas, self.mm
         self.page += 1
         c.doForm("sheet")
+        c.doForm(self._title_form())
+        number = f"{self.page}"  # right-aligned, as drawRightString places it
+        self.text.add(self.right - self._width(number, 7.5), 10 * mm, number, 7.5)
+
+    def _title_form(self) -> str:
+        """The desk's page title, as a form made the first time a page needs it."""
+        name = self._titles.get(self.desk)
+        if name is not None:
+            return name
+        name = self._titles[self.desk] = f"title{len(self._titles)}"  # a plain PDF name
+        c = self.canvas
         title = f"{self.tr('Sign-in sheet')} — {self.event.name}"
         if self.desk:
             title += " — " + self.tr("desk {desk}").format(desk=self.desk)
@@ -318,10 +373,11 @@ class _Sheet:
         size = 12.0
         while size > 7 and c.stringWidth(title, self.bold, size) > self.right - self.left:
             size -= 0.5
+        c.beginForm(name)
         c.setFont(self.bold, size)
-        c.drawString(self.left, self.height - 13 * mm, title)
-        c.setFont(self.font, 7.5)
-        c.drawRightString(self.right, 10 * mm, f"{self.page}")
+        c.drawString(self.left, self.height - 13 * self.mm, title)
+        c.endForm()
+        return name
 
     def _end_page(self) -> None:
         if self.y == self.top:

@@ -51,3 +51,37 @@ def test_sign_in_sheet_reports_progress_per_page_and_cancels_cleanly(store, even
     with pytest.raises(ExportCancelled):
         write_sign_in_sheet(store, event, folder / "no.pdf", cancelled=lambda: True)
     assert list(folder.iterdir()) == []
+
+
+def test_sign_in_sheet_draws_every_script_it_prints(store, event, tmp_path):
+    """Names in Latin with accents (the hex-string fast path), Greek, Cyrillic, Arabic
+    (shaped), a decomposed accent (made NFC), a long organisation (wrapped) and a page
+    number: what pdfium reads back, and ink where the names are."""
+    import pypdfium2 as pdfium
+
+    people = [
+        {"first_name": "Łukasz", "last_name": "Wróblewski", "organisation": "Caritas Polska"},
+        {"first_name": "Ἀλέξανδρος", "last_name": "Παπαδόπουλος", "organisation": "ΕΕΣ"},
+        {"first_name": "Олександра", "last_name": "Левчук", "organisation": "Червоний Хрест"},
+        {"first_name": "أميرة", "last_name": "الحسيني", "organisation": "IOM"},
+        {"first_name": "Jose\u0301", "last_name": "Zapata", "organisation": "Cruz Roja " * 8},
+    ]
+    insert_delegates(store, event, people)
+    out = write_sign_in_sheet(store, event, tmp_path / "sheet.pdf")
+    pdf = pdfium.PdfDocument(str(out))
+    page = pdf[0]
+    text = page.get_textpage().get_text_range()
+    for word in ("Wróblewski, Łukasz", "Παπαδόπουλος, Ἀλέξανδρος", "Левчук, Олександра",
+                 "Zapata, José", "Caritas Polska", "Sign-in sheet"):
+        assert word in text, word
+    assert "\ufe8d" in text or "ﺍ" in text or "ال" in text  # the Arabic name, shaped
+    lines = [line for line in text.splitlines() if "Cruz" in line or "Roja" in line]
+    assert len(lines) > 1  # wrapped over several lines
+    assert " ".join(text.split()).count("Cruz Roja") == 8  # and whole
+    assert text.rstrip().endswith("1") or "\n1" in text  # the page number
+    image = page.render(scale=1).to_pil().convert("L")
+    width, height = image.size
+    names = image.crop((int(width * 0.22), int(height * 0.12), int(width * 0.5),
+                        int(height * 0.5)))
+    assert names.getextrema()[0] < 100  # dark glyphs where the names are
+    pdf.close()
