@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.roster.bulk import insert_rows, paused_gc
+from checkin.core.roster.bulk import indexes_deferred, insert_rows, paused_gc
 from checkin.core.roster.plan import Plan, diff
 from checkin.core.roster.read import read_roster
 from checkin.core.roster.report import ImportCancelled, ImportReport, ParsedRoster, RosterError
@@ -109,19 +109,20 @@ def _write(
     if progress is not None:
         progress(0, total)
     table = cast(Table, m.Delegate.__table__)
-    for write, rows in (
-        (lambda chunk: insert_rows(s, table, chunk), plan.inserts),  # no ORM object per row
-        (lambda chunk: s.execute(update(m.Delegate), chunk), plan.updates),
-        (lambda chunk: s.execute(update(m.Delegate), chunk), plan.cancels),
-    ):
-        for start in range(0, len(rows), CHUNK):
-            stop()
-            chunk = rows[start : start + CHUNK]
-            write(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-    stop()
+    with indexes_deferred(s, table, len(plan.inserts)):
+        for write, rows in (
+            (lambda chunk: insert_rows(s, table, chunk), plan.inserts),  # no ORM object per row
+            (lambda chunk: s.execute(update(m.Delegate), chunk), plan.updates),
+            (lambda chunk: s.execute(update(m.Delegate), chunk), plan.cancels),
+        ):
+            for start in range(0, len(rows), CHUNK):
+                stop()
+                chunk = rows[start : start + CHUNK]
+                write(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+        stop()
 
 
 @paused_gc()
