@@ -15,6 +15,13 @@ names typed letter by letter, prefixes, typos, references, e-mails, junk).
 Baseline in the same run: one full scan of the delegates with ``LIKE`` (``count(*)``), the
 floor of what a query finding nobody costs in SQL.  Each size is a fresh SQLite file
 filled by ``bench_search_stats.populate``, with ``search_text`` filled as imports do.
+
+When the index is ready (``index_ready``, ``checkin.core.desk.search_store.open_index``,
+best of a few runs): ``cold_s`` with no kept file (read, fold, build), ``warm_s`` from
+the file kept by the previous start (the roster unchanged), ``patched_s`` from that file
+with ``PATCHED`` delegates edited since; ``save_s`` writes the file (in the background,
+after the index is ready).  Baseline in the same run: ``read_rows_s``, the plain read of
+the roster's rows with the same select, the floor of any index built from the database.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import random
 import statistics
@@ -30,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -40,10 +48,12 @@ from bench_search_stats import pct, populate, queries  # noqa: E402
 from checkin.core.db import models as m  # noqa: E402
 from checkin.core.db.store import Store  # noqa: E402
 from checkin.core.desk.search import SearchIndex  # noqa: E402
+from checkin.core.desk.search_store import open_index, save  # noqa: E402
 from checkin.core.desk.sql_search import search_sql  # noqa: E402
 from checkin.core.roster.delegates import search_text  # noqa: E402
 
 LIMIT = 30  # as the desk (controller.SEARCH_LIMIT)
+PATCHED = 20  # delegates edited between two starts, for ``patched_s``
 
 
 def fill_search_text(store: Store) -> None:
@@ -73,6 +83,52 @@ def timed(fn, *args) -> tuple[float, object]:
     return (time.perf_counter() - t0) * 1000, value
 
 
+def best_s(repeat: int, fn, *args) -> tuple[float, object]:
+    """The fastest of ``repeat`` calls (the machine is shared), in seconds."""
+    runs = [timed(fn, *args) for _ in range(repeat)]
+    return min(ms for ms, _ in runs) / 1000, runs[-1][1]
+
+
+def index_ready(path: Path, event_id: int, folder: Path) -> dict:
+    """How long until the index is ready: cold, warm (kept file), patched (a few edits)."""
+    from checkin.core.desk.search import COLUMNS
+
+    kept = folder / f"{path.stem}.idx"
+    stmt = select(*COLUMNS).where(m.Delegate.event_id == event_id).order_by(m.Delegate.id)
+    with Store("sqlite:///" + str(path)) as store:
+        def read() -> list:
+            with store.read() as s:
+                return s.execute(stmt).all()
+
+        read_s, rows = best_s(3, read)
+
+        def cold():
+            kept.unlink(missing_ok=True)
+            return open_index(store, event_id, kept)
+
+        cold_s, index = best_s(2, cold)
+        save_s, _ = best_s(1, save, index)
+        warm_s, warm = best_s(5, open_index, store, event_id, kept)
+        assert warm.source == "disk", warm.source
+        edited = [row[0] for row in rows[:: max(1, len(rows) // PATCHED)]][:PATCHED]
+        with store.write() as s:
+            s.execute(update(m.Delegate).where(m.Delegate.id.in_(edited))
+                      .values(last_name="Edited", updated_at=dt.datetime(2030, 1, 1)))
+        patched_s, patched = best_s(3, open_index, store, event_id, kept)
+        assert patched.source == "patched", patched.source
+    return {
+        "read_rows_s": round(read_s, 3),
+        "cold_s": round(cold_s, 3),
+        "warm_s": round(warm_s, 3),
+        "patched_s": round(patched_s, 3),
+        "save_s": round(save_s, 3),
+        "file_mb": round(kept.stat().st_size / 1e6, 1),
+        "warm_vs_cold": round(warm_s / cold_s, 3),
+        "warm_vs_read_rows": round(warm_s / read_s, 2),
+        "cold_vs_read_rows": round(cold_s / read_s, 2),
+    }
+
+
 def one_size(n: int, n_queries: int, folder: Path) -> dict:
     rng = random.Random(7)
     path = folder / f"search-{n}.sqlite"
@@ -95,8 +151,10 @@ def one_size(n: int, n_queries: int, folder: Path) -> dict:
                 comparable += 1
                 agree += bool(hits) and hits[0].delegate.id == best[0].delegate.id
     baseline = statistics.median(scan_ms)
+    ready = index_ready(path, event.id, folder)
     return {
         "delegates": n,
+        "index_ready": ready,
         "index_build_s": round(build_ms / 1000, 3),
         "first_answer_ms": round(first_ms, 1),
         "sql_p50_ms": round(pct(times, 50), 2),
@@ -116,14 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "results-search-start.json")
     args = ap.parse_args(argv)
     results = []
+    load_start = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes.split(","):
             row = one_size(int(size), args.queries, Path(tmp))
             results.append(row)
             print(json.dumps(row), file=sys.stderr)
     out = {
-        "about": __doc__.split("\n\n")[1].replace("\n", " "),
+        "about": " ".join(__doc__.split("\n\n")[2:5]).replace("\n", " "),
         "note": "2 shared cores, loaded by other work during the run: compare ratios.",
+        "load_average_1min": [load_start, round(os.getloadavg()[0], 2)],
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "results": results,

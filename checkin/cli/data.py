@@ -176,6 +176,9 @@ def cmd_purge(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
         folder = backup.backups_dir(store.path) if store.path is not None else None
         report = purge.purge(store, event, backups=folder)
+        from checkin.core.desk import search_store
+
+        search_store.forget(store)  # the desk's search index kept on disk holds names
     if args.json:
         print_json({"delegates": report.delegates, "scans": report.scans,
                     "backups_removed": len(report.backups_removed), "wiped": report.wiped})

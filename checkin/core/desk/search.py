@@ -2,7 +2,9 @@
 
 ``SearchIndex.build`` reads one event's delegates with a single Core select and keeps
 their folded words (see :func:`checkin.core.text.fold`) in memory; ``search`` then answers
-in milliseconds, so the desk can search as the operator types.
+in milliseconds, so the desk can search as the operator types.  The tables are made by
+``search_build``; the desk keeps them on disk between runs (``search_store``) and, when
+delegates changed since, searches the kept tables plus the changes (``search_patch``).
 
 Ranking, best first (``SearchHit.score``, 0–100):
 
@@ -27,17 +29,28 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
+from checkin.core.desk.search_build import (
+    WORD,
+    Lookup,
+    Postings,
+    Tables,
+    exact_slots,
+    fold_rows,
+    lookup,
+    name_words,
+    quick_fold,
+)
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, delegate_from_row
 from checkin.core.text import fold
-from checkin.core.types import DelegateInfo, DelegateStatus
+from checkin.core.types import DelegateInfo
 
 EXACT_SCORE = 100.0
 FUZZY_CUTOFF = 75.0  # rapidfuzz ratio for a word to count as a typo of a query word
@@ -53,7 +66,6 @@ _CHECK_COST = 60
 _SCAN_ALL = 2000  # substring matches past which testing every delegate is cheaper
 _GOOD_START = 300  # candidates few enough to check one by one without looking further
 
-_WORD = re.compile(r"\w+")
 _AFTER_ALL = chr(0x10FFFF)  # sorts after every character a word can hold
 
 # The columns an index reads, in the order SearchIndex(rows) expects them.
@@ -66,30 +78,19 @@ class SearchHit:
     score: float
 
 
-def _name_words(folded: str) -> list[str]:
-    """Words of a name or organisation, plus each chunk with its punctuation dropped:
-    "o'brien" -> "o", "brien", "obrien"; "jean-pierre" -> "jean", "pierre", "jeanpierre"."""
-    words = _WORD.findall(folded)
-    for chunk in folded.split(" "):
-        joined = "".join(_WORD.findall(chunk))
-        if joined and joined != chunk:
-            words.append(joined)
-    return words
-
-
 def query_words(query: str) -> list[str]:
     """The distinct words of a folded query, less the lone letters of punctuated chunks:
     "o'brien" searches "brien" (a lone "o" would match every "org" address)."""
     words = []
     for chunk in query.split(" "):
-        found = _WORD.findall(chunk)
+        found = WORD.findall(chunk)
         if len(found) > 1 and any(len(w) > 1 for w in found):
             found = [w for w in found if len(w) > 1]
         words.extend(found)
     return list(dict.fromkeys(words))
 
 
-def _prefix_quality(token: str, words: tuple[str, ...], weight: float) -> float:
+def _prefix_quality(token: str, words: list[str], weight: float) -> float:
     """Best quality of ``token`` as the start of one of the sorted ``words``, in (0, 1]:
     1 for a whole name word, less for the start of a longer word; 0 if none."""
     best = 0.0
@@ -100,129 +101,70 @@ def _prefix_quality(token: str, words: tuple[str, ...], weight: float) -> float:
     return best
 
 
-class _Postings:
-    """Words of one weight (name or other fields) -> delegates, grouped by word length.
-
-    For each length: the sorted distinct words and the delegates holding them as one flat
-    list with offsets, so the words starting with a prefix are one slice.
-    """
-
-    def __init__(self, postings: dict[str, list[int]]) -> None:
-        by_length: dict[int, list[str]] = {}
-        for word in postings:
-            by_length.setdefault(len(word), []).append(word)
-        self.lengths = sorted(by_length)
-        self.words: dict[int, list[str]] = {}
-        self.offsets: dict[int, list[int]] = {}
-        self.flat: dict[int, list[int]] = {}
-        for length, words in by_length.items():
-            words.sort()
-            offsets, flat = [0], []
-            for word in words:
-                flat.extend(postings[word])
-                offsets.append(len(flat))
-            self.words[length], self.offsets[length], self.flat[length] = words, offsets, flat
-
-    def ranges(self, token: str) -> list[tuple[int, int, int]]:
-        """(word length, start, end) of the delegates of the words starting with ``token``."""
-        found = []
-        for length in self.lengths[bisect.bisect_left(self.lengths, len(token)) :]:
-            words = self.words[length]
-            lo = bisect.bisect_left(words, token)
-            hi = bisect.bisect_left(words, token + _AFTER_ALL, lo)
-            if lo < hi:
-                offsets = self.offsets[length]
-                found.append((length, offsets[lo], offsets[hi]))
-        return found
+def _ranges(postings: Postings, token: str) -> list[tuple[int, int, int]]:
+    """(word length, start, end) of the delegates of the words starting with ``token``."""
+    found = []
+    for length in postings.lengths[bisect.bisect_left(postings.lengths, len(token)) :]:
+        words = postings.words[length]
+        lo = bisect.bisect_left(words, token)
+        hi = bisect.bisect_left(words, token + _AFTER_ALL, lo)
+        if lo < hi:
+            offsets = postings.offsets[length]
+            found.append((length, offsets[lo], offsets[hi]))
+    return found
 
 
-def _fuzzy_by_length(words_of: list[tuple[str, ...]]) -> dict[int, list[str]]:
-    """The words typos may match, sorted, by length.
-
-    Close words are looked for among words of a similar length only: a ratio of at least
-    FUZZY_CUTOFF is impossible past a length ratio of (200 - cutoff) / cutoff.  Numbers
-    are left out: a typo in a number is another number.
-    """
-    by_length: dict[int, list[str]] = {}
-    for word in sorted({w for words in words_of for w in words}):
-        if not word.isdigit():
-            by_length.setdefault(len(word), []).append(word)
-    return by_length
+def _holding(postings: Postings, word: str) -> Sequence[int]:
+    """The delegates holding exactly ``word``."""
+    words = postings.words.get(len(word))
+    if words is None:
+        return ()
+    j = bisect.bisect_left(words, word)
+    if j == len(words) or words[j] != word:
+        return ()
+    offsets = postings.offsets[len(word)]
+    return postings.flat[len(word)][offsets[j] : offsets[j + 1]]
 
 
 class SearchIndex:
-    """An in-memory index of one event's delegates: a snapshot, rebuild after changes."""
+    """An in-memory index of one event's delegates: a snapshot, rebuild after changes.
+
+    ``source`` says where it came from: "built" (folded from rows), "disk" (kept by
+    ``search_store`` and the roster unchanged since) or "patched" (kept, and the
+    delegates changed since folded again).
+    """
 
     def __init__(self, rows: Iterable[Sequence]) -> None:
         """``rows``: tuples in the order of :data:`COLUMNS`."""
-        self._rows: list[tuple] = []
-        self._name_text: list[str] = []
-        self._full_text: list[str] = []
-        # Per delegate, sorted: the name's words, the other fields', those typos may match.
-        self._name_words_of: list[tuple[str, ...]] = []
-        self._other_words_of: list[tuple[str, ...]] = []
-        self._fuzzy_words_of: list[tuple[str, ...]] = []
-        self._exact: dict[str, list[int]] = {}
-        name_postings, other_postings, sort_keys = self._add(rows)
-        self._fields = ((1.0, _Postings(name_postings)), (_OTHER_WEIGHT, _Postings(other_postings)))
-        self._fuzzy_by_length = _fuzzy_by_length(self._fuzzy_words_of)
+        self._set(fold_rows(rows))
+
+    @classmethod
+    def from_tables(cls, tables: Tables, found: Lookup | None = None,
+                    source: str = "built") -> SearchIndex:
+        index = cls.__new__(cls)
+        index._set(tables, found, source)
+        return index
+
+    def _set(self, tables: Tables, found: Lookup | None = None, source: str = "built") -> None:
+        self.tables = tables
+        self.lookup = found or lookup(tables)
+        self.source = source
+        self.stamps: list[str] = []  # per delegate, when read (search_store: kept on disk)
+        self.kept_as: dict | None = None  # what it was read from (search_store)
+        self.kept_at: Path | None = None  # the file it is kept in (search_store)
+        self._names, self._others = tables.name_words, tables.other_words
+        self._fields = ((1.0, self.lookup.fields[0]), (_OTHER_WEIGHT, self.lookup.fields[1]))
+        self._exact, self._rank = self.lookup.exact, self.lookup.rank
+        self._blob, self._starts = self.lookup.blob, self.lookup.starts
+        # Only the typo tier needs these: made at its first use.
+        self._fuzzy_by_length: dict[int, list[str]] | None = None
         self._fuzzy_windows: dict[int, list[str]] = {}
-        # All texts in one string, for substring search at C speed.
-        self._blob = "\n".join(self._full_text)
-        self._starts = [0]
-        for text in self._full_text:
-            self._starts.append(self._starts[-1] + len(text) + 1)
-        self._name_postings, self._other_postings = name_postings, other_postings
-        # The order at equal score as one integer: registered first, then by name.
-        self._rank = [0] * len(sort_keys)
-        for rank, key in enumerate(sorted(sort_keys)):
-            self._rank[key[-1]] = rank
+        self._fuzzy_words: dict[int, tuple[str, ...]] = {}
 
-    def _add(
-        self, rows: Iterable[Sequence]
-    ) -> tuple[dict[str, list[int]], dict[str, list[int]], list[tuple]]:
-        """Fold each delegate's fields into words and texts; the postings of name words
-        and of other words (delegates per word), and the keys that order equal scores."""
-        cache: dict[str, str] = {}
-
-        def folded(value: str | None) -> str:
-            value = value or ""
-            result = cache.get(value)
-            if result is None:
-                # fold() of ASCII text is lower case with spaces collapsed: 3x faster.
-                result = " ".join(value.lower().split()) if value.isascii() else fold(value)
-                cache[value] = result
-            return result
-
-        name_postings: dict[str, list[int]] = {}
-        other_postings: dict[str, list[int]] = {}
-        sort_keys = []
-        for i, values in enumerate(rows):
-            row = tuple(values)
-            self._rows.append(row)
-            first, last, org = folded(row[3]), folded(row[4]), folded(row[5])
-            email, ref = folded(row[7]), folded(row[2])
-            names = _name_words(first) + _name_words(last)
-            plain = _WORD.findall(first) + _WORD.findall(last)
-            if len(plain) > 1:
-                names.append("".join(plain))  # "mariaschmidt" typed without the space
-            name_set = set(names)
-            org_set = set(_name_words(org))
-            other_set = (org_set | set(_WORD.findall(email)) | set(_WORD.findall(ref))) - name_set
-            for word in name_set:
-                name_postings.setdefault(word, []).append(i)
-            for word in other_set:
-                other_postings.setdefault(word, []).append(i)
-            self._name_words_of.append(tuple(sorted(name_set)))
-            self._other_words_of.append(tuple(sorted(other_set)))
-            self._fuzzy_words_of.append(tuple(name_set | org_set))
-            self._name_text.append(f"{first} {last}")
-            self._full_text.append(" ".join((first, last, org, email, ref)))
-            for key in {email, ref} - {""}:
-                self._exact.setdefault(key, []).append(i)
-            cancelled = row[9] == DelegateStatus.CANCELLED.value
-            sort_keys.append((cancelled, last, first, row[1] or 0, i))
-        return name_postings, other_postings, sort_keys
+    @property
+    def ids(self) -> list[int]:
+        """The delegates' ids, in the index's order."""
+        return self.tables.columns[0]
 
     @classmethod
     def build(cls, store: Store, event_id: int) -> SearchIndex:
@@ -231,13 +173,13 @@ class SearchIndex:
             return cls(s.execute(stmt).all())
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self.tables)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         if limit <= 0 or not text:
             return []
         query = fold(text)
-        exact = self._exact.get(query)
+        exact = exact_slots(self._exact.get(query))
         if exact:
             return self._hits(dict.fromkeys(exact, EXACT_SCORE), limit)
         tokens = query_words(query)
@@ -260,13 +202,13 @@ class SearchIndex:
     # ------------------------------------------------------------------ tiers
 
     def _prefix_count(self, token: str) -> int:
-        return sum(end - start for _, p in self._fields for _, start, end in p.ranges(token))
+        return sum(end - start for _, p in self._fields for _, start, end in _ranges(p, token))
 
-    def _prefix_groups(self, token: str) -> list[tuple[float, list[int]]]:
+    def _prefix_groups(self, token: str) -> list[tuple[float, Sequence[int]]]:
         """(quality, delegates) for the words starting with ``token``, best first."""
-        groups = []
+        groups: list[tuple[float, Sequence[int]]] = []
         for weight, postings in self._fields:
-            for length, start, end in postings.ranges(token):
+            for length, start, end in _ranges(postings, token):
                 quality = weight * (0.5 + 0.5 * len(token) / length)  # as _prefix_quality
                 groups.append((quality, postings.flat[length][start:end]))
         groups.sort(key=lambda g: -g[0])
@@ -281,8 +223,8 @@ class SearchIndex:
 
     def _quality(self, i: int, token: str) -> float:
         return max(
-            _prefix_quality(token, self._name_words_of[i], 1.0),
-            _prefix_quality(token, self._other_words_of[i], _OTHER_WEIGHT),
+            _prefix_quality(token, self._names[i].split(), 1.0),
+            _prefix_quality(token, self._others[i].split(), _OTHER_WEIGHT),
         )
 
     def _prefix(
@@ -325,7 +267,7 @@ class SearchIndex:
         pos = blob.find(token)
         while pos >= 0:
             if len(found) > _SCAN_ALL:
-                return [i for i, text in enumerate(self._full_text) if token in text]
+                return [i for i, text in enumerate(self.tables.texts) if token in text]
             i = bisect.bisect_right(starts, pos) - 1
             found.append(i)
             pos = blob.find(token, starts[i + 1])
@@ -334,11 +276,12 @@ class SearchIndex:
     def _substring(self, tokens: list[str], scores: dict[int, float]) -> None:
         longest = max(tokens, key=len)
         others = [t for t in tokens if t != longest]
-        full, names = self._full_text, self._name_text
+        full, name_ends = self.tables.texts, self.tables.name_ends
         for i in self._containing(longest):
             if i in scores or not all(t in full[i] for t in others):
                 continue
-            in_name = all(t in names[i] for t in tokens)
+            name = full[i][: name_ends[i]]
+            in_name = all(t in name for t in tokens)
             scores[i] = _SUBSTRING_NAME if in_name else _SUBSTRING_OTHER
 
     def _close_words(self, token: str) -> list[tuple[str, float]]:
@@ -360,20 +303,54 @@ class SearchIndex:
             stretch = (200.0 - FUZZY_CUTOFF) / FUZZY_CUTOFF
             cached = [
                 word
-                for length, words in sorted(self._fuzzy_by_length.items())
+                for length, words in sorted(self._fuzzy_vocabulary().items())
                 if size / stretch <= length <= size * stretch
                 for word in words
             ]
             self._fuzzy_windows[size] = cached
         return cached
 
+    def _fuzzy_vocabulary(self) -> dict[int, list[str]]:
+        """The words typos may match, sorted, by length: those of the names and of the
+        organisations.
+
+        Close words are looked for among words of a similar length only: a ratio of at
+        least FUZZY_CUTOFF is impossible past a length ratio of (200 - cutoff) / cutoff.
+        Numbers are left out: a typo in a number is another number.
+        """
+        if self._fuzzy_by_length is None:
+            words = self._name_vocabulary()
+            for org in set(self.tables.columns[5]):
+                words.update(name_words(quick_fold(org)))
+            by_length: dict[int, list[str]] = {}
+            for word in sorted(words):
+                if not word.isdigit():
+                    by_length.setdefault(len(word), []).append(word)
+            self._fuzzy_by_length = by_length
+        return self._fuzzy_by_length
+
+    def _name_vocabulary(self) -> set[str]:
+        """Every word of a name."""
+        return {w for words in self._fields[0][1].words.values() for w in words}
+
+    def _holders(self, word: str) -> Sequence[int]:
+        """The delegates holding exactly ``word`` (in the name or another field)."""
+        return [*_holding(self._fields[1][1], word), *_holding(self._fields[0][1], word)]
+
+    def _fuzzy_words_of(self, i: int) -> tuple[str, ...]:
+        """The words of delegate ``i`` a typo may match: the name's, the organisation's."""
+        words = self._fuzzy_words.get(i)
+        if words is None:
+            org = name_words(quick_fold(self.tables.columns[5][i]))
+            words = self._fuzzy_words[i] = tuple(set(self._names[i].split()).union(org))
+        return words
+
     def _typo_matches(self, token: str, close: list[tuple[str, float]]) -> dict[int, float]:
         """Delegate -> 100 if ``token`` starts one of their words, else the best ratio
         of their ``close`` words."""
         found: dict[int, float] = {}
         for word, ratio in close:
-            for postings in (self._other_postings, self._name_postings):
-                found.update(dict.fromkeys(postings.get(word, ()), ratio))
+            found.update(dict.fromkeys(self._holders(word), ratio))
         for _, delegates in self._prefix_groups(token):
             found.update(dict.fromkeys(delegates, 100.0))
         return found
@@ -386,7 +363,7 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         best = process.extractOne(
-            token, self._fuzzy_words_of[i], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            token, self._fuzzy_words_of(i), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
         return best[1] if best else 0.0
 
@@ -401,8 +378,7 @@ class SearchIndex:
         for token in long_tokens:  # rarest prefixes first
             close[token] = self._close_words(token)
             sizes[token] += sum(
-                len(self._name_postings.get(w, ())) + len(self._other_postings.get(w, ()))
-                for w, _ in close[token]
+                len(self._holders(w)) for w, _ in close[token]
             )
             if sizes[token] <= _GOOD_START:
                 break
@@ -435,7 +411,7 @@ class SearchIndex:
         top = heapq.nsmallest(limit, ((-s, rank[i], i) for i, s in scores.items()))
         hits = []
         for neg_score, _, i in top:
-            hits.append(SearchHit(delegate_from_row(self._rows[i]), round(-neg_score, 3)))
+            hits.append(SearchHit(delegate_from_row(self.tables.row(i)), round(-neg_score, 3)))
         return hits
 
 

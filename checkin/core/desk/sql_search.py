@@ -1,7 +1,8 @@
 """Search before the desk's index is built: the index's answers, for what SQL can find.
 
-``SearchIndex.build`` reads and folds the whole roster: 1.5–3 s at 50,000 delegates, run
-in the background once the desk is on screen.  Until it is ready each keystroke is
+The desk's index is read back from the copy kept on disk (``search_store``), or built
+when there is none (reading and folding the whole roster: 1–3 s at 50,000 delegates), in
+the background once the desk is on screen.  Until it is ready each keystroke is
 answered here, from the database, in a few milliseconds: delegates whose stored
 ``search_text`` (the folded first name, last name, organisation, e-mail and reference,
 kept in step by every write) contains every query word: at most ``CANDIDATES`` of them

@@ -194,6 +194,9 @@ class PurgeDialog(QDialog):
 
     def _done(self, report: purge.PurgeReport) -> None:
         self.report = report
+        from checkin.core.desk import search_store
+
+        search_store.forget(self.store)  # the desk's search index kept on disk: names
         text = (
             self.tr("✓ Personal data removed from %1 and %2; %3. The counts are kept.")
             .replace("%1", self.tr("%n delegate(s)", "", report.delegates))
