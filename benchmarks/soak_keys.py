@@ -21,7 +21,13 @@ fsync, ``synchronous=FULL``), a WAL checkpoint on the checkpointer's thread, the
 dashboard applying a snapshot or drawing a chart, or a "machine stall" (a process of
 its own that sleeps 1 ms in a loop woke more than 4 ms late: the machine, shared with
 other jobs, not giving processes the CPU).  A spike's cause is what overlapped it
-longest; "other" is nothing we watch (the GUI thread busy elsewhere).  Baseline in the
+longest; with nothing overlapping, the GUI thread's own phase that took longest
+(``soak_probes.ScanPhases``: each round trip cut into ``service`` — the SQL and its
+commit —, ``panel`` — the rest of the Return's handling —, ``queued`` — what the event
+loop delivered before the panel's paint, each delivery over 3 ms named by receiver
+class and event type — and ``paint``): "gui service", "gui panel", "gui paint" or
+"gui queued <what>"; ``phases`` gives each phase's percentiles.  ``load_avg``: the
+machine's load average before and after (it is shared).  Baseline in the
 same run: the disk's own fsync latency (``fsync_baseline``, before and after the soak),
 the floor under any commit.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
 snapshots grow RSS): Python's traced memory per minute and the source lines that grew.
@@ -58,6 +64,7 @@ from bench_desk import SCAN_GAP_EVENT_MS, Clock, Driver, burst_steps, wait_for_i
 from soak import rss_mb
 from soak_probes import (
     MemoryTrace,
+    ScanPhases,
     Spans,
     StallProbe,
     fsync_baseline,
@@ -89,6 +96,7 @@ class SoakDriver(Driver):
         self.desk = controller.view
         self.modes, self._mode_at = modes, 0.0
         self.times: list[float] = []  # perf_counter of each scan's Return press
+        self.phases: ScanPhases | None = None  # where each round trip went
 
     def _next_scan(self) -> None:
         now = time.perf_counter()
@@ -113,7 +121,16 @@ class SoakDriver(Driver):
     def _next_key(self) -> None:
         if self._step >= len(self._steps):
             self.times.append(time.perf_counter())
+            super()._next_key()
+            if self.phases is not None:
+                self.phases.handled()
+            return
         super()._next_key()
+
+    def _painted(self) -> None:
+        if self.phases is not None:
+            self.phases.scanned(self._t0, self._t_handled, self._t_paint, time.perf_counter())
+        super()._painted()
 
 
 def summarise(values: list[float]) -> dict:
@@ -127,26 +144,44 @@ def summarise(values: list[float]) -> dict:
 
 def spikes(driver: SoakDriver, spans: Spans, limit_s: float, begin: float) -> list[dict]:
     found = []
-    for t0, rt, handler in zip(driver.times, driver.roundtrip, driver.handler, strict=False):
+    rows = driver.phases.rows if driver.phases is not None else []
+    for i, (t0, rt, handler) in enumerate(
+        zip(driver.times, driver.roundtrip, driver.handler, strict=False)
+    ):
         if rt < limit_s:
             continue
         seen = spans.overlapping(t0, t0 + rt)
-        found.append({
+        spike = {
             "at_s": round(t0 - begin, 1),
             "roundtrip_ms": round(rt * 1000, 1),
             "handler_ms": round(handler * 1000, 1),
             "overlapping": [f"{w} {1000 * (b - a):.1f} ms" for a, b, w in seen] or ["other"],
-        })  # fmt: skip
+        }  # fmt: skip
+        if i < len(rows):
+            row = rows[i]
+            spike["phases_ms"] = {k: round(row[k] * 1000, 1)
+                                  for k in ("service", "panel", "queued", "paint")}
+            spike["queued_by"] = row["queued_by"]
+        found.append(spike)
     return found
 
 
 def cause(spike: dict) -> str:
-    """The spike's cause: what overlapped it longest (``Spans.overlapping``'s first)."""
+    """The spike's cause: what overlapped it longest (``Spans.overlapping``'s first);
+    with nothing overlapping, the GUI thread's own phase that took longest
+    (``ScanPhases``): "gui service", "gui panel", "gui paint", or "gui queued" with
+    what the event loop delivered before the paint."""
     first = spike["overlapping"][0]
     for name in ("commit", "wal", "gc", "dashboard apply", "dashboard chart",
                  "dashboard thread", "machine"):
         if first.startswith(name):
             return name
+    phases = spike.get("phases_ms")
+    if first == "other" and phases:
+        phase = max(phases, key=phases.get)
+        if phase == "queued" and spike.get("queued_by"):
+            return "gui queued " + spike["queued_by"][0].rsplit(" ", 2)[0]
+        return "gui " + phase
     return first.split(" ")[0]
 
 
@@ -185,9 +220,11 @@ def soak(args, tmp: Path) -> dict:
     modes = [None] + [s.key for s in event.sessions if s.attendance]
     minutes: list[dict] = []
     probe = StallProbe(args.minutes * 60 + 5)
+    load_before = os.getloadavg()
     begin = time.perf_counter()
     driver = SoakDriver(window, controller, clock, people, random.Random(18),
                         begin + args.minutes * 60, modes)
+    driver.phases = ScanPhases(controller, driver)
     seen = {"n": 0}
 
     def sample() -> None:
@@ -221,11 +258,14 @@ def soak(args, tmp: Path) -> dict:
         "delegates": args.delegates,
         "minutes": round((time.perf_counter() - begin) / 60, 1),
         "scans": len(driver.roundtrip),
+        "load_avg": {"before": [round(x, 2) for x in load_before],
+                     "after": [round(x, 2) for x in os.getloadavg()]},
         "wrong_person_painted": driver.mismatches,
         "keystroke_to_result": summarise(driver.roundtrip),
         "handler": summarise(driver.handler),
         "commit": summarise(commit_lengths) if commit_lengths else {},
         "fsync_baseline": {"before": fsync_before, "after": fsync_baseline(tmp)},
+        "phases": driver.phases.summary(),
         "gc_pauses_over_2ms": len(gc_lengths),
         "dashboard_refreshes": dashboard.feed.refreshes,
         "dashboard_gui_work": summarise(dash_lengths) if dash_lengths else {},

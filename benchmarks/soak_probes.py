@@ -217,3 +217,103 @@ class MemoryTrace:
              "blocks": s.count_diff}
             for s in stats[:top] if s.size_diff > 0
         ]  # fmt: skip
+
+
+class ScanPhases(QObject):
+    """Where each scan's round trip went, on the GUI thread (k5, issue 18 item 7).
+
+    The round trip is cut at: the service's scan called and returned (``service``: the
+    SQL and its commit), the rest of the Return press's handling (``panel``: the result
+    put on the outcome panel, the recent list, the sound), the wait from there to the
+    panel's paint event (``queued``: whatever the event loop delivered first) and the
+    paint itself (``paint``: the panel and the window's backing store).  While a scan
+    waits for its paint, an application-wide event filter notes what was delivered
+    (receiver class and event type, a ``QTimer``'s parent class) and how long each took
+    up to the next delivery: the ``queued`` phase's culprits.  The filter only records
+    in that window, so it costs nothing between scans."""
+
+    def __init__(self, controller, driver, limit_s: float = 0.003) -> None:
+        super().__init__()
+        self.driver, self.limit_s = driver, limit_s
+        self.rows: list[dict] = []  # one per scan: phase lengths in seconds
+        self._service = 0.0
+        self._open: tuple[float, str] | None = None
+        self._queued: list[tuple[float, str]] = []
+        self._armed = False
+        self._watch_service(controller)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def _watch_service(self, controller) -> None:
+        service = controller.service
+        plain = service.scan
+
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return plain(*args, **kwargs)
+            finally:
+                self._service = time.perf_counter() - t
+
+        service.scan = timed
+
+    def handled(self) -> None:
+        """The Return press has been handled: note what comes until the paint."""
+        self._armed = True
+
+    def eventFilter(self, watched: QObject, event) -> bool:
+        if self._armed:
+            now = time.perf_counter()
+            self._close(now)
+            self._open = (now, _label(watched, event))
+        return False
+
+    def _close(self, now: float) -> None:
+        if self._open is not None:
+            t, label = self._open
+            if now - t > self.limit_s:
+                self._queued.append((now - t, label))
+            self._open = None
+
+    def scanned(self, t0: float, t_handled: float, t_paint: float, t1: float) -> dict:
+        """The phases of the scan just painted (called by the driver)."""
+        self._close(t_paint)
+        self._armed = False
+        handler = t_handled - t0
+        row = {
+            "service": self._service,
+            "panel": max(0.0, handler - self._service),
+            "queued": t_paint - t_handled,
+            "paint": t1 - t_paint,
+            "queued_by": [f"{label} {1000 * s:.1f} ms" for s, label in
+                          sorted(self._queued, reverse=True)[:3]],
+        }  # fmt: skip
+        self._queued, self._service = [], 0.0
+        self.rows.append(row)
+        return row
+
+    def summary(self) -> dict:
+        out = {}
+        for name in ("service", "panel", "queued", "paint"):
+            values = sorted(r[name] for r in self.rows)
+            if values:
+                out[name] = {
+                    "p50_ms": round(values[len(values) // 2] * 1000, 2),
+                    "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))]
+                                    * 1000, 2),
+                    "max_ms": round(values[-1] * 1000, 2),
+                }  # fmt: skip
+        culprits = Counter(
+            label.rsplit(" ", 2)[0] for r in self.rows for label in r["queued_by"]
+        )
+        out["queued_by_top"] = dict(culprits.most_common(10))
+        return out
+
+
+def _label(watched: QObject, event) -> str:
+    kind = event.type().name if hasattr(event.type(), "name") else str(event.type())
+    name = type(watched).__name__
+    if name in ("QTimer", "QSingleShotTimer", "QObject", "QWidget") and watched.parent():
+        name = f"{name}<{type(watched.parent()).__name__}>"
+    return f"{name}:{kind}"

@@ -23,6 +23,11 @@ small objects, and full collections walk every object of the process; see
 ``checkin.ui.widgets.collector``, whose ``tune_for_live_gui()`` ``app.main()`` calls once the
 window is built.
 
+A scan at this app's desk comes first (``widgets.foreground``): while one goes on
+(from its first key to its result painted, about 100 ms), a refresh due waits to start,
+and a finished one waits to be applied, until the result is on the screen — at most
+``max_defer_ms`` (1 s), so a desk scanning without pause still sees its dashboard move.
+
 The event clock moves on without any scan (the current session changes at 10:00), so a
 full refresh also runs every ``clock_refresh_s`` seconds.
 
@@ -58,6 +63,7 @@ from checkin.core.db.changes import ChangeWatcher
 from checkin.core.db.store import Store
 from checkin.core.types import EventInfo
 from checkin.ui.widgets import db_changes
+from checkin.ui.widgets.foreground import foreground
 from checkin.ui.widgets.messages import first_line
 from checkin.ui.widgets.workers import Job, run_in_background
 
@@ -107,9 +113,15 @@ class LiveFeed(QObject):
         prepare: Callable[[Dashboard], Any] | None = None,
         use_process: bool = True,
         safety_ms: int = 5000,
+        max_defer_ms: int = 1000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.max_defer_s = max_defer_ms / 1000
+        self._deferred_since: float | None = None  # a scan went on when work was due
+        self._held_tick = False  # a check waits for the scan's end
+        self._held_result: Any = None  # an answer waits for the scan's end
+        foreground().quiet.connect(self._scan_over)
         self.interval_ms, self.safety_ms = interval_ms, safety_ms
         self.min_gap_s = min_gap_ms / 1000
         self._gap_timer = QTimer(self)  # the next check once the gap has passed
@@ -194,8 +206,34 @@ class LiveFeed(QObject):
         else:
             self._tick()
 
+    def _for_scan(self) -> bool:
+        """True when work due now should wait: a scan goes on at the desk (and it has
+        not waited ``max_defer_s`` already); ``_scan_over`` picks it up."""
+        if foreground().remaining() <= 0:
+            self._deferred_since = None
+            return False
+        now = time.monotonic()
+        if self._deferred_since is None:
+            self._deferred_since = now
+        if now - self._deferred_since >= self.max_defer_s:
+            self._deferred_since = None
+            return False
+        return True
+
+    def _scan_over(self) -> None:
+        result, self._held_result = self._held_result, None
+        if result is not None:
+            self._deliver(result)
+        if self._held_tick:
+            self._held_tick = False
+            if self._timer.isActive():
+                self._tick()
+
     def _tick(self) -> None:
         if self._job is not None:
+            return
+        if self._for_scan():
+            self._held_tick = True
             return
         wait = self.min_gap_s - (time.monotonic() - self._last_full)
         if wait > 0 and not self._force:
@@ -299,6 +337,12 @@ class LiveFeed(QObject):
     def _done(self, result) -> None:
         if result is None:
             return
+        if self._for_scan():
+            self._held_result = result  # (a newer one replaces it: one job at a time)
+            return
+        self._deliver(result)
+
+    def _deliver(self, result) -> None:
         self._last_full = time.monotonic()
         self.refreshes += 1
         dash, prepared = result

@@ -15,21 +15,9 @@ A badge code typed by hand from the printed badge (``codes.typed_code``) is reco
 in the search box; Enter scans it (source ``typed``).  Part of a badge read by the
 scanner (``ScanDetector.incomplete``) records nothing and asks for the badge again.
 
-Walk-ins: ``new_walk_in`` (the "Walk-in…" button, Ctrl+N) opens a ``WalkInDialog``.
-Registering goes through the desk's service (on a shared server out of reach: into the
-desk's copy, with a number of its reserved block, replayed later), like "Edit details…"
-(F2, ``details.DetailsEditor``).  It is one short transaction, done on the GUI thread;
-the new person then shows in the panel and the recent scans like any admission, and the
-search index is rebuilt in the background from where the roster is (``roster_store``).
-The badge PDF is rendered by ``printing.print_badges`` (loaded then: ``badge_files``) in a
-background ``Job`` with a progress dialog and Cancel, to
-``data_dir()/badges/walk-in-<ref>.pdf``; then a notice offers to print it (``print_pdf``,
-replaceable in tests) or open it.
-
-Settings (``use_settings``): the station, mode, scanner suffix, sound and lock state come from
-``DeskSettings``, saved to a ``QSettings`` when one is given.  Ctrl+, opens the
-``SettingsDialog`` (not while locked); OK saves and applies at once.  Ctrl+L locks when a
-PIN is set, or asks for the PIN when locked; ``locked_changed`` tells the shell.
+Walk-ins and their badges (Ctrl+N, ``controller_walkins.WalkIns``) and the settings and
+lock (Ctrl+, and Ctrl+L, ``controller_settings.SettingsAndLock``) are parts of this
+class in modules of their own (mixins: the same object, attributes and signals).
 
 Printing on arrival (a setting): ``ArrivalPrinter`` prints, in the background, the badge
 of someone admitted and never printed.  The accreditation desk's keys (note done,
@@ -43,22 +31,23 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from checkin.core.db.store import Store, data_dir
-from checkin.core.desk.protocol import DeskService, WalkInResult
+from checkin.core.db.store import Store
+from checkin.core.desk import search_store
+from checkin.core.desk.protocol import DeskService
 from checkin.core.desk.search import SearchIndex
 from checkin.core.desk.service import CheckinError, CheckinService
 from checkin.core.desk.sql_search import search_sql
 from checkin.core.event.codes import typed_code
-from checkin.core.roster.walkins import WalkInError
 from checkin.core.types import EventInfo, Outcome, ScanAction, ScanResult, ScanSource
 from checkin.ui.desk import badge_files
-from checkin.ui.desk import settings as desk_settings
 from checkin.ui.desk.accreditation import AccreditationActions
 from checkin.ui.desk.arrival_badges import ArrivalPrinter
+from checkin.ui.desk.controller_settings import SettingsAndLock
+from checkin.ui.desk.controller_walkins import WalkIns
 from checkin.ui.desk.details import DetailsEditor
 from checkin.ui.desk.lock import PinAttempts, UnlockDialog
 from checkin.ui.desk.notices import Notice
@@ -71,7 +60,6 @@ from checkin.ui.desk.sounds import SoundBoard
 from checkin.ui.desk.walkin_dialog import WalkInDialog, print_pdf, walk_in_rule
 from checkin.ui.widgets.collector import freeze_long_lived
 from checkin.ui.widgets.messages import explain, first_line
-from checkin.ui.widgets.translations import template_title
 from checkin.ui.widgets.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -79,7 +67,7 @@ log = logging.getLogger(__name__)
 SEARCH_LIMIT = 30
 
 
-class DeskController(QObject):
+class DeskController(WalkIns, SettingsAndLock, QObject):
     """Connects a ``DeskPage`` to the check-in service and the search index."""
 
     index_ready = Signal()
@@ -239,202 +227,15 @@ class DeskController(QObject):
     def duplicate(self, _code: str) -> None:
         self.view.flash_duplicate()  # the same badge again within a second: answered
 
-    # ------------------------------------------------------------ settings and lock
-
-    def use_settings(
-        self,
-        settings: DeskSettings,
-        qsettings: QSettings | None = None,
-        detector: ScanDetector | None = None,
-    ) -> None:
-        """Start from ``settings`` (saved to ``qsettings`` on change), driving ``detector``."""
-        self.qsettings = qsettings
-        if detector is not None:
-            self.detector = detector
-        self._apply(settings)
-
-    def apply_settings(self, settings: DeskSettings) -> None:
-        """New settings from the dialog: saved, and in use from the next scan."""
-        self._store(settings)
-        self._apply(settings)
-
-    @property
-    def locked(self) -> bool:
-        return self.settings.locked
-
-    def open_settings(self) -> SettingsDialog | None:
-        """The settings dialog (one at a time; never while locked)."""
-        if self.locked:
-            return None
-        if self.settings_dialog is not None:
-            self.settings_dialog.raise_()
-            self.settings_dialog.activateWindow()
-            return self.settings_dialog
-        dialog = SettingsDialog(
-            self.settings,
-            self.view.modes(),
-            self.view,
-            templates=[(t.key, template_title(t)) for t in badge_files.templates()],
-            printers=_printers(),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
-        dialog.finished.connect(lambda _r: self._settings_closed(dialog))
-        self.settings_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def toggle_lock(self) -> UnlockDialog | None:
-        """Ctrl+L: lock (when a PIN is set), or ask for the PIN when locked."""
-        if self.locked:
-            return self.ask_unlock()
-        if not self.settings.lock_pin_hash:
-            self.view.show_notice(
-                self.tr("No lock PIN"),
-                self.tr("Set a lock PIN in the desk settings (Ctrl+,) to lock the desk."),
-            )
-            return None
-        self.lock()
-        return None
-
-    def lock(self) -> None:
-        if self.settings.lock_pin_hash and not self.locked:
-            if self.settings_dialog is not None:
-                self.settings_dialog.reject()
-            self._store(replace(self.settings, locked=True))
-            self._apply_lock()
-
-    def ask_unlock(self) -> UnlockDialog | None:
-        if not self.locked:
-            return None
-        if self.unlock_dialog is not None:
-            self.unlock_dialog.raise_()
-            self.unlock_dialog.activateWindow()
-            return self.unlock_dialog
-        dialog = UnlockDialog(self.settings.lock_pin_hash, self.pin_attempts, self.view)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._unlocked)
-        dialog.finished.connect(lambda _r: self._unlock_closed(dialog))
-        self.unlock_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _unlocked(self) -> None:
-        self._store(replace(self.settings, locked=False))
-        self._apply_lock()
-
-    def _unlock_closed(self, dialog: UnlockDialog) -> None:
-        if self.unlock_dialog is dialog:
-            self.unlock_dialog = None
-        self.view.focus_search()
-
-    def _settings_accepted(self, dialog: SettingsDialog) -> None:
-        new = dialog.settings()
-        if new is not None:
-            self.apply_settings(new)
-
-    def _settings_closed(self, dialog: SettingsDialog) -> None:
-        if self.settings_dialog is dialog:
-            self.settings_dialog = None
-        self.view.focus_search()
-
-    def _apply(self, settings: DeskSettings) -> None:
-        if settings.locked and not settings.lock_pin_hash:
-            settings = replace(settings, locked=False)  # no PIN: nothing could unlock it
-        self.settings = settings
-        self.station = settings.station
-        self.service.station = settings.station
-        self.view.set_station(settings.station)
-        if self.detector is not None:
-            self.detector.suffix = settings.scanner_suffix  # type: ignore[assignment]
-        self.sounds.enabled = settings.sound
-        self.view.set_sound(settings.sound)
-        self.view.set_result_seconds(settings.result_seconds)
-        arrival = self.arrival_printer
-        arrival.enabled = settings.print_on_arrival
-        arrival.printer_name = settings.printer
-        arrival.printer_model, arrival.printer_label = (settings.printer_model,
-                                                         settings.printer_label)
-        arrival.template_key = settings.arrival_template
-        arrival.station = settings.station
-        self._applying = True
-        try:
-            self.view.set_mode(settings.mode)
-            self.mode = self.view.mode_box.currentData()
-        finally:
-            self._applying = False
-        self._apply_lock()
-
-    def _apply_lock(self) -> None:
-        self.view.set_lock_state(self.locked, bool(self.settings.lock_pin_hash))
-        self.locked_changed.emit(self.locked)
-
-    def _store(self, settings: DeskSettings) -> None:
-        self.settings = settings
-        if self.qsettings is None:
-            return
-        try:
-            desk_settings.save(self.qsettings, settings)
-        except Exception as exc:  # a read-only profile: the desk still works
-            log.error("desk settings could not be saved: %s", type(exc).__qualname__)
-            self.view.show_error(
-                self.tr("The settings could not be saved; they apply until the app closes.")
-                + "\n\n"
-                + first_line(exc)
-            )
-
-    # ------------------------------------------------------------ walk-ins
-
-    def new_walk_in(self, typed: str = "") -> WalkInDialog:
-        """Open the walk-in form (one at a time); ``typed``: what the search found no
-        one for, filled in (a name split into first and last, an e-mail address)."""
-        if self.walk_in_dialog is not None:
-            self.walk_in_dialog.raise_()
-            self.walk_in_dialog.activateWindow()
-            return self.walk_in_dialog
-        dialog = WalkInDialog(self.event_info, badge_files.templates(), self.view,
-                              required=self.walk_in_required)
-        dialog.fill_from_search(typed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.submitted.connect(lambda: self.register(dialog))
-        dialog.check_in_existing.connect(
-            lambda delegate_id: self._check_in_existing(dialog, delegate_id)
-        )
-        dialog.finished.connect(lambda _r: self._walk_in_closed(dialog))
-        self.walk_in_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def register(self, dialog: WalkInDialog) -> WalkInResult | None:
-        """Register the dialog's person, check them in and (if asked) render the badge."""
-        try:  # through the service: offline, the desk's copy (replayed later)
-            result = self.service.register_walk_in(dialog.form(), session=self.mode)
-        except WalkInError as exc:
-            if exc.existing is not None:
-                dialog.show_existing(exc.existing)
-            else:
-                dialog.show_problems(exc.problems)
-            return None
-        except Exception as exc:  # the database, the disk: say so, never a traceback
-            log.error("walk-in failed: %s", type(exc).__qualname__)
-            dialog.show_failure(
-                self.tr("The person could not be registered.") + "\n" + first_line(exc)
-            )
-            return None
-        print_badge, template = dialog.print_badge(), dialog.template_key()
-        dialog.accept()
-        if result.outcome is not None:
-            self._present(result.outcome)
-        self.view.finish_check_in()
-        self.rebuild_index()
-        if print_badge:
-            self.render_walk_in_badge(result.delegate.reference, template)
-        return result
+    # ------------------------------------------------------------ the search index
 
     def rebuild_index(self) -> Job:
-        """Rebuild the search index in the background; the old one answers meanwhile."""
+        """Rebuild the search index in the background; the old one answers meanwhile.
+        The first of a session is read from the copy kept on disk when it is the
+        roster's (``search_store``); after a change made here, built afresh."""
         job = run_in_background(
-            SearchIndex.build, self.roster_store(), self.event_info.id, parent=self
+            search_store.open_index, self.roster_store(), self.event_info.id,
+            use_kept=self.index is None, parent=self,
         )
         job.succeeded.connect(self._index_built)
         job.failed.connect(self._index_failed)
@@ -449,105 +250,7 @@ class DeskController(QObject):
             return service.mirror  # type: ignore[attr-defined]
         return self.store
 
-    def badge_path(self, reference: str) -> Path:
-        folder = self.badge_dir if self.badge_dir is not None else data_dir() / "badges"
-        return folder / f"walk-in-{reference}.pdf"
-
-    def render_walk_in_badge(self, reference: str, template_key: str) -> Job | None:
-        """Render one badge to a PDF in the background, with progress and Cancel."""
-        path = self.badge_path(reference)
-        try:
-            template = badge_files.load_template(template_key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except Exception as exc:
-            self.view.show_error(
-                self.tr("The badge could not be made.") + "\n\n" + first_line(exc)
-            )
-            return None
-        job = run_in_background(
-            self.render_badge,
-            self.roster_store(),
-            self.event_info,
-            path,
-            template=template,
-            refs=[reference],
-            station=self.station,
-            progress=True,
-            cancellable=True,
-            parent=self,
-        )
-        progress = QProgressDialog(self.tr("Making the badge…"), self.tr("Cancel"), 0, 0, self.view)
-        progress.setWindowTitle(self.tr("Badge"))
-        progress.setAccessibleName(self.tr("Making the badge"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(job.cancel)
-        job.progressed.connect(lambda done, total: _set_progress(progress, done, total))
-        job.succeeded.connect(lambda report: self._badge_made(report.path))
-        job.failed.connect(lambda exc: self._badge_failed(job, exc))
-        job.finished.connect(lambda: self._badge_finished(progress))
-        self.badge_job, self.badge_progress = job, progress
-        return job
-
     # ------------------------------------------------------------ internals
-
-    def _walk_in_closed(self, dialog: WalkInDialog) -> None:
-        if self.walk_in_dialog is dialog:
-            self.walk_in_dialog = None
-        self.view.focus_search()
-
-    def _check_in_existing(self, dialog: WalkInDialog, delegate_id: int) -> None:
-        dialog.accept()
-        self.check_in(delegate_id)
-
-    def _badge_finished(self, progress: QProgressDialog) -> None:
-        progress.canceled.disconnect()
-        progress.close()
-        progress.deleteLater()
-        if self.badge_progress is progress:
-            self.badge_progress = None
-
-    def _badge_made(self, path: Path) -> None:
-        """A badge PDF is ready: a notice with Print… and Open PDF (never a dialog)."""
-        self.badge_ready.emit(path)
-        notice = self.view.notices.add_badge(
-            path,
-            lambda: self._print_badge(path),
-            lambda: self.open_url(QUrl.fromLocalFile(str(path))),
-        )
-        notice.closed.connect(self._badge_notice_closed)
-        self.badge_notice = notice
-
-    def _badge_notice_closed(self, notice: Notice) -> None:
-        if self.badge_notice is notice:
-            self.badge_notice = None
-
-    def _print_badge(self, path: Path) -> None:
-        try:
-            self.print_pdf(path, self.view)
-        except Exception as exc:  # no printer, a driver error: say so
-            log.error("badge printing failed: %s", type(exc).__qualname__)
-            self.view.show_error(
-                self.tr("The badge could not be printed; the PDF is at %1.").replace(
-                    "%1", str(path)
-                )
-                + "\n\n"
-                + first_line(exc)
-            )
-
-    def _badge_failed(self, job: Job, exc: BaseException) -> None:
-        if job.is_cancelled or badge_files.cancelled(exc):
-            self.view.show_notice(
-                self.tr("Badge not made"),
-                self.tr(
-                    "Cancelled. The person is registered and checked in; print their badge later."
-                ),
-            )
-            return
-        problem = self.tr("The badge could not be made; the person is registered and checked in.")
-        self.view.show_error(problem + "\n\n" + first_line(exc))
 
     def _show(self, action: Callable[[], ScanResult]) -> ScanResult | None:
         try:
@@ -572,6 +275,9 @@ class DeskController(QObject):
 
     def _index_built(self, index: SearchIndex) -> None:
         self.index = index
+        log.info("search index ready: %s, %d delegates", index.source, len(index))
+        if index.source != "disk":  # kept for the next start, in the background
+            run_in_background(search_store.save, index, parent=self)
         # About twenty objects per delegate, for the whole day: out of the collector's
         # way, or a full collection walks them between two scans (checkin.ui.widgets.collector).
         freeze_long_lived()
@@ -582,15 +288,3 @@ class DeskController(QObject):
     def _index_failed(self, exc: BaseException) -> None:
         problem = self.tr("The list of names could not be loaded; scanning still works.")
         self.view.show_error(problem + "\n\n" + first_line(exc))
-
-
-def _printers() -> list[str]:
-    from PySide6.QtPrintSupport import QPrinterInfo
-
-    return list(QPrinterInfo.availablePrinterNames())
-
-
-def _set_progress(progress: QProgressDialog, done: int, total: int) -> None:
-    progress.setMaximum(max(total, 1))
-    progress.setValue(min(done, total))
-

@@ -246,7 +246,14 @@ class OutcomePanel(ToneFrame):
         self.extra = AccreditationStrip()
         text.insertWidget(text.count() - 1, self.extra)
         self.photo = PhotoView()
-        self._row = row = QHBoxLayout(self)
+        # The words are laid out in a body the panel places itself (``resizeEvent``),
+        # not by a layout of the panel's: a layout's activation tells its widget's
+        # parent to lay out again, so a result's new words and fonts laid out the whole
+        # window (the page's wrapping top bar among them) at every scan; the body's stop
+        # at the panel, whose size the page alone decides (the soak's ``ScanPhases``).
+        self._body = QWidget(self)
+        self._body.setObjectName("outcomeBody")
+        self._row = row = QHBoxLayout(self._body)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
@@ -272,6 +279,7 @@ class OutcomePanel(ToneFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._body.setGeometry(self.rect())
         self._fit_type()
 
     def _fit_type(self) -> None:

@@ -131,6 +131,7 @@ from checkin.ui.desk.held_keys import (
     HeldKey,
     retract,
 )
+from checkin.ui.widgets.foreground import KEY_S, SCAN_S, foreground
 
 log = logging.getLogger(__name__)
 
@@ -321,6 +322,7 @@ class ScanDetector(QObject):
         assert self._burst is not None
         self._held.append(HeldKey.of(event))
         self._held_keys.add(key)
+        foreground().busy_for(KEY_S)  # a scan may be going on: background work waits
         self._armed_at, self._deferred = self._clock(), False
         self._timer.start(self._burst.wait_ms(self.timing))
         return True
@@ -489,6 +491,7 @@ class ScanDetector(QObject):
         # Measured from the last read, not the last emission: a badge left under a
         # scanner in presentation mode is read every few hundred ms, and is one scan.
         self._last_code, self._last_read = code, now
+        foreground().busy_for(SCAN_S)  # until its result is painted (``release``)
         (self.duplicate if repeat else self.scanned).emit(code)
 
     def _swallow(self) -> None:

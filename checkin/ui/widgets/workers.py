@@ -35,12 +35,16 @@ Errors
 
 Lifetime
     Running jobs are kept in a module-level set until their ``finished`` has been
-    delivered, so a caller may drop its reference.  ``wait_all()`` (after
-    ``cancel_all()``) is for application shutdown.
+    delivered, so a caller may drop its reference.  Once it has, a job with a parent is
+    deleted (``deleteLater``, from the event loop), not kept until its parent dies; so
+    connect a job's signals to bound methods or to lambdas holding parented objects: a
+    lambda that held the last reference to a parentless widget would free it then.
+    ``wait_all()`` (after ``cancel_all()``) is for application shutdown.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -59,6 +63,7 @@ PROGRESS_INTERVAL_S = 0.05
 """Minimum time between two progress reports that reach the GUI thread."""
 
 _running: set[Job] = set()
+_parents_held: dict[int, QObject] = {}  # see _release
 _pool_instance: QThreadPool | None = None
 
 
@@ -123,7 +128,34 @@ class Job(QObject):
             self.finished.emit()
             # Dropped from the event loop, not from inside this slot: the last
             # reference may go, and an object must not be deleted in its own slot.
-            QTimer.singleShot(0, lambda: _running.discard(self))
+            # (a plain function, not a bound method: the job may be deleted by then)
+            QTimer.singleShot(0, functools.partial(_release, self))
+
+
+def _release(job: Job) -> None:
+    """Done and said so: forgotten here, and deleted if it has a parent (which would
+    otherwise keep it, its relay and its connections until the parent dies: a page
+    refreshing every few seconds all day).  A parentless job goes with its last Python
+    reference.  Its Python attributes (``is_finished``, ``is_cancelled``) still answer
+    afterwards; its signals do not."""
+    _running.discard(job)
+    if not isValid(job):  # (its owner deleted it already)
+        return
+    parent = job.parent()
+    if parent is None:
+        return
+    # A lambda connected to the job may hold the last reference to its parent (a page
+    # made in a test, no window above it): freed with the job's connections, it would
+    # delete the parent, and so the job, from inside the job's own deletion.  So the
+    # parent is held here until the job is gone, and let go from the event loop.
+    key = id(job)
+    _parents_held[key] = parent
+    job.destroyed.connect(functools.partial(_let_go, key))
+    job.deleteLater()
+
+
+def _let_go(key: int, *_args: object) -> None:
+    QTimer.singleShot(0, functools.partial(_parents_held.pop, key, None))
 
 
 class _Task:

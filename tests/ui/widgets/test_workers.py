@@ -216,6 +216,31 @@ def test_destroying_the_parent_cancels_the_job(qtbot):
     assert wait_all(5000)
 
 
+def test_finished_jobs_with_a_parent_are_deleted_not_kept_by_it(qtbot):
+    """A page refreshing all day: its finished jobs do not pile up under it."""
+    page = QObject()
+    results: list[int] = []
+    jobs = []
+    for n in range(25):
+        job = run_in_background(sum, [n, 1], parent=page)
+        job.succeeded.connect(results.append)
+        jobs.append(job)
+    qtbot.waitUntil(lambda: len(results) == 25, timeout=5000)
+    qtbot.waitUntil(lambda: not page.findChildren(Job), timeout=5000)
+    assert sorted(results) == list(range(1, 26))
+    assert all(j.is_finished for j in jobs)  # Python side still answers
+    assert running_jobs() == []
+    page.deleteLater()
+
+
+def test_finished_job_without_a_parent_is_not_deleted_while_referenced(qtbot):
+    job = run_in_background(sum, [2, 2])
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: job not in workers._running, timeout=5000)
+    assert job.objectName() == "sum"  # still a live QObject: its owner is Python
+
+
 def test_core_import_roster_runs_as_a_job(qtbot, tmp_path, store, event):
     from checkin.core.roster.apply import import_roster
     from checkin.core.roster.report import ImportReport
