@@ -10,7 +10,7 @@ checked: Windows and macOS always have their own platform plugin.
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -55,7 +55,9 @@ def find_library(name: str) -> str | None:
             pass
         else:
             return soname
-    return ctypes.util.find_library(name)
+    from ctypes import util  # (runs ldconfig: only when the usual name did not load)
+
+    return util.find_library(name)
 
 
 def missing_packages(find: Callable[[str], str | None] = find_library) -> list[str]:

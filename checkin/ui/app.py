@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
 )
+from shiboken6 import isValid
 
 from checkin.core.db.store import Store, StoreError, open_store, resolve_url
 from checkin.core.event.stored import current_event
@@ -95,6 +96,7 @@ def open_event(
     painted for ``event`` before the database was open (``launch``).
     """
     desk = desk or DeskPage(event, settings.station)
+    desk.finish_building()  # (the quick start's page may still be building its rest)
     controller = DeskController(store, event, desk, station=settings.station, build_index=False)
     detector.scanned.connect(controller.scan)
     detector.duplicate.connect(controller.duplicate)
@@ -285,14 +287,17 @@ def start_backups(window: MainWindow, store: Store) -> AutoBackup:
 
     auto = AutoBackup(None if store.read_only else store.path, parent=window)
     bar = window.statusBar()
+
+    def say(text: str) -> None:  # (the last copy, made on the way out, may outlive it)
+        if isValid(bar):
+            bar.showMessage(text)
+
     auto.backed_up.connect(
-        lambda result: bar.showMessage(
+        lambda result: say(
             _tr("Backed up at %1").replace("%1", QTime.currentTime().toString("HH:mm"))
         )
     )
-    auto.failed.connect(
-        lambda message: bar.showMessage(_tr("Backup failed: %1").replace("%1", message))
-    )
+    auto.failed.connect(lambda message: say(_tr("Backup failed: %1").replace("%1", message)))
     auto.start()
     return auto
 

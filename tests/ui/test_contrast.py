@@ -9,7 +9,7 @@ import re
 import pytest
 
 from checkin.ui.dashboard.charts import ARRIVED, PRESENT
-from checkin.ui.desk import page as desk_module
+from checkin.ui.desk import building as desk_module  # the offline banner is built there
 from checkin.ui.desk.outcome_panel import Tone
 
 

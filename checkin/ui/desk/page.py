@@ -15,12 +15,13 @@ shown without taking the keyboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,11 +33,21 @@ from PySide6.QtWidgets import (
 
 from checkin.core.desk.requests import AUTO
 from checkin.core.types import DelegateInfo, EventInfo, Outcome, ScanResult
+from checkin.ui.desk.after_paint import AfterPaint
+from checkin.ui.desk.building import (
+    Blink,
+    Parts,
+    door_direction,
+    offline_banner,
+    pair,
+    restore_tab_order,
+)
 from checkin.ui.desk.lists import RecentModel, RecentScan, ResultsModel
-from checkin.ui.desk.notices import NoticeBar
 from checkin.ui.desk.outcome_panel import Card, OutcomePanel, Tone
 from checkin.ui.widgets.plain import tooltip
 from checkin.ui.widgets.reflow import ElidedLabel, FlowLayout
+
+RECENT_HEIGHT = 150  # the recent scans' list, in pixels
 
 
 class DeskPage(QWidget):
@@ -57,36 +68,56 @@ class DeskPage(QWidget):
     edit_requested = Signal(object)  # DelegateInfo: "Edit details…" for the person found
     code_entered = Signal(str)  # a badge code typed into the search box, then Enter
 
-    def __init__(self, event: EventInfo, station: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, event: EventInfo, station: str, parent: QWidget | None = None, *,
+        defer: bool = False,
+    ) -> None:  # fmt: skip
+        """``defer``: only what a scan needs now (panel, search, status), the rest in
+        its reserved room by ``build_rest_later`` or ``finish_building``."""
         super().__init__(parent)
         self.event_info = event
         self.setObjectName("deskPage")
-        top = self._top_bar(event, station)
+        self._station = station
+        self.camera_panel = None  # made when first asked for: most desks have a scanner
+        self._typed_code: str | None = None
+        self._search_ready = False
+        self.offline_banner = offline_banner()
+        top = self._title_row(event)
         self.panel = OutcomePanel()  # centre: the outcome of the last scan
         side = self._search_side()
-        bottom = self._recent_scans()
         middle = QHBoxLayout()
         middle.addWidget(self.panel, 3)
         middle.addLayout(side, 2)
-        self._build_offline_banner()
-        self.notices = NoticeBar()
-        self.notices.focus_left.connect(self.focus_search)
-        self._typed_code: str | None = None
-        self._search_ready = False
-        page = QVBoxLayout(self)
+        self._page = page = QVBoxLayout(self)
         page.addWidget(self.offline_banner)
         page.addLayout(top)
-        page.addWidget(self.notices)
         page.addLayout(middle, 1)
-        page.addLayout(bottom)
-
-        self._flash = QTimer(self)
-        self._flash.setSingleShot(True)
-        self._flash.setInterval(250)
-        self._flash.timeout.connect(lambda: self.panel.setGraphicsEffect(None))
+        page.addLayout(self._recent_frame())
+        self._blink = Blink(self.panel)
         self.set_search_ready(False)
-        self._door_shown()
         QWidget.setTabOrder(self.search_box, self.no_one_button)  # Tab: straight to it
+        # The rest, in the order built after the first frame: each keeps the space
+        # reserved for it above, so nothing moves when it comes.
+        self._rest = Parts(
+            (self._build_controls, self._build_recent, self._build_notices), self._built)
+        if not defer:
+            self.finish_building()
+
+    # ------------------------------------------------------------ building later
+
+    def finish_building(self) -> None:
+        """Build what is not built yet, now (the controller uses all of it)."""
+        self._rest.finish()
+
+    def build_rest_later(self, then: Callable[[], object] | None = None) -> None:
+        """One part of the rest per turn of the event loop, then ``then``."""
+        self._rest.later(self, then)
+
+    def is_built(self) -> bool:
+        return not self._rest.pending()
+
+    def _built(self) -> None:
+        restore_tab_order(self, (self.controls, self.notices, None, self._recent_box))
 
     # ------------------------------------------------------------ building
 
@@ -97,8 +128,8 @@ class DeskPage(QWidget):
         shortcut.activated.connect(slot)
         return shortcut
 
-    def _top_bar(self, event: EventInfo, station: str) -> QHBoxLayout:
-        """The event's name, the mode (and door), the station, and the desk's buttons.
+    def _title_row(self, event: EventInfo) -> QHBoxLayout:
+        """The event's name, and the room of the desk's controls (``_build_controls``).
 
         On a narrow screen the title gives way first (cut with "…", whole in its
         tooltip), then the controls wrap onto a second row: Settings stays on screen.
@@ -108,11 +139,22 @@ class DeskPage(QWidget):
         font.setPointSize(16)
         font.setBold(True)
         title.setFont(font)
-        mode_label = self._build_mode_boxes(event)
+        self.controls = QWidget()
+        self.controls.setObjectName("deskControls")
+        # Until they are built: one row of buttons high, as they will be.
+        self.controls.setMinimumHeight(QPushButton("M").sizeHint().height())
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.controls)
+        return top
+
+    def _build_controls(self) -> None:
+        """The mode (and door), the station, and the desk's buttons, in the top bar."""
+        mode_label = self._build_mode_boxes(self.event_info)
         self.station_label = station_label = QLabel()
         station_label.setTextFormat(Qt.TextFormat.PlainText)
         station_label.setContentsMargins(12, 0, 12, 0)
-        self.set_station(station)
+        self.set_station(self._station)
         self.lock_label = QLabel(self.tr("Locked"))
         self.lock_label.setAccessibleName(
             self.tr("Locked: the settings and the other pages need the PIN")
@@ -120,20 +162,16 @@ class DeskPage(QWidget):
         self.lock_label.setStyleSheet("font-weight: bold;")
         self.lock_label.hide()
         self._build_desk_buttons()
-        self.controls = QWidget()
-        self.controls.setObjectName("deskControls")
         flow = FlowLayout(self.controls, rows=2, spacing=8)
-        self._door_pair = _pair(self.direction_label, self.direction_box)
+        self._door_pair = pair(self.direction_label, self.direction_box)
         for widget in (
-            _pair(mode_label, self.mode_box), self._door_pair, station_label,
+            pair(mode_label, self.mode_box), self._door_pair, station_label,
             self.walk_in_button, self.camera_button, self.sound_button,
             self.settings_button, self.lock_label, self.lock_button,
         ):  # fmt: skip
             flow.addWidget(widget)
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        top.addWidget(self.controls)
-        return top
+        self.controls.setMinimumHeight(0)
+        self._door_shown()
 
     def _build_mode_boxes(self, event: EventInfo) -> QLabel:
         """The mode, and at a session's door the direction; the mode's label is returned."""
@@ -155,19 +193,7 @@ class DeskPage(QWidget):
         self.mode_box.setToolTip(tooltip(self.mode_box.currentText()))
         mode_label = QLabel(self.tr("&Mode:"))
         mode_label.setBuddy(self.mode_box)
-        # At a session's door the desk may count people out too (presence in the room).
-        self.direction_box = QComboBox()
-        self.direction_box.setAccessibleName(self.tr("Door direction"))
-        self.direction_box.addItem(self.tr("Coming in"), "entry")
-        self.direction_box.addItem(self.tr("Going out"), "exit")
-        self.direction_box.setToolTip(
-            self.tr("At a session's door: record people coming in, or going out")
-        )
-        self.direction_box.currentIndexChanged.connect(
-            lambda i: self.direction_changed.emit(self.direction_box.itemData(i))
-        )
-        self.direction_label = QLabel(self.tr("&Door:"))
-        self.direction_label.setBuddy(self.direction_box)
+        self.direction_label, self.direction_box = door_direction(self.direction_changed.emit)
         self.mode_box.currentIndexChanged.connect(self._door_shown)
         return mode_label
 
@@ -185,7 +211,6 @@ class DeskPage(QWidget):
             self.tr("Show the camera preview, for a desk without a USB scanner")
         )
         self.camera_button.toggled.connect(self.show_camera)
-        self.camera_panel = None  # made when first asked for: most desks have a scanner
         self.sound_button = QPushButton()
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(True)
@@ -257,14 +282,25 @@ class DeskPage(QWidget):
         )
         self.no_one_button.hide()
 
-    def _recent_scans(self) -> QVBoxLayout:
+    def _recent_frame(self) -> QVBoxLayout:
+        """The recent scans' title, and their room (``_build_recent``: as high as the
+        list will be)."""
+        self._recent_label = QLabel(self.tr("&Recent scans"))
+        self._recent_box = QWidget()
+        self._recent_box.setFixedHeight(RECENT_HEIGHT)
+        bottom = QVBoxLayout()
+        bottom.addWidget(self._recent_label)
+        bottom.addWidget(self._recent_box)
+        return bottom
+
+    def _build_recent(self) -> None:
         """The last scans at this desk, with Undo (Ctrl+Z)."""
         self.recent = RecentModel(self)
         self.recent_view = QListView()
         self.recent_view.setModel(self.recent)
         self.recent_view.setAccessibleName(self.tr("Recent scans"))
         self.recent_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.recent_view.setMaximumHeight(150)
+        self.recent_view.setMaximumHeight(RECENT_HEIGHT)
         # One line each: the view measures one row, not all twenty at every scan (it
         # asked the model for 400 values per scan, 3 ms of the GUI thread).
         self.recent_view.setUniformItemSizes(True)
@@ -276,27 +312,19 @@ class DeskPage(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_selected)
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_selected)
-        recent_label = QLabel(self.tr("&Recent scans"))
-        recent_label.setBuddy(self.recent_view)
-        bottom = QVBoxLayout()
-        bottom.addWidget(recent_label)
-        row = QHBoxLayout()
+        self._recent_label.setBuddy(self.recent_view)
+        row = QHBoxLayout(self._recent_box)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.recent_view, 1)
         row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addLayout(row)
-        return bottom
 
-    def _build_offline_banner(self) -> None:
-        self.offline_banner = QLabel()
-        self.offline_banner.setObjectName("offlineBanner")
-        self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.offline_banner.setWordWrap(True)
-        # Amber with near-black text (11:1), an icon and words: not colour alone.
-        self.offline_banner.setStyleSheet(
-            "background: #FFC400; color: #1A1A1A; font-size: 14pt; font-weight: bold;"
-            " padding: 6px;"
-        )
-        self.offline_banner.hide()
+    def _build_notices(self) -> None:
+        """Problems and news above the panel (hidden while there are none)."""
+        from checkin.ui.desk.notices import NoticeBar
+
+        self.notices = NoticeBar()
+        self.notices.focus_left.connect(self.focus_search)
+        self._page.insertWidget(2, self.notices)  # under the top bar
 
     # ------------------------------------------------------------ keyboard
 
@@ -332,20 +360,20 @@ class DeskPage(QWidget):
 
     # ------------------------------------------------------------ requests
 
-    def check_in_selected(self) -> None:
+    def _chosen(self) -> DelegateInfo | None:
         index = self.results_view.currentIndex()
         if not index.isValid() and self.results.rowCount() == 1:
             index = self.results.index(0)  # one hit: Enter means that person
-        if index.isValid():
-            self.check_in_requested.emit(self.results.people[index.row()].id)
+        return self.results.people[index.row()] if index.isValid() else None
+
+    def check_in_selected(self) -> None:
+        if (person := self._chosen()) is not None:
+            self.check_in_requested.emit(person.id)
 
     def edit_selected(self) -> None:
         """F2 (or a button): edit the details of the person selected in the results."""
-        index = self.results_view.currentIndex()
-        if not index.isValid() and self.results.rowCount() == 1:
-            index = self.results.index(0)
-        if index.isValid():
-            self.edit_requested.emit(self.results.people[index.row()])
+        if (person := self._chosen()) is not None:
+            self.edit_requested.emit(person)
 
     def undo_selected(self) -> None:
         row = self.recent_view.currentIndex().row()
@@ -518,8 +546,15 @@ class DeskPage(QWidget):
             return
         name = outcome.delegate.full_name if outcome.delegate else ""
         when = self.event_info.local(outcome.scanned_at).strftime("%H:%M")
+        self._recent_after_panel().hold()  # the list repaints once the panel has
         self.recent.add(RecentScan(outcome.scan_id, when, name, outcome.status))
         self.recent_view.setCurrentIndex(self.recent.index(0))
+
+    def _recent_after_panel(self) -> AfterPaint:
+        after = getattr(self, "_recent_after", None)  # made at the first scan
+        if after is None:
+            after = self._recent_after = AfterPaint(self.panel, self.recent_view)
+        return after
 
     def mark_undone(self, scan_id: str) -> None:
         self.recent.mark_undone(scan_id)
@@ -539,10 +574,7 @@ class DeskPage(QWidget):
 
     def flash_duplicate(self) -> None:
         """A badge read twice within a second: a discreet blink, nothing journaled."""
-        effect = QGraphicsOpacityEffect(self.panel)
-        effect.setOpacity(0.7)
-        self.panel.setGraphicsEffect(effect)
-        self._flash.start()
+        self._blink.start()
 
     def finish_check_in(self) -> None:
         """After a manual check-in: ready for the next person."""
@@ -561,12 +593,3 @@ class DeskPage(QWidget):
         """A result goes back to "Ready — next person" after ``seconds`` (0: never)."""
         self.panel.set_age(seconds)
 
-
-def _pair(label: QLabel, field: QWidget) -> QWidget:
-    """A label and its field, kept together on one row when the top bar wraps."""
-    pair = QWidget()
-    row = QHBoxLayout(pair)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(label)
-    row.addWidget(field)
-    return pair

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QScrollArea,
     QSizePolicy,
-    QStyle,
     QWidget,
 )
 
@@ -205,6 +204,13 @@ class VerticalScroll(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content.installEventFilter(self)
 
+    def _bar_width(self) -> int:
+        # QStyle imported here: its Python type (a hundred enums) is made on first use,
+        # and the Desk's first frame, which imports this module, has none.
+        from PySide6.QtWidgets import QStyle
+
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+
     def _content_minimum(self) -> QSize:
         content = self.widget()
         return content.minimumSizeHint().expandedTo(content.minimumSize())
@@ -213,7 +219,7 @@ class VerticalScroll(QScrollArea):
         if self.widget() is None:
             return super().minimumSizeHint()
         inner = self._content_minimum()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        bar = self._bar_width()
         frame = 2 * self.frameWidth()
         return QSize(inner.width() + bar + frame, min(inner.height(), self._least) + frame)
 
@@ -221,7 +227,7 @@ class VerticalScroll(QScrollArea):
         content = self.widget()
         if content is None:
             return super().sizeHint()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        bar = self._bar_width()
         hint = content.sizeHint().expandedTo(self._content_minimum())
         return hint + QSize(bar + 2 * self.frameWidth(), 2 * self.frameWidth())
 
