@@ -304,16 +304,16 @@ class DashboardPage(QWidget):
         store, ev = self.store, self.event_info
         if tab == self.call_tab:
             if self._call_read is None:
-                self._call_read = lambda order, offset, limit: missing_page(
-                    store, ev, order, offset, limit)
+                self._call_read = lambda order, offset, limit, after: missing_page(
+                    store, ev, order, offset, limit, after=after)
                 self.call_model.set_reader(self._call_read)
             else:
                 self.call_model.reload()
         wanted = self.session_choice.currentData() if tab == self.attendance_tab else None
         if wanted is not None and wanted != self._attendees_of:
             self._attendees_of = wanted
-            self.attendee_model.set_reader(lambda order, offset, limit: attendee_page(
-                store, ev, wanted, order, offset, limit))
+            self.attendee_model.set_reader(lambda order, offset, limit, after: attendee_page(
+                store, ev, wanted, order, offset, limit, after=after))
         elif wanted is not None:
             self.attendee_model.reload()
         self._show_attendance_counts()

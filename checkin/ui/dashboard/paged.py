@@ -32,8 +32,11 @@ from checkin.ui.widgets.workers import Job, run_in_background
 
 _Index = QModelIndex | QPersistentModelIndex
 
-# read(order, offset, limit) -> rows, on a worker thread
-Reader = Callable[[Order, int, int], Sequence[Any]]
+# read(order, offset, limit, after) -> rows, on a worker thread: for the next page,
+# ``after`` is the last row held (the database walks on from it, keyset, instead of
+# counting ``offset`` rows again: the last page of 35,000 names by OFFSET took 83-138 ms
+# at 50k, after its row before 24-33 ms); None for the first page and re-reads.
+Reader = Callable[[Order, int, int, Any], Sequence[Any]]
 
 
 class PagedModel(ColumnsModel):
@@ -132,12 +135,14 @@ class PagedModel(ColumnsModel):
             return
         assert self._reader is not None
         held = len(self.rows)
+        after = None
         if kind == "more":
             offset, limit = held, self.page_rows
+            after = self.rows[-1] if self.rows else None
         else:
             offset, limit = 0, max(self.page_rows, held if kind == "reload" else 0)
         self._reading = (kind, self._generation, offset, limit)
-        job = run_in_background(self._reader, self.order, offset, limit, parent=self)
+        job = run_in_background(self._reader, self.order, offset, limit, after, parent=self)
         self._job = job
         # Bound methods, not a lambda holding the model: a job (the model's child)
         # holding its parent alive would destroy the model from inside the job's own
