@@ -35,13 +35,9 @@ class AfterPaint(QObject):
         self._fallback.timeout.connect(self.release)
         first.installEventFilter(self)
 
-    @property
-    def holding(self) -> bool:
-        return self._waiting or not self.held.updatesEnabled()
-
     def hold(self) -> None:
         """From now until ``first`` paints, ``held`` does not repaint."""
-        if not self.holding:
+        if self.held.updatesEnabled():
             self.held.setUpdatesEnabled(False)
         self._waiting = True
         self._fallback.start()
