@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from shiboken6 import isValid
 
 from checkin.core.types import EventInfo
 
@@ -67,9 +68,13 @@ class Workspace:
         self.window.page_changed.connect(self._dashboard_live)
 
     def build_later(self) -> None:
-        """Build the pages not visited yet, one per turn of the event loop."""
-        if self.window.build_next_page():
-            QTimer.singleShot(0, self.build_later)
+        """Build the pages not visited yet, one per turn of the event loop.
+
+        The next turn is tied to the window (a closed window cancels it), and a late
+        ``index_ready`` after the window is gone does nothing.
+        """
+        if isValid(self.window) and self.window.build_next_page():
+            QTimer.singleShot(0, self.window, self.build_later)
 
     # ------------------------------------------------------------ builders
 

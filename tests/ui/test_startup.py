@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QLabel, QWidget
 
 from checkin.core.types import Outcome
@@ -42,6 +42,35 @@ def test_pages_are_built_on_their_first_visit_or_when_asked(qtbot):
     window.replace_page("a", builder("a"))  # a page rebuilt later, when next needed
     assert window.built_page("a") is None
     assert window.page("a").text() == "a" and built == ["b", "a", "c", "a"]
+
+
+def test_pages_built_later_stop_quietly_when_the_window_is_gone(qtbot):
+    """``build_later`` runs one page per turn; a window closed (and deleted) between two
+    turns, or a late ``index_ready``, must not build into a deleted stack."""
+    from shiboken6 import delete
+
+    from checkin.ui.workspace import Workspace
+
+    window = MainWindow()
+    built: list[str] = []
+
+    def builder(key: str):
+        def build() -> QWidget:
+            built.append(key)
+            return QLabel(key)
+
+        return build
+
+    window.set_pages([("desk", "Desk", QLabel("desk")), *((k, k, builder(k)) for k in "abc")])
+    workspace = Workspace.__new__(Workspace)  # only its window is used by build_later
+    workspace.window = window
+    workspace.build_later()
+    assert built == ["a"]
+    delete(window)  # what a closed window's deleteLater does, before the next turn
+    QCoreApplication.processEvents()  # the turn already queued for page "b" must not run
+    assert built == ["a"]
+    workspace.build_later()  # a late index_ready
+    assert built == ["a"]
 
 
 def test_first_paint_runs_the_deferred_work_and_can_report_it(qtbot, monkeypatch, capsys):
