@@ -115,7 +115,7 @@ def show_first_start(
             agenda = window.page("agenda")
             agenda.name_edit.selectAll()
             # After the start page (which had the focus) is deleted, not before.
-            QTimer.singleShot(0, agenda.name_edit.setFocus)
+            QTimer.singleShot(0, agenda.name_edit, agenda.name_edit.setFocus)
         else:
             window.show_page("roster")
             window.page("roster").open_import()

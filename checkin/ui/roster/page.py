@@ -302,7 +302,7 @@ class RosterPage(QWidget):
         if current is not None:
             self.select_delegate(current.id)
         if self._reload_pending:
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
         self.loaded.emit()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -310,7 +310,7 @@ class RosterPage(QWidget):
             self.tr("The roster could not be read (%1).").replace("%1", type(exc).__name__)
         )
         if self._reload_pending:
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)
 
     def _fill_choice_boxes(self) -> None:
         """Organisations and countries present in the roster, keeping the choice made."""
