@@ -88,6 +88,7 @@ class PhotoView(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(_tr("Photo of the person"))
         self.original = QPixmap()
+        self._fitted: tuple[int, QSize] | None = None  # the photo and size last scaled
         self.hide()
 
     def set_photo(self, data: bytes | None) -> bool:
@@ -103,6 +104,9 @@ class PhotoView(QLabel):
         if self.original.isNull():
             return 0
         size = QSize(round(height * 3 / 4), height)
+        if (self.original.cacheKey(), size) == self._fitted:
+            return size.width()  # (the panel fits its type again at every scan)
+        self._fitted = (self.original.cacheKey(), size)
         self.setFixedSize(size)
         self.setPixmap(self.original.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                             Qt.TransformationMode.SmoothTransformation))
@@ -251,7 +255,12 @@ class AccreditationStrip(QWidget):
                 *self.item_buttons.values()]
 
     def apply_scale(self, scale: float) -> None:
-        """The panel's type scale: the note large, the buttons readable."""
+        """The panel's type scale: the note large, the buttons readable (set again only
+        when the scale or the buttons changed: each font set relays the strip out)."""
+        applied = (scale, len(self.item_buttons))
+        if applied == getattr(self, "_applied", None):
+            return
+        self._applied = applied
         for widget, points, bold in ((self.note, 22, True), (self.status, 16, True)):
             font = QFont(widget.font())
             font.setPointSizeF(scaled_points(points * scale))

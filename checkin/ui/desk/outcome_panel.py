@@ -293,13 +293,20 @@ class OutcomePanel(ToneFrame):
             self._apply_scale(scale)
 
     def _apply_scale(self, scale: float) -> None:
+        """Margins, icon, photo and type at ``scale``.  At each scan the scale is almost
+        always the last one: what depends on it alone is set again only when it changed
+        (each setter relays out the panel, a millisecond of the result's way to the
+        screen), the labels' type always (it depends on the words)."""
+        geometry = (scale, self.height())
+        if geometry != getattr(self, "_geometry", None):
+            self._geometry = geometry
+            self._row.setContentsMargins(
+                *(round(m * scale) for m in (MARGINS[0], MARGINS[1], MARGINS[0], MARGINS[1]))
+            )
+            self._row.setSpacing(round(SPACING * scale))
+            side = max(56, round(ICON * scale))
+            self.icon.setFixedSize(side, side)
         self.scale = scale
-        self._row.setContentsMargins(
-            *(round(m * scale) for m in (MARGINS[0], MARGINS[1], MARGINS[0], MARGINS[1]))
-        )
-        self._row.setSpacing(round(SPACING * scale))
-        side = max(56, round(ICON * scale))
-        self.icon.setFixedSize(side, side)
         self.photo.fit(max(80, round((self.height() - 2 * MARGINS[1] * scale) * 0.7)))
         self.extra.apply_scale(scale)
         room = self._text_room().width()
@@ -409,8 +416,10 @@ class OutcomePanel(ToneFrame):
             if QFontMetrics(font).horizontalAdvance(longest) <= room:
                 break
             size -= step
-        font.setPointSizeF(max(size, smallest))
-        label.setFont(font)
+        target = max(size, smallest)
+        if label.font().pointSizeF() != target:  # (setting the same font relays out too)
+            font.setPointSizeF(target)
+            label.setFont(font)
 
     def text(self) -> str:
         """Everything the panel says, one label a line (for tests and screen readers)."""
