@@ -27,9 +27,12 @@ commit —, ``panel`` — the rest of the Return's handling —, ``queued`` — 
 loop delivered before the panel's paint, each delivery over 3 ms named by receiver
 class and event type — and ``paint``): "gui service", "gui panel", "gui paint" or
 "gui queued <what>"; ``phases`` gives each phase's percentiles.  ``load_avg``: the
-machine's load average before and after (it is shared).  Baseline in the
+machine's load average before and after (it is shared).  Baselines in the
 same run: the disk's own fsync latency (``fsync_baseline``, before and after the soak),
-the floor under any commit.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
+the floor under any commit; and the same typing into a bare Qt window for
+``--baseline-s`` before and after (``soak_baseline``: Return puts a name on a label),
+the floor under any keystroke-to-result here — ``p999_vs_bare`` is the soak's p99.9 over
+the bare window's.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
 snapshots grow RSS): Python's traced memory per minute and the source lines that grew.
 
 The 2-hour run (issue 18):
@@ -62,6 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_core import machine, pct, write_roster
 from bench_desk import SCAN_GAP_EVENT_MS, Clock, Driver, burst_steps, wait_for_index
 from soak import rss_mb
+from soak_baseline import bare_baseline
 from soak_probes import (
     MemoryTrace,
     ScanPhases,
@@ -205,10 +209,21 @@ def build(args, tmp: Path):
     return store, event, people, clock, window, controller, dashboard
 
 
+def bare(controller, people, seconds: float) -> list[float]:
+    """``bare_baseline`` with the Desk's scanner not listening (it takes every window's
+    keys), listening again after."""
+    controller.detector.uninstall()
+    try:
+        return bare_baseline(people, seconds)
+    finally:
+        controller.detector.install()
+
+
 def soak(args, tmp: Path) -> dict:
     app = application()
     fsync_before = fsync_baseline(tmp)
     store, event, people, clock, window, controller, dashboard = build(args, tmp)
+    bare_before = bare(controller, people, args.baseline_s)
     spans, gc_lengths, commit_lengths, dash_lengths = Spans(), [], [], []
     watch_gc(spans, gc_lengths)
     watch_commits(store, spans, commit_lengths)
@@ -249,6 +264,7 @@ def soak(args, tmp: Path) -> dict:
     sampler.stop()
     sample()
     dashboard.stop()
+    bare_after = bare(controller, people, args.baseline_s)
     for a, b in probe.spans():
         spans.add(a, b, "machine stall")
     found = spikes(driver, spans, args.spike_ms / 1000, begin)
@@ -262,6 +278,10 @@ def soak(args, tmp: Path) -> dict:
                      "after": [round(x, 2) for x in os.getloadavg()]},
         "wrong_person_painted": driver.mismatches,
         "keystroke_to_result": summarise(driver.roundtrip),
+        "bare_qt_baseline": {"before": summarise(bare_before), "after": summarise(bare_after),
+                             "seconds_each": args.baseline_s},
+        "p999_vs_bare": round(pct(driver.roundtrip, 0.999)
+                              / pct(bare_before + bare_after, 0.999), 2),
         "handler": summarise(driver.handler),
         "commit": summarise(commit_lengths) if commit_lengths else {},
         "fsync_baseline": {"before": fsync_before, "after": fsync_baseline(tmp)},
@@ -288,6 +308,8 @@ def main() -> int:
     parser.add_argument("--delegates", type=int, default=5000)
     parser.add_argument("--minutes", type=float, default=120)
     parser.add_argument("--spike-ms", type=float, default=20)
+    parser.add_argument("--baseline-s", type=float, default=60,
+                        help="seconds of scans into a bare Qt window before and after")
     parser.add_argument("--trace-memory", action="store_true",
                         help="tracemalloc on (slower): per-minute Python allocations and "
                              "the source lines that grew most")
