@@ -43,6 +43,7 @@ from checkin.ui.desk.accreditation_view import (
     core_text,
 )
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 
 if TYPE_CHECKING:
     from checkin.ui.desk.controller import DeskController
@@ -253,7 +254,7 @@ class AccreditationActions(QObject):
             outcome, dialog.supervisor.text(), dialog.reason.text()))
         dialog.finished.connect(lambda _r: setattr(self, "override_dialog", None))
         self.override_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def override(self, outcome: ScanResult, supervisor: str, reason: str) -> ScanResult | None:

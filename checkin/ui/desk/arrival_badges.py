@@ -37,6 +37,7 @@ from checkin.ui.desk.print_queue import PrintLogDialog, PrintQueue, QueuedBadge
 from checkin.ui.desk.settings import DEFAULT_PRINTER, is_label_printer
 from checkin.ui.widgets import printer as badge_printer
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 
 PRINT_LOG_KEY = "Ctrl+Shift+P"
 
@@ -214,5 +215,5 @@ class ArrivalPrinter(QObject):
         dialog = PrintLogDialog(self.queue, self.store, self.event_info, parent)
         dialog.finished.connect(lambda _r: setattr(self, "log_dialog", None))
         self.log_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog

@@ -22,6 +22,7 @@ from checkin.ui.desk.scanner import ScanDetector
 from checkin.ui.desk.settings import DeskSettings
 from checkin.ui.desk.settings_dialog import SettingsDialog
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 from checkin.ui.widgets.translations import template_title
 
 log = logging.getLogger("checkin.ui.desk.controller")
@@ -74,7 +75,7 @@ class SettingsAndLock:
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(lambda _r: self._settings_closed(dialog))
         self.settings_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def toggle_lock(self) -> UnlockDialog | None:
@@ -109,7 +110,7 @@ class SettingsAndLock:
         dialog.accepted.connect(self._unlocked)
         dialog.finished.connect(lambda _r: self._unlock_closed(dialog))
         self.unlock_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def _unlocked(self) -> None:

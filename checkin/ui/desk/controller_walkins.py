@@ -27,6 +27,7 @@ from checkin.ui.desk import badge_files
 from checkin.ui.desk.notices import Notice
 from checkin.ui.desk.walkin_dialog import WalkInDialog
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 from checkin.ui.widgets.workers import Job, run_in_background
 
 log = logging.getLogger("checkin.ui.desk.controller")
@@ -56,7 +57,7 @@ class WalkIns:
         )
         dialog.finished.connect(lambda _r: self._walk_in_closed(dialog))
         self.walk_in_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def register(self, dialog: WalkInDialog) -> WalkInResult | None:

@@ -21,6 +21,7 @@ from checkin.core.roster.edits import DelegateEditError, DelegateNotFound, EditR
 from checkin.core.types import DelegateInfo
 from checkin.ui.roster.delegate_dialog import DelegateDialog
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 
 if TYPE_CHECKING:
     from checkin.ui.desk.controller import DeskController
@@ -60,7 +61,7 @@ class DetailsEditor(QObject):
         dialog.submitted.connect(lambda: self.save(dialog))
         dialog.finished.connect(lambda _r: self._closed(dialog))
         self.dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def save(self, dialog: DelegateDialog) -> EditResult | None:

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -255,6 +256,33 @@ def test_a_desk_morning_with_real_keys(display, tmp_path):
         assert rows_after(db, 4, "the name typed") == [
             (people["Chiara"]["number"], "admitted", "manual", "Xvfb desk")
         ]
+
+
+def test_a_scan_typed_while_the_desk_builds_a_dialog_is_recorded(display, tmp_path):
+    """Ctrl+N, then a badge scanned before the desk has built the walk-in form (a busy
+    laptop: here the app is stopped, SIGSTOP, while the keys are typed).  The scan waits
+    in the X queue, addressed to the desk's window; once the form opens, Qt drops keys
+    sent to the window it blocks.  They must be read first: the scan recorded, the form
+    open and empty, nothing registered."""
+    db, people = demo(tmp_path)
+    person = people["Nasra"]
+    with desk(display, tmp_path, db) as (env, window):
+        pid = int(xdotool(env, "getwindowpid", window))
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            xdotool(env, "key", "ctrl+n")
+            xdotool(env, "key", "--delay", "5", *keys(person["code"]), "Return")
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        assert rows_after(db, 0, "the scan typed while the form was being made") == [
+            (person["number"], "admitted", "scanner", "Xvfb desk")
+        ]
+        # The form opened after the scan (which neither typed into it nor submitted it).
+        until(lambda: xdotool(env, "getwindowfocus", "getwindowname") == "Walk-in registration",
+              20, "the walk-in form")
+        xdotool(env, "key", "Escape")
+        assert walk_ins(db) == []
+        assert journal(db) == [(person["number"], "admitted", "scanner", "Xvfb desk")]
 
 
 AZERTY = dict(zip("1234567890", "&é\"'(-è_çà", strict=True))
