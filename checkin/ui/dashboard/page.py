@@ -59,6 +59,7 @@ from checkin.ui.dashboard.panels import FigureTile, SessionPanel, WatchBanner, p
 from checkin.ui.dashboard.projector import ProjectorWindow
 from checkin.ui.dashboard.watch_dialog import WatchDialog
 from checkin.ui.widgets.messages import explain
+from checkin.ui.widgets.modal import open_modal
 from checkin.ui.widgets.plain import scaled_points
 from checkin.ui.widgets.reflow import ElidedLabel, VerticalScroll
 from checkin.ui.widgets.workers import run_in_background
@@ -465,7 +466,7 @@ class DashboardPage(QWidget):
         dialog.accepted.connect(lambda: self.save_watch(dialog.choice()))
         dialog.finished.connect(self._watch_dialog_closed)
         self.watch_dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def _watch_dialog_closed(self) -> None:

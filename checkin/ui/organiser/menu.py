@@ -64,6 +64,7 @@ from checkin.ui.organiser.export_jobs import (
 from checkin.ui.organiser.photo_import import PhotoImporter
 from checkin.ui.widgets import workers
 from checkin.ui.widgets.messages import explain
+from checkin.ui.widgets.modal import open_modal
 from checkin.ui.widgets.plain import message_box
 from checkin.ui.widgets.progress import JobProgressDialog
 
@@ -276,7 +277,7 @@ class OrganiserMenu(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda *_: self._forget_message(box))
         self.message = box
-        box.open()
+        open_modal(box)
         self.message_shown.emit(text)
         return box
 
@@ -305,7 +306,7 @@ class OrganiserMenu(QObject):
         job.failed.connect(lambda exc: self._job_failed(title, job, exc))
         job.finished.connect(self._job_done)
         self._update_actions()
-        dialog.open()
+        open_modal(dialog)
         return job
 
     def _job_failed(self, title: str, job: workers.Job, exc: BaseException) -> None:
@@ -450,7 +451,7 @@ class OrganiserMenu(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
         self.dialog = dialog
-        dialog.open()
+        open_modal(dialog)
 
     def _forget_dialog(self, dialog: QDialog) -> None:
         if self.dialog is dialog:

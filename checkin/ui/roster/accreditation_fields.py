@@ -40,6 +40,7 @@ from checkin.core.types import DelegateInfo, EventInfo
 if TYPE_CHECKING:
     from checkin.core.desk.protocol import DeskService
 from checkin.ui.widgets.messages import first_line
+from checkin.ui.widgets.modal import open_modal
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +189,7 @@ class NoteAndPhoto(QGroupBox):
         dialog = PhotoDialog(self, camera=camera)
         dialog.taken.connect(self.keep_photo)
         self.dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def keep_photo(self, data: bytes) -> bool:

@@ -42,6 +42,7 @@ from checkin.core.roster.edits import (
 )
 from checkin.core.types import DelegateInfo, EventInfo
 from checkin.ui.roster.delegate_dialog import DelegateDialog
+from checkin.ui.widgets.modal import open_modal
 from checkin.ui.widgets.reflow import FlowLayout
 from checkin.ui.widgets.table_models import (
     ANY,
@@ -417,7 +418,7 @@ class RosterPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda: self._save(dialog))
         self.dialog = dialog
-        dialog.open()
+        open_modal(dialog)
         return dialog
 
     def _save(self, dialog: DelegateDialog) -> None:
@@ -485,7 +486,7 @@ class RosterPage(QWidget):
             lambda _r: self._cancel_confirmed(delegate) if box.clickedButton() is yes else None
         )
         self.confirm_box = box
-        box.open()
+        open_modal(box)
         return box
 
     def _cancel_confirmed(self, delegate: DelegateInfo) -> None:
@@ -519,5 +520,5 @@ class RosterPage(QWidget):
         # Whatever the wizard did, the list may have changed as a whole: -1 for "everyone".
         wizard.finished.connect(lambda _r: (self.refresh(), self.changed.emit(-1)))
         self.wizard = wizard
-        wizard.open()
+        open_modal(wizard)
         return wizard
