@@ -93,12 +93,20 @@ class Checkpointer:
     a moment (at a desk, between any two people); during a sustained burst the WAL grows
     until the burst ends.  The last connection to close checkpoints and removes the WAL
     as usual, so short CLI runs need nothing more.
+
+    A checkpoint writes and syncs the database file; a scan's commit arriving meanwhile
+    waits behind it on the disk (the soak saw 10-20 ms).  So while the store is written
+    to, it runs just after a commit (``written``), at most every ``interval_s``: a desk
+    commits a scan and then waits for the next person, tens of milliseconds at least,
+    which is when the disk is free.  Without commits it runs every ``idle_s``.
     """
 
-    def __init__(self, path: Path, interval_s: float = 1.0) -> None:
+    def __init__(self, path: Path, interval_s: float = 1.0, idle_s: float | None = None) -> None:
         self.path = path
         self.interval_s = interval_s
+        self.idle_s = interval_s if idle_s is None else idle_s
         self._stop = threading.Event()
+        self._written = threading.Event()
         self._passes = 0  # checkpoints attempted so far (tests wait on it, not on a clock)
         self._passed = threading.Condition()
         # (start, end) perf_counter of the latest checkpoints: the soak benchmark lines
@@ -107,10 +115,22 @@ class Checkpointer:
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
         self._thread.start()
 
+    def written(self) -> None:
+        """A commit has just returned: a checkpoint now would not be in its way."""
+        self._written.set()
+
     def _run(self) -> None:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        last = time.monotonic()
         try:
-            while not self._stop.wait(self.interval_s):
+            while True:
+                self._written.wait(self.idle_s)
+                self._written.clear()
+                if self._stop.is_set():
+                    break
+                if time.monotonic() - last < self.interval_s:
+                    continue  # (the first commit after the interval will do)
+                last = time.monotonic()
                 began = time.perf_counter()
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -121,14 +141,20 @@ class Checkpointer:
         finally:
             conn.close()
 
-    def wait_for_pass(self, timeout: float) -> bool:
-        """Block until the next checkpoint attempt has run; False after ``timeout`` s."""
+    @property
+    def passes(self) -> int:
+        return self._passes
+
+    def wait_for_pass(self, timeout: float, after: int | None = None) -> bool:
+        """Block until a checkpoint attempt after the ``after``-th (default: the next
+        one) has run; False after ``timeout`` s."""
         with self._passed:
-            seen = self._passes
+            seen = self._passes if after is None else after
             return self._passed.wait_for(lambda: self._passes > seen, timeout)
 
     def stop(self) -> None:
         self._stop.set()
+        self._written.set()  # (wakes it now)
         self._thread.join(timeout=5)
 
 
@@ -254,12 +280,18 @@ class Store:
     def write(self) -> Iterator[Session]:
         with self._explained(), self._write() as session, session.begin():
             yield session
+        self._committed()
 
     @contextlib.contextmanager
     def write_conn(self) -> Iterator[Connection]:
         """Like ``write()`` but a Core connection: no ORM bookkeeping, for the scan path."""
         with self._explained(), self._writer.begin() as conn:
             yield conn
+        self._committed()
+
+    def _committed(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.written()  # its checkpoint comes now, not into the next
 
     @contextlib.contextmanager
     def _explained(self) -> Iterator[None]:

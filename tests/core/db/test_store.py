@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from sqlalchemy import text
 
 from checkin.core.db import migrations
 from checkin.core.db.models import Base
-from checkin.core.db.store import Store, StoreError, resolve_url
+from checkin.core.db.store import Checkpointer, Store, StoreError, resolve_url
 from checkin.core.desk import journal
 from tests.conftest import insert_delegates
 
@@ -169,3 +170,28 @@ def test_checkpoints_happen_off_the_scan_path(store, db_path, event):
         if rows_in_main_file() == 50:
             break
     assert rows_in_main_file() == 50, "the WAL was never checkpointed"
+
+
+def test_a_checkpoint_comes_right_after_a_commit_not_into_the_next(tmp_path):
+    """While the store is written to, the checkpointer runs when a commit has returned
+    (the desk's pause before the next person), not on a clock that may fall inside the
+    next commit; idle, on its clock."""
+    db_path = tmp_path / "cp.sqlite"
+    store = Store(f"sqlite:///{db_path}")
+    try:
+        store._checkpointer.stop()
+        # Never on its clock (an hour), at every commit (no interval between two).
+        checkpointer = store._checkpointer = Checkpointer(db_path, interval_s=0, idle_s=3600)
+        assert not checkpointer.wait_for_pass(timeout=0.2)  # no commit: nothing runs
+        before = []
+        for n in range(3):
+            seen = checkpointer.passes
+            with store.write_conn() as conn:
+                conn.exec_driver_sql(f"CREATE TABLE t{n} (x)")
+                before.append(time.perf_counter())  # (just before the commit)
+            assert checkpointer.wait_for_pass(timeout=30, after=seen)
+            assert checkpointer.passes == seen + 1  # one per commit
+        began = [a for a, _b in checkpointer.spans]
+        assert len(began) == 3 and all(a >= b for a, b in zip(began, before, strict=True))
+    finally:
+        store.close()
