@@ -2,6 +2,7 @@
 
     python benchmarks/bench_startup.py [--sizes demo,1000,10000,50000] [--runs 7]
                                        [--tree [LABEL=]PATH]... [--out FILE] [--key NAME]
+                                       [--instructions]
 
 Starts one Xvfb, then for each database (the demo event, and synthetic events of 1k,
 10k and 50k delegates with two scans each, filled by ``bench_search_stats.populate``)
@@ -20,7 +21,10 @@ a bare PySide6 window (a ``QMainWindow`` with a label) timed the same way.  The 
 app/bare is the figure to compare across machines.  Each run also records the CPU time
 (user + system) of the whole process, to its exit right after the first paint: on a
 loaded machine the wall clock mostly measures the wait for a core, the CPU time what
-the start-up itself costs (``cpu_ratio_to_bare_median``).
+the start-up itself costs (``cpu_ratio_to_bare_median``).  ``ratio_to_bare_paired_median``
+divides each run by the bare window's run just before it.  ``--instructions`` also runs
+each start once under valgrind's callgrind and records the instructions executed up to
+the exit after the first paint (``instructions``): a count that no load changes.
 
 ``--tree`` (repeatable) runs other checkouts too, e.g. ``--tree before=/tmp/base
 --tree after=.`` after ``git worktree add /tmp/base <commit>`` (the older tree needs
@@ -187,9 +191,42 @@ def measure(trees: dict[str, tuple[Path, Path]], runs: int, env: dict) -> dict:
         out[label] = {
             **summary(times, cpu),
             "ratio_to_bare_median": round(statistics.median(times) / statistics.median(bare_ms), 2),
+            # Each run over the bare window's run just before it (the same load): steadier
+            # than the ratio of the medians when the load changes during the run.
+            "ratio_to_bare_paired_median": round(statistics.median(ratios), 2),
+            "cpu_ratio_to_bare_paired_median": round(statistics.median(
+                [a / b for a, b in zip(cpu, bare_cpu, strict=True)]), 2),
             "ratio_to_bare_per_run_max": round(max(ratios), 2),
             "cpu_ratio_to_bare_median": round(median_cpu / statistics.median(bare_cpu), 2),
         }
+    return out
+
+
+def instructions(command: list[str], cwd: Path, env: dict) -> int:
+    """Machine instructions the process ran, to its exit just after the first paint,
+    counted by valgrind's callgrind: the same count whatever the load (a start takes
+    20-60 s under it).  The process's own count: a child it forks (D-Bus's autolaunch)
+    reports one too, which includes the parent's until the fork."""
+    proc = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    _, err = proc.communicate(timeout=900)
+    for line in err.splitlines():
+        if line.startswith(f"=={proc.pid}== Collected :"):
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"no instruction count from {command}")
+
+
+def count_instructions(trees: dict[str, tuple[Path, Path]], env: dict) -> dict:
+    """One start of the bare window and of each tree's app under callgrind (the usual
+    start only): instructions and their ratio to the bare window's."""
+    bare = instructions([sys.executable, "-c", BARE], HERE, env)
+    out: dict = {"bare_window": bare}
+    for label, (tree, db) in trees.items():
+        app_env = {**env, "PYTHONPATH": str(tree), "CHECKIN_REPORT_FIRST_PAINT": "exit"}
+        count = instructions([sys.executable, "-m", "checkin", "--db", str(db)], tree, app_env)
+        out[label] = {"instructions": count, "ratio_to_bare": round(count / bare, 3)}
     return out
 
 
@@ -207,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree", action="append", default=[], metavar="[LABEL=]PATH")
     ap.add_argument("--out", type=Path, default=HERE / "results-startup.json")
     ap.add_argument("--key", help="this run's name in --out (default: the trees' labels)")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count each start's instructions under valgrind (load-free)")
     args = ap.parse_args(argv)
     if shutil.which("Xvfb") is None:
         raise SystemExit("Xvfb is not installed (Debian: apt-get install xvfb)")
@@ -240,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
                     dbs[label] = (tree, make_db(tree, folder / label, size))
                 loads = load_avg()
                 row = {"delegates": size, **measure(dbs, args.runs, env)}
+                if args.instructions:
+                    row["instructions"] = count_instructions(dbs, env)
                 row["load_average_before"] = loads
                 row["load_average_after"] = load_avg()
                 results.append(row)

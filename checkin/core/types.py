@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when first asked for: the app's first frame needs none
+    from zoneinfo import ZoneInfo
 
 
 class DelegateStatus(enum.StrEnum):
@@ -141,6 +144,8 @@ class EventInfo:
 
     @property
     def tz(self) -> ZoneInfo:
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo(self.timezone)
 
     def local(self, when: dt.datetime) -> dt.datetime:

@@ -180,6 +180,8 @@ def test_the_desk_built_after_its_first_frame_is_the_desk_built_at_once(qtbot, d
 
     first_frame = places(later)
     assert not hasattr(later, "recent_view") and not later.is_built()
+    # The clear button loads an icon (up to tens of ms): after the first frame.
+    assert not later.search_box.isClearButtonEnabled()
     later.build_rest_later()
     qtbot.waitUntil(later.is_built, timeout=10_000)
     later.layout().activate()
@@ -187,6 +189,7 @@ def test_the_desk_built_after_its_first_frame_is_the_desk_built_at_once(qtbot, d
     assert places(later) == first_frame  # nothing moved when the rest came
     assert places(later) == places(whole)
     assert _where(later, later.recent_view) == _where(whole, whole.recent_view)
+    assert later.search_box.isClearButtonEnabled() and whole.search_box.isClearButtonEnabled()
     assert _where(later, later.controls) == _where(whole, whole.controls)
     assert _named(later) == _named(whole)
     assert _tab_chain(later) == _tab_chain(whole)

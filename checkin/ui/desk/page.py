@@ -98,8 +98,9 @@ class DeskPage(QWidget):
         QWidget.setTabOrder(self.search_box, self.no_one_button)  # Tab: straight to it
         # The rest, in the order built after the first frame: each keeps the space
         # reserved for it above, so nothing moves when it comes.
-        self._rest = Parts(
-            (self._build_controls, self._build_recent, self._build_notices), self._built)
+        # (The search box's clear button too: it loads an icon, up to tens of ms.)
+        self._rest = Parts((self._build_controls, self._build_recent, self._build_notices,
+                            lambda: self.search_box.setClearButtonEnabled(True)), self._built)
         if not defer:
             self.finish_building()
 
@@ -233,7 +234,6 @@ class DeskPage(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Find by name, organisation, e-mail…"))
         self.search_box.setAccessibleName(self.tr("Find a person"))
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumHeight(36)
         self.search_box.textChanged.connect(self.search_changed)
         self.search_box.installEventFilter(self)

@@ -7,9 +7,14 @@ data goes through ``tooltip``, which escapes it into rich text that shows it lit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # imported when a box is shown: not on the way to the first frame
+    from PySide6.QtWidgets import QMessageBox
 
 DESIGN_BASE_PT = 10.0  # the system font size the large type was designed at
 
@@ -29,6 +34,8 @@ def message_box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
 ) -> QMessageBox:
     """A message box whose text is never read as markup (file names, names, errors)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box

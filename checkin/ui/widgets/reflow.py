@@ -174,7 +174,10 @@ class ElidedLabel(QLabel):
         # The text is data (an event's name): no markup read into it.
         self.setToolTip(tooltip(self.text()) if self.is_elided() else "")
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
+        if not self.is_elided():  # QLabel's own: no Python QStyle (~10 ms) before a frame
+            super().paintEvent(event)
+            return
         painter = QPainter(self)
         rect = self.contentsRect().adjusted(self.margin(), 0, -self.margin(), 0)
         metrics = self.fontMetrics()
