@@ -10,7 +10,10 @@ Cyrillic and Arabic names, countries by code and by name) goes through:
   of the same rows into the delegates table of a fresh database (its indexes
   included; no validation, no matching): the floor for a file's rows to reach the table;
 * ``import``: ``import_roster`` into a fresh event (every row new);
-* ``reimport``: the same file again (every row matched, nothing changed).
+* ``reimport``: the same file again (every row matched, nothing changed);
+* ``cli``: the whole command a user runs, ``python -m checkin --db X import FILE`` in a
+  new process (start-up, imports, the import, closing the database), into a fresh
+  database holding the event; its CPU time is the child process's.
 
 Runs are interleaved (baseline, import, reimport) ``--repeat`` times and the medians
 kept, in wall time and in this process's CPU time.  On a machine shared with other jobs
@@ -31,7 +34,9 @@ import datetime as dt
 import json
 import os
 import random
+import resource as rusage
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -92,8 +97,28 @@ def baseline(store: Store, event_id: int, path: Path) -> None:
         raw.close()
 
 
+CHECKIN_ROOT = Path(__import__("checkin").__file__).resolve().parent.parent
+
+
+def cli(url_maker: Callable[[], str], path: Path) -> tuple[float, float]:
+    """(wall s, CPU s of the child) of ``python -m checkin --db URL import FILE``."""
+    store, _event = fresh(url_maker)
+    url = store.engine.url.render_as_string(hide_password=False)
+    store.close()
+    env = {**os.environ, "PYTHONPATH": str(CHECKIN_ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules kept
+    command = [sys.executable, "-m", "checkin", "--db", url, "import", str(path)]
+    before = rusage.getrusage(rusage.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - wall
+    after = rusage.getrusage(rusage.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def one_run(url_maker: Callable[[], str], path: Path, n: int) -> dict[str, tuple[float, float]]:
-    """One baseline, one import and one re-import of ``path``, each in a fresh database."""
+    """One baseline, one import and one re-import of ``path``, each in a fresh database,
+    then the whole command in a new process."""
     store, event = fresh(url_maker)
     times = {"baseline": timed(lambda: baseline(store, event.id, path))}
     store.close()
@@ -105,6 +130,7 @@ def one_run(url_maker: Callable[[], str], path: Path, n: int) -> dict[str, tuple
     first, again = reports
     assert len(first.new) == n, first.problems[:3]
     assert again.unchanged_count == n and not again.updated, again.problems[:3]
+    times["cli"] = cli(url_maker, path)
     return times
 
 
@@ -114,10 +140,10 @@ def one_size(n: int, workdir: Path, url_maker: Callable[[], str], repeat: int) -
         write_roster(path, n, random.Random(n))
     runs = [one_run(url_maker, path, n) for _ in range(repeat)]
     result: dict = {"rows": n}
-    for name in ("baseline", "import", "reimport"):
+    for name in ("baseline", "import", "reimport", "cli"):
         result[f"{name}_wall_s"] = round(statistics.median(r[name][0] for r in runs), 3)
         result[f"{name}_cpu_s"] = round(statistics.median(r[name][1] for r in runs), 3)
-    for name in ("import", "reimport"):
+    for name in ("import", "reimport", "cli"):
         for kind in ("wall", "cpu"):
             result[f"{name}_vs_baseline_{kind}"] = round(
                 result[f"{name}_{kind}_s"] / result[f"baseline_{kind}_s"], 2

@@ -25,10 +25,11 @@ from sqlalchemy.orm import Session as DbSession
 
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
-from checkin.core.roster.bulk import indexes_deferred, insert_rows, paused_gc
+from checkin.core.roster.bulk import PreparedInsert, indexes_deferred, paused_gc
 from checkin.core.roster.plan import Plan, diff
 from checkin.core.roster.read import read_roster
 from checkin.core.roster.report import ImportCancelled, ImportReport, ParsedRoster, RosterError
+from checkin.core.roster.row_columns import folds_kept
 from checkin.core.types import EventInfo
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def _check_replace(parsed: ParsedRoster, replace: bool) -> None:
 
 
 @paused_gc()
+@folds_kept()
 def plan_import(
     store: Store, event: EventInfo, parsed: ParsedRoster, *, replace: bool = False
 ) -> ImportReport:
@@ -110,22 +112,24 @@ def _write(
         progress(0, total)
     table = cast(Table, m.Delegate.__table__)
     with indexes_deferred(s, table, len(plan.inserts)):
-        for write, rows in (
-            (lambda chunk: insert_rows(s, table, chunk), plan.inserts),  # no ORM object per row
-            (lambda chunk: s.execute(update(m.Delegate), chunk), plan.updates),
-            (lambda chunk: s.execute(update(m.Delegate), chunk), plan.cancels),
+        inserts = PreparedInsert(s, table, plan.inserts)  # no ORM object, no dict per row
+        for write, count in (
+            (inserts.write, len(inserts)),
+            (lambda a, b: s.execute(update(m.Delegate), plan.updates[a:b]), len(plan.updates)),
+            (lambda a, b: s.execute(update(m.Delegate), plan.cancels[a:b]), len(plan.cancels)),
         ):
-            for start in range(0, len(rows), CHUNK):
+            for start in range(0, count, CHUNK):
                 stop()
-                chunk = rows[start : start + CHUNK]
-                write(chunk)
-                done += len(chunk)
+                end = min(start + CHUNK, count)
+                write(start, end)
+                done += end - start
                 if progress is not None:
                     progress(done, total)
         stop()
 
 
 @paused_gc()
+@folds_kept()
 def import_roster(
     store: Store,
     event: EventInfo,

@@ -255,7 +255,12 @@ def normalise_country(value: str) -> str | None:
     """ISO 3166-1 alpha-2 (upper case) for a code or an English/French name, else None."""
     if not value:
         return None
-    code = _lookup().get(_key(value))
+    key = _key(value)
+    # A code means its country (``_build`` sets the codes last): answered without the
+    # table of names, which costs a command 0.1 s to build when the list has codes only.
+    if len(key) == 2 and key.upper() in country_codes():
+        return key.upper()
+    code = _lookup().get(key)
     return code or None
 
 

@@ -78,8 +78,14 @@ def folded_columns(*columns: Sequence[str]) -> list[list[str]]:
 
 
 def joined_search_texts(parts: Sequence[Sequence[str]]) -> list[str]:
-    """``search_text`` of every row from its folded columns (``folded_columns``)."""
-    return [" ".join(filter(None, row)) for row in zip(*parts, strict=True)]
+    """``search_text`` of every row from its folded columns (``folded_columns``): each
+    row's parts joined from C, and joined again without the empty ones on the rows
+    that have one."""
+    texts = list(map(" ".join, zip(*parts, strict=True)))
+    gaps = {i for column in parts if "" in column for i, v in enumerate(column) if not v}
+    for i in gaps:
+        texts[i] = " ".join(filter(None, (column[i] for column in parts)))
+    return texts
 
 
 class DelegateRow(NamedTuple):

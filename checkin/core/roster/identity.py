@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from checkin.core.db import models as m
 from checkin.core.roster.delegates import DELEGATE_COLUMNS, auto_reference, delegate_from_row
 from checkin.core.roster.field_rules import fold_value
-from checkin.core.roster.row_columns import lookup_column
+from checkin.core.roster.row_columns import fold_values
 from checkin.core.text import fold
 from checkin.core.types import DelegateInfo
 
@@ -100,19 +100,22 @@ def name_keys(
     first: Sequence[str], last: Sequence[str], organisation: Sequence[str]
 ) -> list[str | None]:
     """``name_key`` of every row of three columns, each distinct value folded once."""
-    folded = [lookup_column(column, fold_value) for column in (first, last, organisation)]
-    return [
-        f"{a}\x1f{b}\x1f{c}" if f or la else None
-        for a, b, c, f, la in zip(*folded, first, last, strict=True)
-    ]
+    folded = [fold_values(column) for column in (first, last, organisation)]
+    keys: list[str | None] = list(map("\x1f".join, zip(*folded, strict=True)))
+    if "" in first and "" in last:  # a row may have no name at all: no key
+        for i, (f, la) in enumerate(zip(first, last, strict=True)):
+            if not (f or la):
+                keys[i] = None
+    return keys
 
 
 def earlier_rows(keys: Sequence[str | None], rows: Sequence[int]) -> dict[int, int]:
     """Index -> the row its key first appeared on, for each key (not None) that appeared
     on an earlier row: ``FirstSeen`` over a whole column of keys at once."""
     first = dict(zip(reversed(keys), reversed(rows), strict=True))  # the first row wins
+    given = len(keys) - keys.count(None) if None in first else len(keys)
     first.pop(None, None)
-    if len(first) == len(keys) - list(keys).count(None):
+    if len(first) == given:  # no key twice
         return {}
     return {
         i: first[key]

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as DbSession
 from checkin.core import clock
 from checkin.core.db import models as m
 from checkin.core.db.sort_keys import sort_keys
+from checkin.core.roster.bulk import ColumnRows
 from checkin.core.roster.columns import STORED
 from checkin.core.roster.delegates import (
     DELEGATE_COLUMNS,
@@ -61,7 +62,7 @@ class Plan:
     cancelled: list[Change] = field(default_factory=list)
     restored: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    inserts: list[dict] = field(default_factory=list)
+    inserts: ColumnRows = field(default_factory=ColumnRows)  # the new delegates
     updates: list[dict] = field(default_factory=list)
     cancels: list[dict] = field(default_factory=list)
 
@@ -125,24 +126,24 @@ class _Planner:
         lines, refs, first, last, org, country, email, category, note = zip(*rows, strict=True)
         references = [ref or auto_reference(n) for ref, n in zip(refs, numbers, strict=True)]
         folded = folded_columns(first, last, org, email, references)
-        texts = joined_search_texts(folded)
-        event_id, now, default = self.event.id, self.now, self.default_category
-        self.plan.inserts += [
+        default = self.default_category
+        if default and "" in category:
+            category = tuple(cat or default for cat in category)
+        self.plan.inserts = ColumnRows(
             {
-                "event_id": event_id, "number": n, "reference": ref, "first_name": f,
-                "last_name": la, "organisation": o, "country": c, "email": e,
-                "category": cat or default, "note": nt, "status": _REGISTERED,
-                "badge_version": 1, "search_text": text, "created_at": now, "updated_at": now,
+                "number": numbers, "reference": references, "first_name": first,
+                "last_name": last, "organisation": org, "country": country, "email": email,
+                "category": category, "note": note, "search_text": joined_search_texts(folded),
                 # The folded names are the stored sort keys (``db.sort_keys``).
-                "sort_first_name": kf, "sort_last_name": kl, "sort_organisation": ko,
-                "sort_email": ke,
-            }
-            for n, ref, f, la, o, c, e, cat, nt, text, kf, kl, ko, ke in zip(
-                numbers, references, first, last, org, country, email, category, note, texts,
-                *folded[:4], strict=True,
-            )
-        ]  # fmt: skip
-        names = [r.name for r in rows]
+                "sort_first_name": folded[0], "sort_last_name": folded[1],
+                "sort_organisation": folded[2], "sort_email": folded[3],
+            },
+            {
+                "event_id": self.event.id, "status": _REGISTERED, "badge_version": 1,
+                "created_at": self.now, "updated_at": self.now,
+            },
+        )  # fmt: skip
+        names = list(map(str.strip, map(" ".join, zip(first, last, strict=True))))
         self.plan.new += records(Change, lines, numbers, names, repeat((), len(rows)))
 
     def add_match(self, row: RosterRow, d: Known) -> None:

@@ -11,8 +11,10 @@ compare them).
 
 from __future__ import annotations
 
+import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from operator import itemgetter
 from typing import Any, TypeVar, cast
@@ -67,17 +69,59 @@ def clean_column(values: Column) -> Column:
 
 def fold_column(values: Column) -> list[str]:
     """``[fold_value(v) for v in values]``: for a clean ASCII column (e-mails,
-    references) that is each value in lower case, else each distinct value folded."""
-    if already_clean(values) and "".join(values).isascii():
+    references) that is each value in lower case, else each distinct value folded
+    (``fold_values``)."""
+    if "".join(values).isascii() and already_clean(values):
         return list(map(str.lower, values))
-    return lookup_column(values, fold_value)
+    return fold_values(values)
+
+
+# Each value's fold, kept while an import runs (``folds_kept``): the import folds the
+# names twice, for the list's own duplicates (``identity.name_keys``) and for the new
+# delegates' sort and search keys (``plan``); the second time is then one dict look-up
+# a row.  (``fold_value``'s cache holds 65,536 values, fewer than 50,000 people's first
+# names, last names and organisations can be: read in order, it would keep none.)
+_KEPT: dict[str, str] | None = None
+_KEPT_DEPTH = 0
+_KEPT_LOCK = threading.Lock()
+
+
+@contextmanager
+def folds_kept() -> Iterator[None]:
+    """Inside the block (nested, or in two threads at once), ``fold_values`` keeps every
+    value's fold; they are dropped when the last block ends."""
+    global _KEPT, _KEPT_DEPTH
+    with _KEPT_LOCK:
+        if _KEPT_DEPTH == 0:
+            _KEPT = {}
+        _KEPT_DEPTH += 1
+    try:
+        yield
+    finally:
+        with _KEPT_LOCK:
+            _KEPT_DEPTH -= 1
+            if _KEPT_DEPTH == 0:
+                _KEPT = None
+
+
+def fold_values(values: Column) -> list[str]:
+    """``[fold_value(v) for v in values]``, each distinct value folded once (once per
+    import inside ``folds_kept``)."""
+    kept = _KEPT
+    if kept is None:
+        return lookup_column(values, fold_value)
+    try:
+        return list(map(kept.__getitem__, values))  # every value folded before
+    except KeyError:
+        new = [v for v in dict.fromkeys(values) if v not in kept]
+        kept.update(zip(new, map(fold_value, new), strict=True))
+        return list(map(kept.__getitem__, values))
 
 
 def lookup_column(values: Column, lookup: Callable[[str], str]) -> list[str]:
     """``[lookup(v) for v in values]``, asking once per distinct value."""
-    found = dict.fromkeys(values, "")
-    for value in found:
-        found[value] = lookup(value)
+    distinct = dict.fromkeys(values)
+    found = dict(zip(distinct, map(lookup, distinct), strict=True))  # no loop in Python
     return list(map(found.__getitem__, values))
 
 

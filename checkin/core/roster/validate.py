@@ -297,7 +297,10 @@ def _people(columns: list[Column], header: Header) -> list[Column]:
 def _field_suspects(people: list[Column], countries: Column, categories: Column) -> set[int]:
     """The rows ``RowChecker.check_fields`` would find an error in, by index."""
     reference, first, last, organisation, country, email, category, _note = people
-    found = {i for i, (f, la) in enumerate(zip(first, last, strict=True)) if not (f or la)}
+    found = (
+        {i for i, (f, la) in enumerate(zip(first, last, strict=True)) if not (f or la)}
+        if "" in first and "" in last else set()
+    )  # fmt: skip
     lengths = zip(_LENGTH_CHECKED, (reference, first, last, organisation, email), strict=True)
     for field, values in lengths:
         limit = LIMITS[field]
@@ -307,7 +310,9 @@ def _field_suspects(people: list[Column], countries: Column, categories: Column)
     if bad:
         found |= {i for i, v in enumerate(email) if v in bad}
     for typed, known in ((country, countries), (category, categories)):
-        found |= {i for i, (t, k) in enumerate(zip(typed, known, strict=True)) if t and not k}
+        # A value typed but not known: asked of each distinct (typed, known) pair first.
+        if any(t and not k for t, k in set(zip(typed, known, strict=True))):
+            found |= {i for i, (t, k) in enumerate(zip(typed, known, strict=True)) if t and not k}
     return found
 
 
@@ -315,8 +320,8 @@ def _repeats(numbers: Sequence[int], people: list[Column]) -> dict[int, dict[str
     """Row index -> kind -> the earlier row with the same key (``FirstSeen`` at once)."""
     reference, first, last, organisation, _country, email = people[:6]
     keys = {
-        "reference": [r or None for r in reference],
-        "email": [e.lower() or None for e in email],
+        "reference": _keys(reference),
+        "email": _keys(email),  # in lower case already (``_people``)
         "name": name_keys(first, last, organisation),
     }
     found: dict[int, dict[str, int]] = {}
@@ -324,6 +329,11 @@ def _repeats(numbers: Sequence[int], people: list[Column]) -> dict[int, dict[str
         for i, earlier in earlier_rows(keys[kind], numbers).items():
             found.setdefault(i, {})[kind] = earlier
     return found
+
+
+def _keys(values: Column) -> Sequence[str | None]:
+    """The values as identity keys: None for an empty one (no key)."""
+    return [v or None for v in values] if "" in values else values
 
 
 def _shape_suspects(cells: Sequence[Sequence[str]], header: Header) -> set[int]:

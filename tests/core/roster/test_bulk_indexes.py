@@ -97,3 +97,19 @@ def _indexes_now(session) -> list[str]:
         text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'delegates' "
              "AND sql IS NOT NULL")
     )]
+
+
+def test_the_page_cache_is_larger_only_inside_the_block(store, event):
+    def cache_size(s) -> int:
+        return s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+
+    with store.write() as s:
+        before = cache_size(s)
+        with bulk.larger_page_cache(s, 10 * 2**20):
+            assert cache_size(s) == -bulk.CACHE_KIB_MAX
+        assert cache_size(s) == before
+        with bulk.larger_page_cache(s, 1):  # never smaller than it was
+            assert cache_size(s) == before
+        with pytest.raises(LookupError), bulk.larger_page_cache(s, 4096):
+            raise LookupError("an error inside the block")
+        assert cache_size(s) == before

@@ -61,7 +61,7 @@ def test_new_updated_restored_unchanged_and_cancelled(store, event):
     assert [(c.row, c.fields) for c in plan.updated] == [(3, ("organisation",))]
     assert [(c.row, c.number) for c in plan.restored] == [(4, 3)]
     assert [(c.row, c.number, c.name) for c in plan.new] == [(5, 6, "Fa Qq")]
-    assert plan.inserts[0]["category"] == event.categories[0].key
+    assert plan.inserts.row(0)["category"] == event.categories[0].key
     # Di is missing: cancelled; Ed's row has an error: kept, with a warning.
     assert [(c.number, c.name) for c in plan.cancelled] == [(4, "Di Oo")]
     assert [(p.reason, p.args) for p in plan.problems] == [("kept_row_has_error", ("5",))]
