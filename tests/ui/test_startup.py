@@ -16,10 +16,8 @@ from checkin.ui.main_window import MainWindow
 OTHER_PAGES = ("dashboard", "roster", "badges", "agenda")
 
 
-def test_pages_are_built_on_their_first_visit_or_when_asked(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    built: list[str] = []
+def _builder(built: list[str]):
+    """Page builders that note which page they built, in ``built``."""
 
     def builder(key: str):
         def build() -> QWidget:
@@ -28,6 +26,15 @@ def test_pages_are_built_on_their_first_visit_or_when_asked(qtbot):
 
         return build
 
+    return builder
+
+
+def test_pages_are_built_on_their_first_visit_or_when_asked(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    built: list[str] = []
+
+    builder = _builder(built)
     desk = QLabel("desk")
     window.set_pages([("desk", "Desk", desk), *((k, k, builder(k)) for k in "abc")])
     assert built == [] and window.page("desk") is desk
@@ -54,13 +61,7 @@ def test_pages_built_later_stop_quietly_when_the_window_is_gone(qtbot):
     window = MainWindow()
     built: list[str] = []
 
-    def builder(key: str):
-        def build() -> QWidget:
-            built.append(key)
-            return QLabel(key)
-
-        return build
-
+    builder = _builder(built)
     window.set_pages([("desk", "Desk", QLabel("desk")), *((k, k, builder(k)) for k in "abc")])
     workspace = Workspace.__new__(Workspace)  # only its window is used by build_later
     workspace.window = window
