@@ -119,9 +119,11 @@ class _Planner:
         self.claimed: set[int] = set()
 
     def add_new(self, rows: Sequence[RosterRow]) -> None:
-        """The rows no delegate matched, in file order, as delegates to insert."""
+        """The rows no delegate matched, in file order, as delegates to insert (once per
+        plan: they become its ``inserts`` whole, as columns)."""
         if not rows:
             return
+        assert not self.plan.inserts, "add_new is called once per plan"
         numbers = list(islice(self.numbers, len(rows)))
         lines, refs, first, last, org, country, email, category, note = zip(*rows, strict=True)
         references = [ref or auto_reference(n) for ref, n in zip(refs, numbers, strict=True)]
