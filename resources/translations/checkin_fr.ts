@@ -394,6 +394,10 @@
         <translation>Abandonner les modifications</translation>
     </message>
     <message>
+        <source>The database cannot be reached: no session or category can be removed now.</source>
+        <translation>La base de données est injoignable&#xa0;: aucune session ni catégorie ne peut être supprimée pour l’instant.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>oui</translation>
     </message>

@@ -13,6 +13,7 @@ button says why); a session can stop taking attendance instead.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from zoneinfo import available_timezones
 
@@ -80,6 +81,8 @@ from checkin.ui.widgets.workers import run_in_background
 
 SESSION_FIELDS = {"start": START, "end": END, "title": TITLE, "room": ROOM}
 CATEGORY_FIELDS = {"label": LABEL}
+
+log = logging.getLogger(__name__)
 
 
 class AgendaPage(QWidget):
@@ -364,7 +367,7 @@ class AgendaPage(QWidget):
     def revert(self) -> None:
         """Show the stored event, discarding any edits."""
         event = self.event_info
-        self._removable_sessions, self._removable_categories = removable(self.store, event)
+        unread = self._read_removable(event)
         self._loading = True
         try:
             self._show_fields(event_fields(event))
@@ -374,8 +377,21 @@ class AgendaPage(QWidget):
         finally:
             self._loading = False
         self._dirty = False
-        self.status_label.setText("")
+        self.status_label.setText("⚠ " + unread if unread else "")
         self._validate()
+
+    def _read_removable(self, event: EventInfo) -> str:
+        """Which sessions and categories nothing refers to yet (those may be removed);
+        "" once read, else why not: the page is also built while a shared server is out
+        of reach, and then nothing may be removed."""
+        try:
+            self._removable_sessions, self._removable_categories = removable(self.store, event)
+        except Exception as exc:  # the database out of reach: said, never a traceback
+            log.warning("agenda: what may be removed was not read: %s", type(exc).__qualname__)
+            self._removable_sessions = self._removable_categories = frozenset()
+            return self.tr("The database cannot be reached: no session or category can be "
+                           "removed now.")
+        return ""
 
     def _show_fields(self, fields: EventFields) -> None:
         self.name_edit.setText(fields.name)

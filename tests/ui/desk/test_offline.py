@@ -198,3 +198,19 @@ def test_offline_walk_in_and_edit_at_the_desk_reach_the_server(qtbot, server, sh
         assert again.status.value == "already_admitted" and again.delegate.id == row.id
     finally:
         store.close()
+
+
+def test_the_agenda_built_while_the_server_is_down_says_so(qtbot, server, shared_desk):
+    """The pages beside the Desk are built after it, whenever that comes: with the shared
+    server out of reach the Agenda page is built all the same and says why nothing can be
+    removed (it read the database in its constructor and raised into the event loop)."""
+    from checkin.ui.organiser.agenda import AgendaPage
+
+    controller = shared_desk.controller
+    server.stop()
+    page = AgendaPage(controller.store, controller.event_info)
+    qtbot.addWidget(page)
+    assert page.status_label.text() == (
+        "⚠ The database cannot be reached: no session or category can be removed now."
+    )
+    assert page.name_edit.text() == controller.event_info.name  # the event is shown
