@@ -69,3 +69,22 @@ def test_a_walk_in_registered_after_the_file_is_found_at_the_next_start(
     assert second.index is not None and second.index.source == "patched"
     assert _found(qtbot, second, "xiomara") == ["Xiomara Quintero"]
     detector.uninstall()
+
+
+def test_a_change_made_at_the_desk_is_applied_onto_the_kept_index(
+    qtbot, demo_store, settings_path
+):
+    """After a walk-in or an edit here the index is brought up to date from the kept
+    file (the changed delegates applied onto it), not built from everyone again."""
+    desk, detector = _start(qtbot, demo_store, settings_path)
+    path = search_store.path_for(demo_store, desk.event_info.id)
+    qtbot.waitUntil(path.exists)
+    insert_delegates(demo_store, desk.event_info, [
+        {"first_name": "Xiomara", "last_name": "Quintero", "number": 9002,
+         "reference": "WALKIN-9002"}
+    ])
+    with qtbot.waitSignal(desk.index_ready, timeout=10_000):
+        desk.rebuild_index()  # what the desk does after registering someone
+    assert desk.index is not None and desk.index.source == "patched"
+    assert _found(qtbot, desk, "xiomara") == ["Xiomara Quintero"]
+    detector.uninstall()
