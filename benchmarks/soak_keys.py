@@ -32,7 +32,11 @@ same run: the disk's own fsync latency (``fsync_baseline``, before and after the
 the floor under any commit; and the same typing into a bare Qt window for
 ``--baseline-s`` before and after (``soak_baseline``: Return puts a name on a label),
 the floor under any keystroke-to-result here — ``p999_vs_bare`` is the soak's p99.9 over
-the bare window's.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
+the bare window's.  Every round trip is also split by the kernel's counters for the GUI
+thread (``soak_probes.ThreadClock``): on a CPU, waiting for one, and off it (the disk,
+the GIL, or the host taking the virtual CPU: ``steal``, per minute in ``per_minute``
+and in all in ``host_steal_s``); ``spikes_by_gui_thread`` counts the spikes by which
+of the three took most.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
 snapshots grow RSS): Python's traced memory per minute and the source lines that grew.
 
 The 2-hour run (issue 18):
@@ -71,6 +75,7 @@ from soak_probes import (
     ScanPhases,
     Spans,
     StallProbe,
+    ThreadClock,
     fsync_baseline,
     time_dashboard,
     watch_commits,
@@ -124,6 +129,8 @@ class SoakDriver(Driver):
 
     def _next_key(self) -> None:
         if self._step >= len(self._steps):
+            if self.phases is not None:
+                self.phases.pressed()
             self.times.append(time.perf_counter())
             super()._next_key()
             if self.phases is not None:
@@ -135,6 +142,18 @@ class SoakDriver(Driver):
         if self.phases is not None:
             self.phases.scanned(self._t0, self._t_handled, self._t_paint, time.perf_counter())
         super()._painted()
+
+
+class Steal:
+    """The host's stolen CPU time since the last ``tick`` (both CPUs, seconds)."""
+
+    def __init__(self, clock: ThreadClock) -> None:
+        self.clock, self.last = clock, clock.steal_s()
+
+    def tick(self) -> float:
+        now = self.clock.steal_s()
+        gone, self.last = now - self.last, now
+        return gone
 
 
 def summarise(values: list[float]) -> dict:
@@ -166,6 +185,7 @@ def spikes(driver: SoakDriver, spans: Spans, limit_s: float, begin: float) -> li
             spike["phases_ms"] = {k: round(row[k] * 1000, 1)
                                   for k in ("service", "panel", "queued", "paint")}
             spike["queued_by"] = row["queued_by"]
+            spike["gui_thread_ms"] = {k: round(v * 1000, 1) for k, v in row["thread"].items()}
         found.append(spike)
     return found
 
@@ -187,6 +207,20 @@ def cause(spike: dict) -> str:
             return "gui queued " + spike["queued_by"][0].rsplit(" ", 2)[0]
         return "gui " + phase
     return first.split(" ")[0]
+
+
+def thread_split(found: list[dict]) -> dict:
+    """The spikes by where the GUI thread's time mostly went (``ThreadClock``):
+    ``on_cpu`` (the app's own work), ``waiting_for_cpu`` (another thread or process had
+    both CPUs) or ``off_cpu`` (blocked on the disk or the GIL, or the CPU taken by the
+    host), and how many of them saw the host take CPU time (``steal``) meanwhile."""
+    split: Counter = Counter()
+    for spike in found:
+        split_ms = spike.get("gui_thread_ms")
+        if split_ms:
+            split[max(("on_cpu", "waiting_for_cpu", "off_cpu"), key=split_ms.get)] += 1
+            split["with_steal"] += split_ms["steal"] > 0
+    return dict(split)
 
 
 def build(args, tmp: Path):
@@ -241,6 +275,7 @@ def soak(args, tmp: Path) -> dict:
                         begin + args.minutes * 60, modes)
     driver.phases = ScanPhases(controller, driver)
     seen = {"n": 0}
+    steal = Steal(driver.phases.clock)
 
     def sample() -> None:
         rts = driver.roundtrip[seen["n"]:]
@@ -253,6 +288,7 @@ def soak(args, tmp: Path) -> dict:
                     spans.add(a, b, "wal checkpoint")
         minutes.append({
             "minute": len(minutes) + 1, "scans": len(rts), "rss_mb": round(rss_mb(), 1),
+            "steal_s": round(steal.tick(), 2),
             **memory.sample(), **(summarise(rts) if rts else {}),
         })  # fmt: skip
 
@@ -277,6 +313,7 @@ def soak(args, tmp: Path) -> dict:
         "load_avg": {"before": [round(x, 2) for x in load_before],
                      "after": [round(x, 2) for x in os.getloadavg()]},
         "wrong_person_painted": driver.mismatches,
+        "host_steal_s": round(sum(m["steal_s"] for m in minutes), 2),
         "keystroke_to_result": summarise(driver.roundtrip),
         "bare_qt_baseline": {"before": summarise(bare_before), "after": summarise(bare_after),
                              "seconds_each": args.baseline_s},
@@ -295,6 +332,7 @@ def soak(args, tmp: Path) -> dict:
         "qobjects_grown": memory.qobject_growth(),
         "spikes_over_ms": args.spike_ms,
         "spike_causes": dict(Counter(cause(s) for s in found)),
+        "spikes_by_gui_thread": thread_split(found),
         "spikes": found[:200],
         "per_minute": minutes,
     }  # fmt: skip

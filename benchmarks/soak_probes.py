@@ -16,7 +16,10 @@ with what overlapped it:
   wake-up later than 4 ms — the machine not giving a process the CPU (two cores shared
   with other jobs), whatever the app does;
 * ``fsync_baseline``: the disk's own fsync latency, a plain ``os.fdatasync`` after a
-  4 KB write in the soak's folder: the floor under any commit.
+  4 KB write in the soak's folder: the floor under any commit;
+* ``ThreadClock``: the GUI thread's own account of a round trip, from the kernel —
+  on a CPU, runnable but waiting for one, and neither (blocked on the disk or the GIL,
+  or its virtual CPU taken by the host: ``steal``, counted machine-wide).
 
 ``MemoryTrace`` samples, each minute, Python's traced allocations (``tracemalloc``), the
 live ``QObject``s under the window and the top-level widgets, and at the end lists the
@@ -28,6 +31,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -131,6 +135,52 @@ while (t := time.perf_counter()) < until:
         stalls.append((t, t + d))
 print(json.dumps(stalls))
 """
+
+
+class ThreadClock:
+    """Where the calling thread's wall time went, by the kernel's own counters.
+
+    ``/proc/thread-self/schedstat`` gives the thread's time on a CPU and its time
+    runnable but waiting for one (ns).  This machine is a virtual machine whose host
+    takes its CPUs at times; with paravirtual steal accounting (on here) the stolen
+    time is left out of the time on a CPU, and ``/proc/stat``'s ``steal`` column counts
+    it for the whole machine (in 10 ms ticks, both CPUs summed).  So a slow scan is
+    split into: ``on_cpu`` (the app's own work), ``waiting_for_cpu`` (another thread or
+    process had the CPUs), ``off_cpu`` (the rest: blocked on the disk's fsync or on the
+    GIL, or running while the host took the CPU), with ``steal`` beside it.  Of the time
+    on a CPU, ``of_which_kernel`` is the part in the kernel (``getrusage``'s system time:
+    its split from user time is sampled at the scheduler's tick, 4 ms here, so it is
+    approximate for one scan): on this virtual machine an ``fsync`` is mostly time on a
+    CPU in the kernel, not time off it."""
+
+    def __init__(self) -> None:
+        self._tick_s = 1 / os.sysconf("SC_CLK_TCK")
+        self._at: tuple[float, int, int, float, float] | None = None
+
+    def _thread(self) -> tuple[int, int, float]:
+        with open("/proc/thread-self/schedstat") as f:
+            on, wait, _ = f.read().split()
+        return int(on), int(wait), resource.getrusage(resource.RUSAGE_THREAD).ru_stime
+
+    def steal_s(self) -> float:
+        """The machine's stolen time so far, all CPUs (from ``/proc/stat``)."""
+        with open("/proc/stat") as f:
+            return int(f.readline().split()[8]) * self._tick_s
+
+    def start(self) -> None:
+        on, wait, kernel = self._thread()
+        self._at = (time.perf_counter(), on, wait, kernel, self.steal_s())
+
+    def stop(self) -> dict:
+        """Seconds of each since ``start`` (called on the same thread)."""
+        assert self._at is not None
+        t, (on, wait, kernel) = time.perf_counter(), self._thread()
+        t0, on0, wait0, kernel0, steal0 = self._at
+        on_s, wait_s = (on - on0) / 1e9, (wait - wait0) / 1e9
+        return {"on_cpu": on_s, "of_which_kernel": min(on_s, max(0.0, kernel - kernel0)),
+                "waiting_for_cpu": wait_s,
+                "off_cpu": max(0.0, t - t0 - on_s - wait_s),
+                "steal": self.steal_s() - steal0}  # fmt: skip
 
 
 class StallProbe:
@@ -240,6 +290,7 @@ class ScanPhases(QObject):
         self._open: tuple[float, str] | None = None
         self._queued: list[tuple[float, str]] = []
         self._armed = False
+        self.clock = ThreadClock()
         self._watch_service(controller)
         app = QApplication.instance()
         assert app is not None
@@ -257,6 +308,10 @@ class ScanPhases(QObject):
                 self._service = time.perf_counter() - t
 
         service.scan = timed
+
+    def pressed(self) -> None:
+        """Return is about to be pressed: the GUI thread's clocks start."""
+        self.clock.start()
 
     def handled(self) -> None:
         """The Return press has been handled: note what comes until the paint."""
@@ -286,6 +341,7 @@ class ScanPhases(QObject):
             "panel": max(0.0, handler - self._service),
             "queued": t_paint - t_handled,
             "paint": t1 - t_paint,
+            "thread": self.clock.stop(),
             "queued_by": [f"{label} {1000 * s:.1f} ms" for s, label in
                           sorted(self._queued, reverse=True)[:3]],
         }  # fmt: skip
@@ -308,6 +364,15 @@ class ScanPhases(QObject):
             label.rsplit(" ", 2)[0] for r in self.rows for label in r["queued_by"]
         )
         out["queued_by_top"] = dict(culprits.most_common(10))
+        for name in ("on_cpu", "waiting_for_cpu", "off_cpu"):
+            values = sorted(r["thread"][name] for r in self.rows)
+            if values:
+                out["gui_thread_" + name] = {
+                    "p50_ms": round(values[len(values) // 2] * 1000, 2),
+                    "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))]
+                                    * 1000, 2),
+                    "max_ms": round(values[-1] * 1000, 2),
+                }  # fmt: skip
         return out
 
 
