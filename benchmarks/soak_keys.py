@@ -58,6 +58,7 @@ import random
 import sys
 import tempfile
 import time
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -104,7 +105,10 @@ class SoakDriver(Driver):
         self.people, self.rng, self.deadline = people, rng, deadline
         self.desk = controller.view
         self.modes, self._mode_at = modes, 0.0
-        self.times: list[float] = []  # perf_counter of each scan's Return press
+        # perf_counter of each scan's Return press; packed doubles, as the round trips
+        # (see ``ScanPhases.columns``)
+        self.times = array("d")
+        self.roundtrip, self.handler, self.to_paint_event = array("d"), array("d"), array("d")
         self.phases: ScanPhases | None = None  # where each round trip went
 
     def _next_scan(self) -> None:
@@ -167,7 +171,7 @@ def summarise(values: list[float]) -> dict:
 
 def spikes(driver: SoakDriver, spans: Spans, limit_s: float, begin: float) -> list[dict]:
     found = []
-    rows = driver.phases.rows if driver.phases is not None else []
+    phases = driver.phases
     for i, (t0, rt, handler) in enumerate(
         zip(driver.times, driver.roundtrip, driver.handler, strict=False)
     ):
@@ -180,12 +184,13 @@ def spikes(driver: SoakDriver, spans: Spans, limit_s: float, begin: float) -> li
             "handler_ms": round(handler * 1000, 1),
             "overlapping": [f"{w} {1000 * (b - a):.1f} ms" for a, b, w in seen] or ["other"],
         }  # fmt: skip
-        if i < len(rows):
-            row = rows[i]
+        if phases is not None and i < len(phases):
+            row = phases.row(i)
             spike["phases_ms"] = {k: round(row[k] * 1000, 1)
                                   for k in ("service", "panel", "queued", "paint")}
-            spike["queued_by"] = row["queued_by"]
-            spike["gui_thread_ms"] = {k: round(v * 1000, 1) for k, v in row["thread"].items()}
+            spike["queued_by"] = phases.queued_by.get(i, [])
+            spike["gui_thread_ms"] = {k: round(row[k] * 1000, 1) for k in (
+                "on_cpu", "of_which_kernel", "waiting_for_cpu", "off_cpu", "steal")}
         found.append(spike)
     return found
 

@@ -36,6 +36,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -285,7 +286,15 @@ class ScanPhases(QObject):
     def __init__(self, controller, driver, limit_s: float = 0.003) -> None:
         super().__init__()
         self.driver, self.limit_s = driver, limit_s
-        self.rows: list[dict] = []  # one per scan: phase lengths in seconds
+        # One value per scan in each column, in seconds: packed doubles, so that hours of
+        # records add a few MB to the process, not the tens a dict per scan would (the
+        # soak's RSS is the app's, not the benchmark's).
+        self.columns: dict[str, array] = {
+            name: array("d") for name in ("service", "panel", "queued", "paint", "on_cpu",
+                                          "of_which_kernel", "waiting_for_cpu", "off_cpu",
+                                          "steal")
+        }  # fmt: skip
+        self.queued_by: dict[int, list[str]] = {}  # scan index -> the slow deliveries
         self._service = 0.0
         self._open: tuple[float, str] | None = None
         self._queued: list[tuple[float, str]] = []
@@ -331,8 +340,8 @@ class ScanPhases(QObject):
                 self._queued.append((now - t, label))
             self._open = None
 
-    def scanned(self, t0: float, t_handled: float, t_paint: float, t1: float) -> dict:
-        """The phases of the scan just painted (called by the driver)."""
+    def scanned(self, t0: float, t_handled: float, t_paint: float, t1: float) -> None:
+        """Note the phases of the scan just painted (called by the driver)."""
         self._close(t_paint)
         self._armed = False
         handler = t_handled - t0
@@ -341,39 +350,45 @@ class ScanPhases(QObject):
             "panel": max(0.0, handler - self._service),
             "queued": t_paint - t_handled,
             "paint": t1 - t_paint,
-            "thread": self.clock.stop(),
-            "queued_by": [f"{label} {1000 * s:.1f} ms" for s, label in
-                          sorted(self._queued, reverse=True)[:3]],
-        }  # fmt: skip
+            **self.clock.stop(),
+        }
+        for name, value in row.items():
+            self.columns[name].append(value)
+        if self._queued:
+            self.queued_by[len(self) - 1] = [
+                f"{label} {1000 * s:.1f} ms" for s, label in sorted(self._queued, reverse=True)[:3]
+            ]
         self._queued, self._service = [], 0.0
-        self.rows.append(row)
-        return row
+
+    def __len__(self) -> int:
+        return len(self.columns["service"])
+
+    def row(self, i: int) -> dict:
+        """The ``i``-th scan's phases and GUI-thread split, in seconds."""
+        return {name: column[i] for name, column in self.columns.items()}
 
     def summary(self) -> dict:
         out = {}
         for name in ("service", "panel", "queued", "paint"):
-            values = sorted(r[name] for r in self.rows)
-            if values:
-                out[name] = {
-                    "p50_ms": round(values[len(values) // 2] * 1000, 2),
-                    "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))]
-                                    * 1000, 2),
-                    "max_ms": round(values[-1] * 1000, 2),
-                }  # fmt: skip
+            out[name] = _percentiles(self.columns[name])
         culprits = Counter(
-            label.rsplit(" ", 2)[0] for r in self.rows for label in r["queued_by"]
+            label.rsplit(" ", 2)[0] for labels in self.queued_by.values() for label in labels
         )
         out["queued_by_top"] = dict(culprits.most_common(10))
-        for name in ("on_cpu", "waiting_for_cpu", "off_cpu"):
-            values = sorted(r["thread"][name] for r in self.rows)
-            if values:
-                out["gui_thread_" + name] = {
-                    "p50_ms": round(values[len(values) // 2] * 1000, 2),
-                    "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))]
-                                    * 1000, 2),
-                    "max_ms": round(values[-1] * 1000, 2),
-                }  # fmt: skip
+        for name in ("on_cpu", "of_which_kernel", "waiting_for_cpu", "off_cpu"):
+            out["gui_thread_" + name] = _percentiles(self.columns[name])
         return out
+
+
+def _percentiles(column: array) -> dict:
+    values = sorted(column)
+    if not values:
+        return {}
+    return {
+        "p50_ms": round(values[len(values) // 2] * 1000, 2),
+        "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))] * 1000, 2),
+        "max_ms": round(values[-1] * 1000, 2),
+    }
 
 
 def _label(watched: QObject, event) -> str:
