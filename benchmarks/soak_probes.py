@@ -40,6 +40,7 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
+from bench_core import pct
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -381,14 +382,10 @@ class ScanPhases(QObject):
 
 
 def _percentiles(column: array) -> dict:
-    values = sorted(column)
-    if not values:
+    if not column:
         return {}
-    return {
-        "p50_ms": round(values[len(values) // 2] * 1000, 2),
-        "p99_ms": round(values[min(len(values) - 1, int(0.99 * len(values)))] * 1000, 2),
-        "max_ms": round(values[-1] * 1000, 2),
-    }
+    return {f"{name}_ms": round(pct(column, q) * 1000, 2)
+            for name, q in (("p50", 0.5), ("p99", 0.99), ("max", 1.0))}  # fmt: skip
 
 
 def _label(watched: QObject, event) -> str:
