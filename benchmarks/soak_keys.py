@@ -32,17 +32,22 @@ same run: the disk's own fsync latency (``fsync_baseline``, before and after the
 the floor under any commit; and the same typing into a bare Qt window for
 ``--baseline-s`` before and after (``soak_baseline``: Return puts a name on a label),
 the floor under any keystroke-to-result here — ``p999_vs_bare`` is the soak's p99.9 over
-the bare window's.  Every round trip is also split by the kernel's counters for the GUI
-thread (``soak_probes.ThreadClock``): on a CPU, waiting for one, and off it (the disk,
-the GIL, or the host taking the virtual CPU: ``steal``, per minute in ``per_minute``
-and in all in ``host_steal_s``); ``spikes_by_gui_thread`` counts the spikes by which
-of the three took most.  ``--trace-memory`` adds ``tracemalloc`` (slower; its own
-snapshots grow RSS): Python's traced memory per minute and the source lines that grew.
+the bare window's. With ``--floor-every M``, the desk stops every M minutes for
+``--floor-s`` of the durable floor (``soak_baseline.Journal``: the bare window commits
+each scan to SQLite as the store does before showing it — what the design's "durable
+before shown" costs on this machine), the two taking turns for the whole run
+(``durable_floor``; ``p999_vs_floor``). Every round trip is also split by the kernel's
+counters for the GUI thread (``soak_probes.ThreadClock``): on a CPU, waiting for one,
+and off it (the disk, the GIL, or the host taking the virtual CPU: ``steal``, per minute
+in ``per_minute`` and in all in ``host_steal_s``); ``spikes_by_gui_thread`` counts the
+spikes by which of the three took most. ``--trace-memory`` adds ``tracemalloc`` (slower;
+its own snapshots grow RSS): Python's traced memory per minute and the source lines that
+grew.
 
 The 2-hour run (issue 18):
 
-    python benchmarks/soak_keys.py --delegates 5000 --minutes 120 \
-        --out benchmarks/results-soak-keys.json
+    python benchmarks/soak_keys.py --delegates 5000 --minutes 120 --floor-every 4 \
+        --out benchmarks/results-soak-keys-2h.json
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_core import machine, pct, write_roster
 from bench_desk import SCAN_GAP_EVENT_MS, Clock, Driver, burst_steps, wait_for_index
 from soak import rss_mb
-from soak_baseline import bare_baseline
+from soak_baseline import Journal, bare_baseline
 from soak_probes import (
     MemoryTrace,
     ScanPhases,
@@ -110,6 +115,12 @@ class SoakDriver(Driver):
         self.times = array("d")
         self.roundtrip, self.handler, self.to_paint_event = array("d"), array("d"), array("d")
         self.phases: ScanPhases | None = None  # where each round trip went
+
+    def resume(self, deadline: float) -> None:
+        """Scan until ``deadline`` (again: the soak stops for the durable floor between)."""
+        self.deadline = deadline
+        self.panel.installEventFilter(self)  # (``run`` takes it off when it returns)
+        self.run()
 
     def _next_scan(self) -> None:
         now = time.perf_counter()
@@ -248,14 +259,28 @@ def build(args, tmp: Path):
     return store, event, people, clock, window, controller, dashboard
 
 
-def bare(controller, people, seconds: float) -> list[float]:
+def bare(controller, people, seconds: float, journal: Journal | None = None) -> list[float]:
     """``bare_baseline`` with the Desk's scanner not listening (it takes every window's
     keys), listening again after."""
     controller.detector.uninstall()
     try:
-        return bare_baseline(people, seconds)
+        return bare_baseline(people, seconds, journal)
     finally:
         controller.detector.install()
+
+
+def run_desk(args, driver: SoakDriver, floor: list[float], between) -> None:
+    """``--minutes`` of the desk's scans; with ``--floor-every``, stopped every so many
+    minutes for ``--floor-s`` of the durable floor (``between``): the two take turns
+    through the run, so both meet the same machine — its quiet and its bad minutes."""
+    left = args.minutes * 60
+    while left > 0:
+        span = min(left, args.floor_every * 60) if args.floor_every else left
+        begun = time.perf_counter()
+        driver.resume(begun + span)
+        left -= time.perf_counter() - begun
+        if left > 0 and args.floor_every:
+            floor.extend(between())
 
 
 def soak(args, tmp: Path) -> dict:
@@ -273,7 +298,8 @@ def soak(args, tmp: Path) -> dict:
     dashboard.start()
     modes = [None] + [s.key for s in event.sessions if s.attendance]
     minutes: list[dict] = []
-    probe = StallProbe(args.minutes * 60 + 5)
+    floors = int(args.minutes // args.floor_every) if args.floor_every else 0
+    probe = StallProbe(args.minutes * 60 + floors * (args.floor_s + 5) + 5)
     load_before = os.getloadavg()
     begin = time.perf_counter()
     driver = SoakDriver(window, controller, clock, people, random.Random(18),
@@ -301,7 +327,19 @@ def soak(args, tmp: Path) -> dict:
     sampler.setInterval(60_000)
     sampler.timeout.connect(sample)
     sampler.start()
-    driver.run()
+    floor: list[float] = []
+    journal = Journal(tmp / "floor.sqlite") if args.floor_every else None
+
+    def durable_floor() -> list[float]:
+        dashboard.stop()  # (the floor is the machine's: nothing of the app's beside it)
+        try:
+            return bare(controller, people, args.floor_s, journal)
+        finally:
+            dashboard.start()
+
+    run_desk(args, driver, floor, durable_floor)
+    if journal is not None:
+        journal.close()
     sampler.stop()
     sample()
     dashboard.stop()
@@ -314,6 +352,7 @@ def soak(args, tmp: Path) -> dict:
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "delegates": args.delegates,
         "minutes": round((time.perf_counter() - begin) / 60, 1),
+        "desk_minutes": args.minutes,
         "scans": len(driver.roundtrip),
         "load_avg": {"before": [round(x, 2) for x in load_before],
                      "after": [round(x, 2) for x in os.getloadavg()]},
@@ -324,6 +363,11 @@ def soak(args, tmp: Path) -> dict:
                              "seconds_each": args.baseline_s},
         "p999_vs_bare": round(pct(driver.roundtrip, 0.999)
                               / pct(bare_before + bare_after, 0.999), 2),
+        "durable_floor": {
+            **summarise(floor), "n": len(floor), "every_minutes": args.floor_every,
+            "seconds_each": args.floor_s,
+            "p999_vs_floor": round(pct(driver.roundtrip, 0.999) / pct(floor, 0.999), 2),
+        } if floor else {},
         "handler": summarise(driver.handler),
         "commit": summarise(commit_lengths) if commit_lengths else {},
         "fsync_baseline": {"before": fsync_before, "after": fsync_baseline(tmp)},
@@ -353,6 +397,10 @@ def main() -> int:
     parser.add_argument("--spike-ms", type=float, default=20)
     parser.add_argument("--baseline-s", type=float, default=60,
                         help="seconds of scans into a bare Qt window before and after")
+    parser.add_argument("--floor-every", type=float, default=0,
+                        help="every so many minutes of the desk, --floor-s of the durable "
+                             "floor (a bare window committing each scan as the store does)")
+    parser.add_argument("--floor-s", type=float, default=60)
     parser.add_argument("--trace-memory", action="store_true",
                         help="tracemalloc on (slower): per-minute Python allocations and "
                              "the source lines that grew most")
