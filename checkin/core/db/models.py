@@ -187,6 +187,8 @@ class Scan(Base):
         Index("ix_scans_event_time", "event_id", "created_at"),
         Index("ix_scans_undoes", "undoes_id"),
         Index("ix_scans_event_outcome", "event_id", "outcome"),
+        # The desks' look for the kiosk's cases (``desk.kiosk.kiosk_cases``, every 5 s).
+        Index("ix_scans_event_source_time", "event_id", "source", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -7,6 +7,10 @@ kiosk_cases``: refusals, people already checked in, admissions with an open note
 puts each new one on the Desk's notice bar: "Kiosk 1 sent Maria Schmidt to the desk —
 registration cancelled".  It starts from "now": cases older than the desk are not
 replayed (``checkin kiosk --cases`` lists them).
+
+A look due while a scan goes on at this desk (``widgets.foreground``) waits until its
+result is painted: on a SQLite file the read is on the GUI thread (about a millisecond,
+by the journal's index on source), and the scan comes first.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from checkin.core import clock
 from checkin.core.db.store import Store
 from checkin.core.desk.kiosk import WHY_ID_CHECK, WHY_NOTE, KioskCase, kiosk_cases
 from checkin.core.types import EventInfo
+from checkin.ui.widgets.foreground import foreground
 from checkin.ui.widgets.workers import Job, run_in_background
 
 log = logging.getLogger(__name__)
@@ -59,6 +64,8 @@ class KioskCaseWatch(QObject):
         self.since = since or clock.utcnow()
         self.seen: set[str] = set()
         self.job: Job | None = None
+        self._held = False  # a look waits for the scan going on to be painted
+        foreground().quiet.connect(self._scan_over)
         self.timer = QTimer(self)
         self.timer.setInterval(every_ms)
         self.timer.timeout.connect(self.look)
@@ -69,6 +76,9 @@ class KioskCaseWatch(QObject):
         the GUI thread, which never waits on the network."""
         if self.job is not None:
             return  # the last look is still reading
+        if foreground().remaining() > 0:
+            self._held = True  # (``_scan_over``: once the result is on the screen)
+            return
         store = self.store()
         if store.is_sqlite:
             try:
@@ -81,6 +91,11 @@ class KioskCaseWatch(QObject):
         job.succeeded.connect(self.show_cases)
         job.failed.connect(lambda exc: log.warning("kiosk cases: %s", type(exc).__qualname__))
         job.finished.connect(self._done)
+
+    def _scan_over(self) -> None:
+        if self._held:
+            self._held = False
+            self.look()
 
     def _done(self) -> None:
         """The look ended: gone with it, not kept until the Desk closes (one every 5 s)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from checkin.core.accreditation.notes import set_note
@@ -123,6 +124,26 @@ def test_staff_cases_go_to_the_desk_and_are_listed(store, event, crowd):
     assert cases[0].delegate.first_name == "Jonas" and cases[1].delegate is None
     later = kiosk_cases(store, event, since=NOW + dt.timedelta(minutes=2, seconds=30))
     assert [c.why for c in later] == ["note", "invalid"]
+
+
+def test_the_desks_look_reads_the_kiosks_rows_by_their_index(store, event, crowd):
+    """Every desk looks every 5 s: the kiosk's rows alone, not the whole day's journal."""
+    seen: list[tuple[str, object]] = []
+
+    def note(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.lstrip().startswith("SELECT scans.uuid"):
+            seen.append((statement, parameters))
+
+    sa_event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        kiosk_cases(store, event, since=NOW)
+    finally:
+        sa_event.remove(store.engine, "before_cursor_execute", note)
+    assert len(seen) == 1
+    with store.read() as s:
+        plan = s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + seen[0][0],
+                                              seen[0][1]).all()
+    assert "ix_scans_event_source_time" in str(plan)
 
 
 def test_revoked_badge_goes_to_the_desk(store, event, crowd):

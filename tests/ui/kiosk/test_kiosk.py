@@ -266,6 +266,24 @@ def test_the_desk_hears_who_the_kiosk_sent_over(desk_app):
     assert len(desk_app.desk.notices.notices) == 1
 
 
+def test_a_look_due_during_a_scan_waits_for_its_result(desk_app, qtbot):
+    from checkin.core.desk.kiosk import KioskDesk
+    from checkin.core.desk.service import CheckinService
+    from checkin.ui.kiosk.desk_watch import KioskCaseWatch
+    from checkin.ui.widgets.foreground import foreground
+
+    watch = desk_app.controller.findChild(KioskCaseWatch)
+    kiosk = KioskDesk(CheckinService(desk_app.store, desk_app.event, station="Kiosk 1"))
+    code = desk_app.codes["Sigrid"]
+    kiosk.scan(code)
+    kiosk.scan(code)  # a case for the desk
+    foreground().busy_for(5.0)  # a scan goes on at this desk
+    watch.look()
+    assert desk_app.desk.notices.notices == []  # not read meanwhile
+    foreground().release()  # its result is painted
+    assert len(desk_app.desk.notices.notices) == 1
+
+
 def test_touch_alone_types_a_name_and_a_long_press_asks_for_the_pin(kiosk, qtbot):
     w = kiosk.window
     qtbot.mouseClick(w.welcome.search_button, Qt.MouseButton.LeftButton)

@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-HEAD = "0011"
+HEAD = "0012"
 KNOWN = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010",
-         "0011")
+         "0011", "0012")
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
 
