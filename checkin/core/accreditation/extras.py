@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from checkin.core.accreditation import handouts, notes, photos
+from checkin.core.accreditation import handouts, notes
 from checkin.core.accreditation.journal_rows import statements
 from checkin.core.types import DelegateInfo, EventInfo, HandoutState, NoteInfo
 
@@ -49,9 +49,11 @@ def id_check_state(s: Session | Connection, event: EventInfo, delegate: Delegate
 
 
 def extras(s: Session | Connection, event: EventInfo, delegate: DelegateInfo) -> Extras:
+    row = s.execute(statements().note_and_photo, {"d": delegate.id}).first()
+    text, photo = (row.note or "", bool(row.photo)) if row is not None else ("", False)
     return Extras(
-        note=notes.note_state(s, delegate.id),
-        photo=photos.has_photo(s, delegate.id),
+        note=notes.note_of(s, delegate.id, text),
+        photo=photo,
         handouts=handouts.states(s, event, delegate),
         id_check=id_check_state(s, event, delegate),
     )

@@ -36,7 +36,12 @@ class Statements:
             .order_by(m.Scan.created_at, m.Scan.id)
             .limit(1)
         )
-        self.photo = select(m.DelegatePhoto.delegate_id).where(m.DelegatePhoto.delegate_id == d)
+        # A scan result's note and photo in one lookup (``extras``): one statement fewer
+        # on every scan's way to the screen.
+        self.note_and_photo = select(
+            m.Delegate.note,
+            exists().where(m.DelegatePhoto.delegate_id == m.Delegate.id).label("photo"),
+        ).where(m.Delegate.id == d)
         self.moves = (
             select(m.Scan.delegate_id, m.Scan.item, m.Scan.action, m.Scan.created_at,
                    m.Scan.item_code)

@@ -54,7 +54,12 @@ def note_text(s: Session | Connection, delegate_id: int) -> str:
 
 def note_state(s: Session | Connection, delegate_id: int) -> NoteInfo | None:
     """The delegate's note and whether it is done; None when they have none."""
-    text = note_text(s, delegate_id)
+    return note_of(s, delegate_id, note_text(s, delegate_id))
+
+
+def note_of(s: Session | Connection, delegate_id: int, text: str) -> NoteInfo | None:
+    """``note_state`` for a note ``text`` already read (the scan path reads it with the
+    photo, ``extras``): the journal is read only when there is a note."""
     if not text:
         return None
     done = s.execute(statements().note_done, {"d": delegate_id, "text": text}).first()

@@ -17,11 +17,9 @@ from pathlib import Path
 from typing import cast
 
 from sqlalchemy import CursorResult, delete, func, insert, select, update
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from checkin.core import clock
-from checkin.core.accreditation.journal_rows import statements
 from checkin.core.db import models as m
 from checkin.core.db.store import Store
 from checkin.core.errors import UserError
@@ -124,10 +122,6 @@ def photo(store: Store, delegate_id: int) -> Photo | None:
             return None
         return Photo(row.data, row.width, row.height, row.source,
                      row.updated_at.replace(tzinfo=dt.UTC))
-
-
-def has_photo(s: Session | Connection, delegate_id: int) -> bool:
-    return s.execute(statements().photo, {"d": delegate_id}).first() is not None
 
 
 def with_photos(store: Store, event: EventInfo) -> set[int]:

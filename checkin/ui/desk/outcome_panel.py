@@ -214,6 +214,43 @@ TYPE = {
 MARGINS, SPACING, ICON = (32, 28), 32, 120
 
 
+class Measures:
+    """Text measurements the panel takes again at every scan, kept.
+
+    Fitting the type lays out every label's words (a wrapped height, a longest word's
+    width), a fifth of the panel's time per scan; most of those words come back all
+    day ("Welcome", a category and a country, "Admitted to Plenary"), only the name is
+    new.  Keyed by the font's full description (``QFont.key``: family, size, weight…),
+    the words and the width, so a kept value is the one Qt would compute again; cleared
+    whole when full (a day's distinct words are a few hundred)."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self.limit = limit
+        self._known: dict[tuple, int] = {}
+
+    def height(self, label: QLabel, width: int) -> int:
+        """``label.heightForWidth(width)``."""
+        key = ("h", label.font().key(), label.text(), width)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, label.heightForWidth(width))
+        return known
+
+    def advance(self, font: QFont, text: str) -> int:
+        """``QFontMetrics(font).horizontalAdvance(text)``."""
+        key = ("w", font.key(), text)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, QFontMetrics(font).horizontalAdvance(text))
+        return known
+
+    def _keep(self, key: tuple, value: int) -> int:
+        if len(self._known) >= self.limit:
+            self._known.clear()
+        self._known[key] = value
+        return value
+
+
 class OutcomePanel(ToneFrame):
     """Shows one ``Card`` at a time: the last scan, check-in, undo or refusal.
 
@@ -258,6 +295,7 @@ class OutcomePanel(ToneFrame):
         row.addLayout(text, 1)
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         self.current: ScanResult | None = None  # the person's result shown, for the keys
+        self.measures = Measures()
         self.scale = 1.0
         self.age_seconds = 8
         self._age = QTimer(self)
@@ -328,7 +366,7 @@ class OutcomePanel(ToneFrame):
     def _text_height(self) -> int:
         width = self._text_room().width()
         shown = [label for label in self.labels.values() if not label.isHidden()]
-        heights = [label.heightForWidth(width) for label in shown]
+        heights = [self.measures.height(label, width) for label in shown]
         if not self.extra.isHidden():
             heights.append(self.extra.height_for(width))
         return sum(heights) + self._text.spacing() * max(0, len(heights) - 1)
@@ -404,8 +442,7 @@ class OutcomePanel(ToneFrame):
         if card.tone is not Tone.IDLE:
             self.shown.emit(card)
 
-    @staticmethod
-    def _fit(label: QLabel, points: float, smallest: float, room: int) -> None:
+    def _fit(self, label: QLabel, points: float, smallest: float, room: int) -> None:
         """``points`` of type, less for a long name so it stays on the panel (a word
         cannot wrap), down to ``smallest``."""
         font = label.font()
@@ -413,7 +450,7 @@ class OutcomePanel(ToneFrame):
         longest = max(label.text().split() or [""], key=len)
         while size > smallest:
             font.setPointSizeF(size)
-            if QFontMetrics(font).horizontalAdvance(longest) <= room:
+            if self.measures.advance(font, longest) <= room:
                 break
             size -= step
         target = max(size, smallest)

@@ -56,6 +56,11 @@ class StatusIcon(QWidget):
         self.setFixedSize(120, 120)
 
     def set_kind(self, kind: str, colour: str) -> None:
+        """Nothing when unchanged: the same result twice (most scans are "Welcome")
+        need not paint the icon again."""
+        shown_as_asked = self.isHidden() != bool(kind)
+        if shown_as_asked and (kind, QColor(colour)) == (self.kind, self.colour):
+            return
         self.kind, self.colour = kind, QColor(colour)
         self.setVisible(bool(kind))
         self.update()

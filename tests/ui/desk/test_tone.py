@@ -41,3 +41,21 @@ def test_the_banner_wears_the_tone_too(qtbot):
     assert banner.tone is Tone.STOP
     assert _text_colour(banner.headline) == QColor(Tone.STOP.foreground)
     assert banner.styleSheet() == ""
+
+
+def test_the_icon_repaints_only_when_its_kind_changes(qtbot):
+    panel = OutcomePanel()
+    qtbot.addWidget(panel)
+    panel.resize(720, 420)
+    panel.show()
+    qtbot.waitExposed(panel)
+    painted = []
+    panel.icon.paintEvent = lambda event: painted.append(event.rect())
+    panel.show_card(Card(Tone.GO, "Welcome", first="Ada"))
+    qtbot.waitUntil(lambda: len(painted) == 1)
+    panel.show_card(Card(Tone.GO, "Welcome", first="Grace"))  # the same icon: left alone
+    panel.show_card(Card(Tone.STOP, "Not a valid badge", detail="x"))
+    qtbot.waitUntil(lambda: len(painted) == 2)
+    assert panel.icon.kind == "stop" and panel.icon.isVisible()
+    panel.show_card(Card(Tone.IDLE, "Ready"))  # no icon: hidden, not just blank
+    assert panel.icon.isHidden()
