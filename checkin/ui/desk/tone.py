@@ -56,11 +56,10 @@ class StatusIcon(QWidget):
         self.setFixedSize(120, 120)
 
     def set_kind(self, kind: str, colour: str) -> None:
-        """Nothing when unchanged: the same result twice (most scans are "Welcome")
-        need not paint the icon again."""
-        shown_as_asked = self.isHidden() != bool(kind)
-        if shown_as_asked and (kind, QColor(colour)) == (self.kind, self.colour):
-            return
+        """Repainted even when unchanged: a result exactly like the last one (the same
+        person read twice) changes no word, and this paint is what puts it on the
+        screen again (a version that skipped it left such a result unpainted until the
+        panel aged, 8 s, in the soak)."""
         self.kind, self.colour = kind, QColor(colour)
         self.setVisible(bool(kind))
         self.update()

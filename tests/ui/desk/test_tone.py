@@ -43,19 +43,17 @@ def test_the_banner_wears_the_tone_too(qtbot):
     assert banner.styleSheet() == ""
 
 
-def test_the_icon_repaints_only_when_its_kind_changes(qtbot):
+def test_a_result_like_the_last_one_is_painted_again(qtbot):
     panel = OutcomePanel()
     qtbot.addWidget(panel)
     panel.resize(720, 420)
     panel.show()
     qtbot.waitExposed(panel)
+    card = Card(Tone.WARN, "Already checked in", first="Ada", detail="at 08:42, Desk 2")
+    panel.show_card(card)
     painted = []
     panel.icon.paintEvent = lambda event: painted.append(event.rect())
-    panel.show_card(Card(Tone.GO, "Welcome", first="Ada"))
+    panel.show_card(card)  # not one word changes: the icon still goes up again
     qtbot.waitUntil(lambda: len(painted) == 1)
-    panel.show_card(Card(Tone.GO, "Welcome", first="Grace"))  # the same icon: left alone
-    panel.show_card(Card(Tone.STOP, "Not a valid badge", detail="x"))
-    qtbot.waitUntil(lambda: len(painted) == 2)
-    assert panel.icon.kind == "stop" and panel.icon.isVisible()
     panel.show_card(Card(Tone.IDLE, "Ready"))  # no icon: hidden, not just blank
     assert panel.icon.isHidden()
