@@ -90,13 +90,17 @@ class RecentModel(QAbstractListModel):
         self.scans: list[RecentScan] = []
 
     def add(self, scan: RecentScan) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.scans.insert(0, scan)
-        self.endInsertRows()
-        if len(self.scans) > RECENT_MAX:
-            self.beginRemoveRows(QModelIndex(), RECENT_MAX, len(self.scans) - 1)
-            del self.scans[RECENT_MAX:]
-            self.endRemoveRows()
+        """Newest on top.  Once the list is full (all day after the first minutes) its
+        rows keep their places and only their words change: a row inserted and another
+        removed at every scan made the view lay its items out again (a timer of its
+        own, a few milliseconds on a scan's way to the screen in the soak)."""
+        if len(self.scans) < RECENT_MAX:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self.scans.insert(0, scan)
+            self.endInsertRows()
+            return
+        self.scans = [scan, *self.scans[: RECENT_MAX - 1]]
+        self.dataChanged.emit(self.index(0), self.index(RECENT_MAX - 1))
 
     def mark_undone(self, scan_id: str) -> None:
         for row, scan in enumerate(self.scans):
