@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from checkin.ui.widgets.collector import IdleCollector
+from checkin.ui.widgets.collector import _TRIM, IdleCollector, give_back_free_memory
 from tests.conftest import Clock
 
 
@@ -89,3 +89,32 @@ def test_keys_and_clicks_count_as_someone_there(idle, qtbot):
                        Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(box, move)  # through the application's event filters
     assert idle.last_input == clock.now - 50  # a pointer passing by is nobody
+
+
+def test_each_full_collection_gives_the_c_heaps_free_pages_back(idle, monkeypatch):
+    from checkin.ui.widgets import collector
+
+    given = []
+    monkeypatch.setattr(collector, "give_back_free_memory", lambda: given.append(1))
+    idle.clock_.now += 120
+    assert idle.check() == "full"
+    assert given == [1]
+
+
+def _rss_kb() -> int:
+    with open("/proc/self/status") as status:
+        return int(status.read().split("VmRSS:")[1].split()[0])
+
+
+@pytest.mark.skipif(_TRIM is None, reason="glibc's malloc_trim only (Linux)")
+def test_free_pages_go_back_to_the_system():
+    # 50 MB in 64 KB blocks (under glibc's mmap threshold: from the heap), one in eight
+    # kept: the other seven leave holes free() cannot hand back, between kept blocks.
+    blocks = [bytearray(64 * 1024) for _ in range(800)]
+    kept = blocks[::8]
+    del blocks
+    before = _rss_kb()
+    assert give_back_free_memory(wait=True)
+    after = _rss_kb()
+    assert after < before - 20_000, (before, after)  # at least 20 MB of the 44 back
+    assert len(kept) == 100
