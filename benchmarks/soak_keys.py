@@ -377,6 +377,9 @@ def soak(args, tmp: Path) -> dict:
         "dashboard_gui_work": summarise(dash_lengths) if dash_lengths else {},
         "rss_mb": {"first_minute": minutes[0]["rss_mb"], "last_minute": minutes[-1]["rss_mb"],
                    "max": max(m["rss_mb"] for m in minutes)},
+        "native_memory": {when: {k: v for k, v in minutes[i].items()
+                                 if k.startswith(("c_heap", "sqlite"))}
+                          for when, i in (("first_minute", 0), ("last_minute", -1))},
         "memory_growth_top": memory.growth(),
         "qobjects_grown": memory.qobject_growth(),
         "spikes_over_ms": args.spike_ms,

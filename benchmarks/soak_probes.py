@@ -23,11 +23,17 @@ with what overlapped it:
 
 ``MemoryTrace`` samples, each minute, Python's traced allocations (``tracemalloc``), the
 live ``QObject``s under the window and the top-level widgets, and at the end lists the
-source lines whose allocations grew most between the second minute and the last.
+source lines whose allocations grew most between the second minute and the last.  It
+also splits the rest of the RSS (``native_memory``, always on: two cheap calls): what
+the C heap holds in use (``mallinfo2``: Qt, SQLite, the extension modules) and what it
+keeps free, and SQLite's own share (``sqlite3_memory_used``, its page caches) — so a
+growing RSS can be told apart: Python objects, SQLite's caches, the rest of the C heap,
+or memory the allocator keeps but no one uses.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import json
 import os
@@ -225,6 +231,39 @@ def fsync_baseline(folder: Path, n: int = 500) -> dict:
             "max_ms": round(ordered[-1] * 1000, 2)}
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]  # fmt: skip
+
+
+def _native_libraries():
+    try:
+        libc, sqlite = ctypes.CDLL("libc.so.6"), ctypes.CDLL("libsqlite3.so.0")
+    except OSError:  # not glibc, or SQLite linked into Python itself
+        return None
+    libc.mallinfo2.restype = _MallInfo2
+    sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+    return libc, sqlite
+
+
+_NATIVE = _native_libraries()
+
+
+def native_memory() -> dict:
+    """MB: the C heap in use (small blocks and mmapped ones, every arena) and kept free,
+    and SQLite's share of it (the library Python's ``sqlite3`` module loaded); {} where
+    these calls do not exist."""
+    if _NATIVE is None:
+        return {}
+    libc, sqlite = _NATIVE
+    info = libc.mallinfo2()
+    mb = 2**20
+    return {"c_heap_in_use_mb": round((info.uordblks + info.hblkhd) / mb, 1),
+            "c_heap_free_mb": round(info.fordblks / mb, 1),
+            "sqlite_mb": round(sqlite.sqlite3_memory_used() / mb, 1)}
+
+
 class MemoryTrace:
     """Per-minute counts (Python allocations, Qt objects) and what grew most."""
 
@@ -242,6 +281,7 @@ class MemoryTrace:
         counts = {
             "qobjects": objects.total(),
             "top_level_widgets": len(app.topLevelWidgets()) if app is not None else 0,
+            **native_memory(),
         }
         if self.enabled:
             current, _peak = tracemalloc.get_traced_memory()
