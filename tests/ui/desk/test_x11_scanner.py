@@ -15,10 +15,12 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -54,23 +56,49 @@ def display() -> Iterator[str]:
 def _xvfb(*extra: str) -> Iterator[str]:
     _need("Xvfb")
     _need("xdotool")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp",
-         *extra],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        assert number.isdigit(), "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    # The server's own words, shown if it fails us.
+    with tempfile.TemporaryFile("w+") as log:
+        read, write = os.pipe()
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24",
+             "-nolisten", "tcp", *extra],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+        os.close(write)
+        try:
+            with os.fdopen(read) as pipe:
+                number = pipe.readline().strip()
+            assert number.isdigit(), "Xvfb did not report its display"
+            _accepting(server, f":{number}", log)
+            yield f":{number}"
+        finally:
+            server.terminate()
+            server.wait(10)
+
+
+def _accepting(server: subprocess.Popen, display: str, log: IO[str]) -> None:
+    """Wait until a client really connects to ``display``.
+
+    On a fresh CI machine the app once started right after Xvfb reported its number and
+    still got "could not connect to display :0"; a real connection (xdotool's) is the
+    proof the server takes clients, so the app under test is never the first to try.
+    """
+
+    def connects() -> bool:
+        if server.poll() is not None:
+            log.seek(0)
+            raise AssertionError(f"Xvfb exited ({server.returncode}): {log.read()}")
+        probe = subprocess.run(
+            ["xdotool", "getdisplaygeometry"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            timeout=30,
+        )
+        return probe.returncode == 0
+
+    until(connects, 60, f"Xvfb to accept a client on {display}")
 
 
 def keyboard_layout(folder: Path, layout: str) -> Path:
