@@ -305,7 +305,6 @@ class DeskPage(QWidget):
         # asked the model for 400 values per scan, 3 ms of the GUI thread).
         self.recent_view.setUniformItemSizes(True)
         self.recent_view.selectionModel().currentChanged.connect(self._update_undo)
-        self.recent.dataChanged.connect(self._update_undo)  # (a full list's rows change)
         self.recent.dataChanged.connect(self._update_undo)
         self.undo_button = QPushButton(self.tr("&Undo check-in"))
         self.undo_button.setAccessibleName(self.tr("Undo the selected check-in"))
