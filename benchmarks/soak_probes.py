@@ -133,15 +133,21 @@ def time_dashboard(page, spans: Spans, lengths: list[float]) -> None:
 
 
 _PROBE = """
-import json, sys, time
+import json, signal, sys, time
+def stop(*_):
+    raise SystemExit
+signal.signal(signal.SIGTERM, stop)
 until = time.perf_counter() + float(sys.argv[1])
 stalls = []
-while (t := time.perf_counter()) < until:
-    time.sleep(0.001)
-    d = time.perf_counter() - t
-    if d > 0.004:
-        stalls.append((t, t + d))
-print(json.dumps(stalls))
+try:
+    while (t := time.perf_counter()) < until:
+        time.sleep(0.001)
+        d = time.perf_counter() - t
+        if d > 0.004:
+            stalls.append((t, t + d))
+finally:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    print(json.dumps(stalls))
 """
 
 
@@ -200,6 +206,11 @@ class StallProbe:
         )
 
     def spans(self) -> list[tuple[float, float]]:
+        """The stalls seen so far.  The probe is stopped rather than waited for: its
+        length is only the soak's estimate, and a 2-hour run whose floors took less
+        than foreseen once waited past ``communicate``'s timeout and lost its result."""
+        if self.process.poll() is None:
+            self.process.terminate()
         out, _ = self.process.communicate(timeout=120)
         return [tuple(s) for s in json.loads(out or "[]")]
 
