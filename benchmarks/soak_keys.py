@@ -20,7 +20,9 @@ same clock (``soak_probes``): a garbage collection, a commit slower than 5 ms (t
 fsync, ``synchronous=FULL``), a WAL checkpoint on the checkpointer's thread, the
 dashboard applying a snapshot or drawing a chart, or a "machine stall" (a process of
 its own that sleeps 1 ms in a loop woke more than 4 ms late: the machine, shared with
-other jobs, not giving processes the CPU).  A spike's cause is what overlapped it
+other jobs, not giving processes the CPU) or a "disk stall" (a process of its own that
+syncs 4 KB to the same disk every 20 ms took more than 5 ms: the disk slow for anyone;
+``disk_probe`` summarises all its syncs).  A spike's cause is what overlapped it
 longest; with nothing overlapping, the GUI thread's own phase that took longest
 (``soak_probes.ScanPhases``: each round trip cut into ``service`` — the SQL and its
 commit —, ``panel`` — the rest of the Return's handling —, ``queued`` — what the event
@@ -42,7 +44,9 @@ and off it (the disk, the GIL, or the host taking the virtual CPU: ``steal``, pe
 in ``per_minute`` and in all in ``host_steal_s``); ``spikes_by_gui_thread`` counts the
 spikes by which of the three took most. ``--trace-memory`` adds ``tracemalloc`` (slower;
 its own snapshots grow RSS): Python's traced memory per minute and the source lines that
-grew.
+grew.  With ``--out FILE``, each minute's record is also appended as it is taken to
+``FILE.minutes.jsonl``, with that minute's round trips (ms), so a run that dies before
+its end still leaves its figures.
 
 The 2-hour run (issue 18):
 
@@ -77,6 +81,7 @@ from bench_desk import SCAN_GAP_EVENT_MS, Clock, Driver, burst_steps, wait_for_i
 from soak import rss_mb
 from soak_baseline import Journal, bare_baseline
 from soak_probes import (
+    DiskProbe,
     MemoryTrace,
     ScanPhases,
     Spans,
@@ -212,6 +217,10 @@ def cause(spike: dict) -> str:
     (``ScanPhases``): "gui service", "gui panel", "gui paint", or "gui queued" with
     what the event loop delivered before the paint."""
     first = spike["overlapping"][0]
+    if first.startswith("commit") and any(
+        s.startswith("disk stall") for s in spike["overlapping"]
+    ):
+        return "commit, disk slow for all"
     for name in ("commit", "wal", "gc", "dashboard apply", "dashboard chart",
                  "dashboard thread", "machine"):
         if first.startswith(name):
@@ -300,6 +309,10 @@ def soak(args, tmp: Path) -> dict:
     minutes: list[dict] = []
     floors = int(args.minutes // args.floor_every) if args.floor_every else 0
     probe = StallProbe(args.minutes * 60 + floors * (args.floor_s + 5) + 5)
+    disk = DiskProbe(tmp, args.minutes * 60 + floors * (args.floor_s + 5) + 5)
+    stream = args.out.with_name(args.out.name + ".minutes.jsonl") if args.out else None
+    if stream is not None:
+        stream.write_text("")
     load_before = os.getloadavg()
     begin = time.perf_counter()
     driver = SoakDriver(window, controller, clock, people, random.Random(18),
@@ -322,6 +335,10 @@ def soak(args, tmp: Path) -> dict:
             "steal_s": round(steal.tick(), 2),
             **memory.sample(), **(summarise(rts) if rts else {}),
         })  # fmt: skip
+        if stream is not None:  # (no fsync: a page-cache write once a minute)
+            with stream.open("a") as f:
+                f.write(json.dumps({**minutes[-1],
+                                    "roundtrip_ms": [round(x * 1000, 2) for x in rts]}) + "\n")
 
     sampler = QTimer()
     sampler.setInterval(60_000)
@@ -346,6 +363,9 @@ def soak(args, tmp: Path) -> dict:
     bare_after = bare(controller, people, args.baseline_s)
     for a, b in probe.spans():
         spans.add(a, b, "machine stall")
+    slow_syncs, disk_summary = disk.result()
+    for a, b in slow_syncs:
+        spans.add(a, b, "disk stall")
     found = spikes(driver, spans, args.spike_ms / 1000, begin)
     result = {
         "machine": machine(qt_platform=app.platformName()),
@@ -371,6 +391,7 @@ def soak(args, tmp: Path) -> dict:
         "handler": summarise(driver.handler),
         "commit": summarise(commit_lengths) if commit_lengths else {},
         "fsync_baseline": {"before": fsync_before, "after": fsync_baseline(tmp)},
+        "disk_probe": {**disk_summary, "every_ms": 20, "slow_over_5ms": len(slow_syncs)},
         "phases": driver.phases.summary(),
         "gc_pauses_over_2ms": len(gc_lengths),
         "dashboard_refreshes": dashboard.feed.refreshes,

@@ -15,6 +15,10 @@ with what overlapped it:
 * ``StallProbe``: a separate process that sleeps 1 ms in a loop and records every
   wake-up later than 4 ms — the machine not giving a process the CPU (two cores shared
   with other jobs), whatever the app does;
+* ``DiskProbe``: a separate process that writes 4 KB and ``fdatasync``s it in the
+  soak's folder every 20 ms and records every sync slower than 5 ms — the disk (a
+  virtual disk whose flushes the host serves) slow for any process, whatever the app
+  does; a slow commit it overlaps is the disk's, not the app's;
 * ``fsync_baseline``: the disk's own fsync latency, a plain ``os.fdatasync`` after a
   4 KB write in the soak's folder: the floor under any commit;
 * ``ThreadClock``: the GUI thread's own account of a round trip, from the kernel —
@@ -213,6 +217,59 @@ class StallProbe:
             self.process.terminate()
         out, _ = self.process.communicate(timeout=120)
         return [tuple(s) for s in json.loads(out or "[]")]
+
+
+_DISK_PROBE = r"""
+import json, os, signal, sys, time
+def stop(*_):
+    raise SystemExit
+signal.signal(signal.SIGTERM, stop)
+path, until = sys.argv[1], time.perf_counter() + float(sys.argv[2])
+fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+os.write(fd, b"\0" * (4096 * 64))
+os.fsync(fd)
+slow, lengths, i = [], [], 0
+try:
+    while (t := time.perf_counter()) < until:
+        os.pwrite(fd, b"\1" * 4096, 4096 * (i % 64))
+        os.fdatasync(fd)
+        d = time.perf_counter() - t
+        lengths.append(d)
+        if d > 0.005:
+            slow.append((t, t + d))
+        i += 1
+        time.sleep(0.02)
+finally:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    os.close(fd)
+    os.unlink(path)
+    lengths.sort()
+    at = lambda q: round(lengths[min(len(lengths) - 1, int(q * len(lengths)))] * 1000, 2)
+    print(json.dumps({"slow": slow, "n": len(lengths), **({"p50_ms": at(0.5),
+        "p99_ms": at(0.99), "p999_ms": at(0.999), "max_ms": at(1.0)} if lengths else {})}))
+"""
+
+
+class DiskProbe:
+    """A process of its own, syncing 4 KB to the soak's disk every 20 ms: when the
+    disk itself is slow, for anyone.  The desk's commit and this sync share nothing
+    but the disk (and the virtual machine's host behind it)."""
+
+    def __init__(self, folder: Path, seconds: float) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _DISK_PROBE, str(folder / "disk-probe.bin"), str(seconds)],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    def result(self) -> tuple[list[tuple[float, float]], dict]:
+        """The slow syncs seen so far, and the summary of all of them (stopped, as the
+        ``StallProbe``)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        out, _ = self.process.communicate(timeout=120)
+        found = json.loads(out or "{}")
+        slow = [tuple(s) for s in found.pop("slow", [])]
+        return slow, found
 
 
 def fsync_baseline(folder: Path, n: int = 500) -> dict:
