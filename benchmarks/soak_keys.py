@@ -176,6 +176,22 @@ class Steal:
         return gone
 
 
+def records_mb(driver: SoakDriver, *lists: list) -> float:
+    """About what the benchmark's own records hold (MB): its arrays' buffers, its lists'
+    pointers and their items (each counted at the first one's size, so the sampling
+    stays cheap on the GUI thread) — part of the process's memory that is not the app's,
+    to be taken off when reading the soak's memory per minute."""
+    arrays = [driver.times, driver.roundtrip, driver.handler, driver.to_paint_event]
+    if driver.phases is not None:
+        arrays += driver.phases.columns.values()
+    held = sum(sys.getsizeof(a) for a in arrays) + sys.getsizeof(driver.scans)
+    for values in lists:
+        held += sys.getsizeof(values) + len(values) * (
+            sum(map(sys.getsizeof, values[0])) + sys.getsizeof(values[0])
+            if values and isinstance(values[0], tuple) else sys.getsizeof(0.0))
+    return round(held / 2**20, 2)
+
+
 def summarise(values: list[float]) -> dict:
     return {
         "p50_ms": round(pct(values, 0.5) * 1000, 2),
@@ -333,6 +349,8 @@ def soak(args, tmp: Path) -> dict:
         minutes.append({
             "minute": len(minutes) + 1, "scans": len(rts), "rss_mb": round(rss_mb(), 1),
             "steal_s": round(steal.tick(), 2),
+            "benchmark_records_mb": records_mb(driver, commit_lengths, gc_lengths,
+                                               dash_lengths, spans.items),
             **memory.sample(), **(summarise(rts) if rts else {}),
         })  # fmt: skip
         if stream is not None:  # (no fsync: a page-cache write once a minute)
