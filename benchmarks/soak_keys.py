@@ -48,10 +48,11 @@ grew.  With ``--out FILE``, each minute's record is also appended as it is taken
 ``FILE.minutes.jsonl``, with that minute's round trips (ms), so a run that dies before
 its end still leaves its figures.
 
-The 2-hour run (issue 18):
+The 2-hour run (issue 18; 96 minutes of desk and 24 floor segments, about 114 minutes
+in all):
 
-    python benchmarks/soak_keys.py --delegates 5000 --minutes 120 --floor-every 4 \
-        --out benchmarks/results-soak-keys-2h.json
+    python benchmarks/soak_keys.py --delegates 5000 --minutes 96 --floor-every 4 \
+        --floor-s 45 --out benchmarks/results-soak-keys-2h-floor.json
 """
 
 from __future__ import annotations
