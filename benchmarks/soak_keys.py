@@ -325,8 +325,8 @@ def soak(args, tmp: Path) -> dict:
     modes = [None] + [s.key for s in event.sessions if s.attendance]
     minutes: list[dict] = []
     floors = int(args.minutes // args.floor_every) if args.floor_every else 0
-    probe = StallProbe(args.minutes * 60 + floors * (args.floor_s + 5) + 5)
-    disk = DiskProbe(tmp, args.minutes * 60 + floors * (args.floor_s + 5) + 5)
+    probe_s = args.minutes * 60 + floors * (args.floor_s + 5) + 5  # (both are stopped)
+    probe, disk = StallProbe(probe_s), DiskProbe(tmp, probe_s)
     stream = args.out.with_name(args.out.name + ".minutes.jsonl") if args.out else None
     if stream is not None:
         stream.write_text("")

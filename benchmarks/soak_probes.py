@@ -201,22 +201,34 @@ class ThreadClock:
                 "steal": self.steal_s() - steal0}  # fmt: skip
 
 
-class StallProbe:
-    """A process of its own, waking every millisecond: how late the machine lets it."""
+class _ProbeProcess:
+    """A probe script run in a process of its own, printing JSON when it ends.
 
-    def __init__(self, seconds: float) -> None:
+    It is stopped rather than waited for: its length is only the soak's estimate, and a
+    2-hour run whose floors took less than foreseen once waited past ``communicate``'s
+    timeout and lost its result (the scripts print what they saw on SIGTERM)."""
+
+    def __init__(self, script: str, *args: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _PROBE, str(seconds)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True
         )
 
-    def spans(self) -> list[tuple[float, float]]:
-        """The stalls seen so far.  The probe is stopped rather than waited for: its
-        length is only the soak's estimate, and a 2-hour run whose floors took less
-        than foreseen once waited past ``communicate``'s timeout and lost its result."""
+    def _read(self, empty: str):
         if self.process.poll() is None:
             self.process.terminate()
         out, _ = self.process.communicate(timeout=120)
-        return [tuple(s) for s in json.loads(out or "[]")]
+        return json.loads(out or empty)
+
+
+class StallProbe(_ProbeProcess):
+    """A process of its own, waking every millisecond: how late the machine lets it."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(_PROBE, str(seconds))
+
+    def spans(self) -> list[tuple[float, float]]:
+        """The stalls seen so far (the probe stopped)."""
+        return [tuple(s) for s in self._read("[]")]
 
 
 _DISK_PROBE = r"""
@@ -250,24 +262,18 @@ finally:
 """
 
 
-class DiskProbe:
+class DiskProbe(_ProbeProcess):
     """A process of its own, syncing 4 KB to the soak's disk every 20 ms: when the
     disk itself is slow, for anyone.  The desk's commit and this sync share nothing
     but the disk (and the virtual machine's host behind it)."""
 
     def __init__(self, folder: Path, seconds: float) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _DISK_PROBE, str(folder / "disk-probe.bin"), str(seconds)],
-            stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        super().__init__(_DISK_PROBE, str(folder / "disk-probe.bin"), str(seconds))
 
     def result(self) -> tuple[list[tuple[float, float]], dict]:
-        """The slow syncs seen so far, and the summary of all of them (stopped, as the
-        ``StallProbe``)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-        out, _ = self.process.communicate(timeout=120)
-        found = json.loads(out or "{}")
+        """The slow syncs seen so far, and the summary of all of them (the probe
+        stopped)."""
+        found = self._read("{}")
         slow = [tuple(s) for s in found.pop("slow", [])]
         return slow, found
 
