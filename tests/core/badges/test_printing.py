@@ -6,7 +6,6 @@ import datetime as dt
 
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 from sqlalchemy import select
 
 from checkin.core.badges.printing import (
@@ -24,6 +23,7 @@ from checkin.core.desk.service import CheckinService
 from checkin.core.roster.demo import create_demo
 from checkin.core.types import Outcome
 from tests.conftest import insert_delegates
+from tests.qr import read_qr
 
 DPI = 200
 
@@ -35,23 +35,10 @@ def decode_pdf(path) -> list[str]:
     try:
         for page in pdf:
             image = page.render(scale=DPI / 72).to_pil()
-            found += _printed_codes(zxingcpp.read_barcodes(image))
+            found += read_qr(image)
     finally:
         pdf.close()
     return found
-
-
-def _printed_codes(results) -> list[str]:
-    """One text per code printed: zxing-cpp now and then reports one symbol twice (two
-    detections a few pixels apart), which a scanner reading the sheet never would."""
-    kept: list[tuple[str, float, float]] = []
-    for r in results:
-        corners = (r.position.top_left, r.position.top_right, r.position.bottom_left,
-                   r.position.bottom_right)
-        x, y = sum(c.x for c in corners) / 4, sum(c.y for c in corners) / 4
-        if not any(t == r.text and abs(x - kx) < 30 and abs(y - ky) < 30 for t, kx, ky in kept):
-            kept.append((r.text, x, y))
-    return [t for t, _, _ in kept]
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import io
 import pypdf
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 
 from checkin.core.badges import render
 from checkin.core.badges.layout import check_badge
@@ -16,6 +15,7 @@ from checkin.core.badges.render import RenderCancelled, render_badges
 from checkin.core.badges.templates import load_template
 from checkin.core.event.codes import pretty
 from tests.core.badges.samples import CONTENTS, LATIN_NAMES, SHIPPED, content
+from tests.qr import read_qr
 
 
 def _decoded(pdf_path) -> list[list[str]]:
@@ -25,7 +25,7 @@ def _decoded(pdf_path) -> list[list[str]]:
         pages = []
         for i in range(len(pdf)):
             image = pdf[i].render(scale=200 / 72).to_pil()
-            pages.append(sorted(r.text for r in zxingcpp.read_barcodes(image)))
+            pages.append(sorted(read_qr(image)))
         return pages
     finally:
         pdf.close()
