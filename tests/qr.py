@@ -1,8 +1,8 @@
 """Reading printed badges back from pixels, the way the desk reads them.
 
-The desk's camera and a badge scanner look for QR codes only. zxing-cpp left on every
-format now and then finds a Micro QR in a name or a flag (seen: "9080" read off a
-fold-over's back face), which no desk would ever report, so the tests read QR codes only.
+The desk's camera reads badges' QR codes only (``frames.BADGE_FORMAT``): zxing-cpp left
+on every format, or on its whole QR family, now and then finds a Micro QR in a name or a
+flag (seen: "9080" and "59928" read off a fold-over's back face), which no desk reports.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from typing import Any
 
 import zxingcpp
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+from checkin.core.desk.frames import BADGE_FORMAT
+
+_QR_ONLY = zxingcpp.BarcodeFormats(BADGE_FORMAT)
 
 
 def read_qr(image: Any) -> list[str]:

@@ -105,7 +105,7 @@ def _decode(ctx: _Context) -> str:
             view = zxingcpp.ImageView(
                 pixels, bitmap.width, bitmap.height, zxingcpp.ImageFormat.Lum, bitmap.stride
             )
-            found = zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode)
+            found = zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCodeModel2)
         finally:
             bitmap.close()
             page.close()

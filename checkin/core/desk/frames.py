@@ -70,7 +70,11 @@ TARGET_SIDE = 0.8
 DEDUPE_WINDOW_S = 3.0
 """A code seen again within this many seconds of its last sighting is the same scan."""
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+BADGE_FORMAT = zxingcpp.BarcodeFormat.QRCodeModel2
+"""What a badge carries (the ``qrcode`` library's symbols).  Not ``QRCode``: in
+zxing-cpp 3 that is the whole family, Micro QR and rMQR too, and a Micro QR is now and
+then "found" in a line of print or a flag, a read that no badge made."""
+_QR_ONLY = zxingcpp.BarcodeFormats(BADGE_FORMAT)
 _STRETCH_CLIP = 0.02  # ignore this share of pixels at each end (glints, black borders)
 _STRETCH_MIN_RANGE = 4  # below this the square is flat: nothing to stretch
 _SAMPLE_STEP = 17  # every 17th pixel is enough for the percentiles (odd: no row aliasing)

@@ -65,7 +65,7 @@ def select_event(store: Store):
 
 
 def _badge(pil) -> Badge:
-    (found,) = zxingcpp.read_barcodes(pil, formats=zxingcpp.BarcodeFormat.QRCode)
+    (found,) = zxingcpp.read_barcodes(pil, formats=zxingcpp.BarcodeFormat.QRCodeModel2)
     p = found.position
     corners = [p.top_left, p.top_right, p.bottom_right, p.bottom_left]
     cx = sum(c.x for c in corners) / 4
