@@ -338,6 +338,21 @@ def native_memory() -> dict:
             "sqlite_mb": round(sqlite.sqlite3_memory_used() / mb, 1)}
 
 
+def resident_split() -> dict:
+    """MB of the RSS that is anonymous memory (heaps, Python's arenas: what a leak would
+    grow) and file-backed (libraries, fonts, mapped files: pages read in, given back by
+    the kernel when needed), and the blocks Python's own allocator holds (its objects:
+    a count that grows if Python objects pile up); {} off Linux."""
+    try:
+        with open("/proc/self/status") as f:
+            fields = dict(line.split(":", 1) for line in f if line.startswith("Rss"))
+    except OSError:
+        return {}
+    mb = {k: round(int(v.split()[0]) / 1024, 1) for k, v in fields.items()}
+    return {"rss_anon_mb": mb.get("RssAnon"), "rss_file_mb": mb.get("RssFile"),
+            "python_blocks": sys.getallocatedblocks()}
+
+
 class MemoryTrace:
     """Per-minute counts (Python allocations, Qt objects) and what grew most."""
 
@@ -356,6 +371,7 @@ class MemoryTrace:
             "qobjects": objects.total(),
             "top_level_widgets": len(app.topLevelWidgets()) if app is not None else 0,
             **native_memory(),
+            **resident_split(),
         }
         if self.enabled:
             current, _peak = tracemalloc.get_traced_memory()
