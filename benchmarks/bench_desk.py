@@ -161,6 +161,18 @@ class Driver(QObject):
         if self.error is not None:
             raise self.error
 
+    def dispose(self) -> None:
+        """Let this driver be freed once its last reference goes.  Its timers' slots are
+        closures over it, and PySide keeps a plain callable alive as long as its
+        connection, which the driver's own child timer holds: without this, every driver
+        stayed in memory for the life of the process, with its records, its 1-ms ticks
+        and (through ``panel``) the window it drove — 1-2 MB for each of the soak's
+        durable-floor segments, most of the soak's memory growth."""
+        for timer in (self._keys, self._ticker, self._watchdog):
+            timer.stop()
+            timer.timeout.disconnect()
+        self.panel.removeEventFilter(self)
+
     @property
     def blocked_max_s(self) -> float:
         return max(b - a for a, b in zip(self._ticks, self._ticks[1:], strict=False))

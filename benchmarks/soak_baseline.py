@@ -100,10 +100,11 @@ def bare_baseline(
     handle = desk.windowHandle()
     handle.installEventFilter(desk)
     QTest.qWaitForWindowExposed(desk)
+    driver = Driver(desk, SimpleNamespace(view=desk), Clock(), scans, warmup=10)
     try:
-        driver = Driver(desk, SimpleNamespace(view=desk), Clock(), scans, warmup=10)
         driver.run()
     finally:
+        driver.dispose()
         handle.removeEventFilter(desk)
         desk.close()
         desk.deleteLater()
