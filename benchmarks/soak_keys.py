@@ -42,7 +42,10 @@ before shown" costs on this machine), the two taking turns for the whole run
 counters for the GUI thread (``soak_probes.ThreadClock``): on a CPU, waiting for one,
 and off it (the disk, the GIL, or the host taking the virtual CPU: ``steal``, per minute
 in ``per_minute`` and in all in ``host_steal_s``); ``spikes_by_gui_thread`` counts the
-spikes by which of the three took most. ``--trace-memory`` adds ``tracemalloc`` (slower;
+spikes by which of the three took most. ``memory_trend``: whether memory is flat — each
+memory measure's slope per hour and its first and last 10 minutes, from minute 5 on,
+and the app's share (``app_*``) with the benchmark's own records taken off.
+``--trace-memory`` adds ``tracemalloc`` (slower;
 its own snapshots grow RSS): Python's traced memory per minute and the source lines that
 grew.  With ``--out FILE``, each minute's record is also appended as it is taken to
 ``FILE.minutes.jsonl``, with that minute's round trips (ms), so a run that dies before
@@ -89,6 +92,7 @@ from soak_probes import (
     StallProbe,
     ThreadClock,
     fsync_baseline,
+    memory_trend,
     time_dashboard,
     watch_commits,
     watch_gc,
@@ -420,6 +424,7 @@ def soak(args, tmp: Path) -> dict:
         "native_memory": {when: {k: v for k, v in minutes[i].items()
                                  if k.startswith(("c_heap", "sqlite"))}
                           for when, i in (("first_minute", 0), ("last_minute", -1))},
+        "memory_trend": memory_trend(minutes),
         "memory_growth_top": memory.growth(),
         "qobjects_grown": memory.qobject_growth(),
         "spikes_over_ms": args.spike_ms,

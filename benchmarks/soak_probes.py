@@ -30,9 +30,11 @@ live ``QObject``s under the window and the top-level widgets, and at the end lis
 source lines whose allocations grew most between the second minute and the last.  It
 also splits the rest of the RSS (``native_memory``, always on: two cheap calls): what
 the C heap holds in use (``mallinfo2``: Qt, SQLite, the extension modules) and what it
-keeps free, and SQLite's own share (``sqlite3_memory_used``, its page caches) — so a
-growing RSS can be told apart: Python objects, SQLite's caches, the rest of the C heap,
-or memory the allocator keeps but no one uses.
+keeps free, and SQLite's own share (``sqlite3_memory_used``, its page caches), and
+(``resident_split``) the RSS's anonymous and file-backed parts and the blocks Python's
+own allocator holds — so a growing RSS can be told apart: Python objects, SQLite's
+caches, the rest of the C heap, memory the allocator keeps but no one uses, or pages of
+files read in.  ``memory_trend`` turns the minutes into a slope per hour.
 """
 
 from __future__ import annotations
@@ -351,6 +353,35 @@ def resident_split() -> dict:
     mb = {k: round(int(v.split()[0]) / 1024, 1) for k, v in fields.items()}
     return {"rss_anon_mb": mb.get("RssAnon"), "rss_file_mb": mb.get("RssFile"),
             "python_blocks": sys.getallocatedblocks()}
+
+
+def memory_trend(minutes: list[dict], skip: int = 5) -> dict:
+    """Whether memory is flat: for each per-minute measure, its least-squares slope
+    (per hour) and its mean over the first and the last 10 minutes, from minute
+    ``skip`` on (before it the app is still warming: the search index, the dashboard's
+    first snapshots, the panel's measurements).  ``app_*``: the same with the
+    benchmark's own records (``benchmark_records_mb``) taken off, what the app holds."""
+    rows = [m for m in minutes[skip:] if m.get("c_heap_in_use_mb") is not None]
+    if len(rows) < 20:
+        return {}
+    records = [m.get("benchmark_records_mb", 0.0) for m in rows]
+    series = {key: [m[key] for m in rows]
+              for key in ("rss_mb", "rss_anon_mb", "c_heap_in_use_mb", "python_blocks")
+              if all(m.get(key) is not None for m in rows)}
+    for key, app in (("c_heap_in_use_mb", "app_c_heap_mb"), ("rss_anon_mb", "app_anon_mb")):
+        if key in series:
+            series[app] = [m[key] - r for m, r in zip(rows, records, strict=True)]
+    x = [m["minute"] / 60 for m in rows]
+    mean_x = sum(x) / len(x)
+    spread = sum((a - mean_x) ** 2 for a in x)
+    trend = {"from_minute": rows[0]["minute"], "to_minute": rows[-1]["minute"]}
+    for key, y in series.items():
+        mean_y = sum(y) / len(y)
+        slope = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True)) / spread
+        trend[key] = {"per_hour": round(slope, 2 if key != "python_blocks" else 0),
+                      "first_10_min": round(sum(y[:10]) / 10, 1),
+                      "last_10_min": round(sum(y[-10:]) / 10, 1)}
+    return trend
 
 
 class MemoryTrace:
