@@ -94,6 +94,8 @@ def _decode(ctx: _Context) -> str:
     import pypdfium2 as pdfium
     import zxingcpp
 
+    from checkin.core.desk.frames import BADGE_FORMAT
+
     pdf = pdfium.PdfDocument(str(ctx.pdf))
     try:
         page = pdf[0]
@@ -105,7 +107,7 @@ def _decode(ctx: _Context) -> str:
             view = zxingcpp.ImageView(
                 pixels, bitmap.width, bitmap.height, zxingcpp.ImageFormat.Lum, bitmap.stride
             )
-            found = zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCodeModel2)
+            found = zxingcpp.read_barcodes(view, formats=BADGE_FORMAT)
         finally:
             bitmap.close()
             page.close()
