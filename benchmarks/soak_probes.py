@@ -44,6 +44,7 @@ import gc
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -372,12 +373,9 @@ def memory_trend(minutes: list[dict], skip: int = 5) -> dict:
         if key in series:
             series[app] = [m[key] - r for m, r in zip(rows, records, strict=True)]
     x = [m["minute"] / 60 for m in rows]
-    mean_x = sum(x) / len(x)
-    spread = sum((a - mean_x) ** 2 for a in x)
     trend = {"from_minute": rows[0]["minute"], "to_minute": rows[-1]["minute"]}
     for key, y in series.items():
-        mean_y = sum(y) / len(y)
-        slope = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True)) / spread
+        slope = statistics.linear_regression(x, y).slope
         trend[key] = {"per_hour": round(slope, 2 if key != "python_blocks" else 0),
                       "first_10_min": round(sum(y[:10]) / 10, 1),
                       "last_10_min": round(sum(y[-10:]) / 10, 1)}
