@@ -13,6 +13,7 @@ scans below it keep the history.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
@@ -222,7 +223,8 @@ class Measures:
     day ("Welcome", a category and a country, "Admitted to Plenary"), only the name is
     new.  Keyed by the font's full description (``QFont.key``: family, size, weight…),
     the words and the width, so a kept value is the one Qt would compute again; cleared
-    whole when full (a day's distinct words are a few hundred)."""
+    whole when full (a day's distinct words are a few hundred).  Qt hands back a new
+    copy of the font's key at every call: interned, the entries share one."""
 
     def __init__(self, limit: int = 4096) -> None:
         self.limit = limit
@@ -230,7 +232,7 @@ class Measures:
 
     def height(self, label: QLabel, width: int) -> int:
         """``label.heightForWidth(width)``."""
-        key = ("h", label.font().key(), label.text(), width)
+        key = ("h", sys.intern(label.font().key()), label.text(), width)
         known = self._known.get(key)
         if known is None:
             known = self._keep(key, label.heightForWidth(width))
@@ -238,7 +240,7 @@ class Measures:
 
     def advance(self, font: QFont, text: str) -> int:
         """``QFontMetrics(font).horizontalAdvance(text)``."""
-        key = ("w", font.key(), text)
+        key = ("w", sys.intern(font.key()), text)
         known = self._known.get(key)
         if known is None:
             known = self._keep(key, QFontMetrics(font).horizontalAdvance(text))

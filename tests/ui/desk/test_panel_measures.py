@@ -33,6 +33,17 @@ def test_advances_are_qts_and_the_store_is_emptied_when_full(qtbot):
     assert len(measures._known) == 1  # full at the fourth: emptied, then kept
 
 
+def test_entries_for_one_font_share_one_copy_of_its_key(qtbot):
+    """Qt gives a new copy of the font's key at each call; a full store of 4,096
+    entries would otherwise hold 4,096 copies of the same string."""
+    measures = Measures()
+    font = QFont()
+    for word in ("Welcome", "Bienvenue", "Lovelace"):
+        measures.advance(QFont(font), word)
+    keys = {id(key[1]) for key in measures._known}
+    assert len(measures._known) == 3 and len(keys) == 1
+
+
 def _panel(qtbot) -> OutcomePanel:
     panel = OutcomePanel()
     qtbot.addWidget(panel)
