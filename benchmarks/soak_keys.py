@@ -56,6 +56,9 @@ in all):
 
     python benchmarks/soak_keys.py --delegates 5000 --minutes 96 --floor-every 4 \
         --floor-s 45 --out benchmarks/results-soak-keys-2h-floor.json
+
+(that file is stop 28's code; ``results-soak-keys-2h-floor-after.json`` the same run
+once the floor's driver no longer leaked, stop 29's code).
 """
 
 from __future__ import annotations
